@@ -1,0 +1,59 @@
+using System;
+
+namespace ContactsSdk.Configuration;
+
+/// <summary>
+/// Settings of a <see cref="ContactsClient"/>: which Marketing Cloud tenant to talk to and the
+/// installed package's credentials. Bind it from configuration (section
+/// <see cref="DefaultSectionName"/>) or set it in code; it is validated before first use.
+/// </summary>
+public sealed class ContactsClientOptions
+{
+    /// <summary>The configuration section the DI helpers bind by default.</summary>
+    public const string DefaultSectionName = "MarketingCloud";
+
+    /// <summary>Default for <see cref="TokenRefreshMargin"/>: renew a token this long before it expires.</summary>
+    public static readonly TimeSpan DefaultTokenRefreshMargin = TimeSpan.FromMinutes(1);
+
+    /// <summary>Default for <see cref="RequestTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The tenant subdomain of the installed package (the part before <c>.auth.marketingcloudapis.com</c>).
+    /// Required unless <see cref="EndpointOverride"/> is set.
+    /// </summary>
+    public string? Subdomain { get; set; }
+
+    /// <summary>The installed package's client ID. Required.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The installed package's client secret. Required; never logged.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The MID of the business unit to act in. Optional: the package's default business unit otherwise.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>Space-separated scopes to request. Optional: all the package's scopes otherwise.</summary>
+    public string? Scope { get; set; }
+
+    /// <summary>
+    /// Sends both the token request and the REST calls to this base address instead of the
+    /// tenant's Marketing Cloud hosts: for the local emulator or a test server. <c>http://</c> is
+    /// accepted only for loopback addresses.
+    /// </summary>
+    public Uri? EndpointOverride { get; set; }
+
+    /// <summary>How long before its expiry a cached token is replaced.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = DefaultTokenRefreshMargin;
+
+    /// <summary>Timeout of one HTTP request.</summary>
+    public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+
+    /// <summary>The token endpoint these options designate.</summary>
+    public Uri AuthBaseAddress => EndpointOverride ?? new Uri($"https://{Subdomain}.auth.marketingcloudapis.com/");
+
+    /// <summary>
+    /// The REST base address to use before a token response names one (<c>rest_instance_url</c>).
+    /// </summary>
+    public Uri RestBaseAddress => EndpointOverride ?? new Uri($"https://{Subdomain}.rest.marketingcloudapis.com/");
+}

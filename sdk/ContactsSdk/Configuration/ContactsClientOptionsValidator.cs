@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace ContactsSdk.Configuration;
+
+/// <summary>
+/// Checks <see cref="ContactsClientOptions"/> before the first request, with messages that say what
+/// to fix. Messages name settings, never their secret values.
+/// </summary>
+public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsClientOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, ContactsClientOptions options)
+    {
+        var failures = Collect(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> listing every problem of <paramref name="options"/>.</summary>
+    public static void ThrowIfInvalid(ContactsClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = Collect(options);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(ContactsClientOptions), failures);
+        }
+    }
+
+    private static List<string> Collect(ContactsClientOptions options)
+    {
+        var failures = new List<string>();
+        if (options.EndpointOverride is null)
+        {
+            if (string.IsNullOrWhiteSpace(options.Subdomain))
+            {
+                failures.Add($"{nameof(ContactsClientOptions.Subdomain)} is required (the tenant subdomain of the installed package), unless {nameof(ContactsClientOptions.EndpointOverride)} is set.");
+            }
+            else if (!IsValidSubdomain(options.Subdomain))
+            {
+                failures.Add($"{nameof(ContactsClientOptions.Subdomain)} '{options.Subdomain}' is malformed: use only the subdomain (letters, digits and hyphens, at most 63 characters), not a URL or host name.");
+            }
+        }
+        else
+        {
+            ValidateOverride(options.EndpointOverride, failures);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+        {
+            failures.Add($"{nameof(ContactsClientOptions.ClientId)} is required (the installed package's client ID).");
+        }
+        if (string.IsNullOrWhiteSpace(options.ClientSecret))
+        {
+            failures.Add($"{nameof(ContactsClientOptions.ClientSecret)} is required (the installed package's client secret).");
+        }
+        if (options.AccountId is { Length: > 0 } accountId && !IsDigits(accountId))
+        {
+            failures.Add($"{nameof(ContactsClientOptions.AccountId)} '{accountId}' must be the numeric MID of a business unit.");
+        }
+        if (options.TokenRefreshMargin < TimeSpan.Zero || options.TokenRefreshMargin > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{nameof(ContactsClientOptions.TokenRefreshMargin)} must be between 0 and 10 minutes (tokens live about 18 minutes).");
+        }
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(ContactsClientOptions.RequestTimeout)} must be positive.");
+        }
+        return failures;
+    }
+
+    private static void ValidateOverride(Uri endpoint, List<string> failures)
+    {
+        const string name = nameof(ContactsClientOptions.EndpointOverride);
+        if (!endpoint.IsAbsoluteUri)
+        {
+            failures.Add($"{name} must be an absolute URI.");
+            return;
+        }
+        if (endpoint.Scheme == Uri.UriSchemeHttp && !IsLoopback(endpoint))
+        {
+            failures.Add($"{name} '{endpoint}' uses http:// on a non-loopback host: credentials would travel in clear text. Use https://, or http:// only for a local emulator on loopback.");
+        }
+        else if (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"{name} '{endpoint}' must use https:// (or http:// on loopback).");
+        }
+    }
+
+    internal static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
+
+    private static bool IsValidSubdomain(string subdomain)
+    {
+        if (subdomain.Length > 63 || subdomain[0] == '-' || subdomain[^1] == '-')
+        {
+            return false;
+        }
+        foreach (var c in subdomain)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsDigits(string value)
+    {
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}

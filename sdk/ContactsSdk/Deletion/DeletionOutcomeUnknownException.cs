@@ -1,0 +1,18 @@
+using System;
+
+namespace ContactsSdk.Deletion;
+
+/// <summary>
+/// A delete request failed in a way that leaves open whether Marketing Cloud acted on it (the
+/// connection broke after the request was sent, or the request timed out). It is not retried
+/// automatically: sending it again could queue a second deletion. Look the deletion up (for example
+/// on the analytics delete-requests route) before sending it again.
+/// </summary>
+public sealed class DeletionOutcomeUnknownException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public DeletionOutcomeUnknownException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

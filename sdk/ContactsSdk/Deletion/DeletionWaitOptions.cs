@@ -1,0 +1,63 @@
+using System;
+
+namespace ContactsSdk.Deletion;
+
+/// <summary>
+/// How <see cref="ContactsClient.WaitForDeletionAsync"/> polls. The defaults keep a 14-day deletion
+/// to a few hundred status requests while noticing completion within <see cref="MaxPollInterval"/>.
+/// </summary>
+public sealed record DeletionWaitOptions
+{
+    /// <summary>Default <see cref="InitialPollInterval"/>.</summary>
+    public static readonly TimeSpan DefaultInitialPollInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Default <see cref="MaxPollInterval"/>.</summary>
+    public static readonly TimeSpan DefaultMaxPollInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Default <see cref="BackoffFactor"/>.</summary>
+    public const double DefaultBackoffFactor = 2.0;
+
+    /// <summary>Default <see cref="MaxConsecutiveFailures"/>.</summary>
+    public const int DefaultMaxConsecutiveFailures = 8;
+
+    /// <summary>Default <see cref="MaxRetryAfter"/>.</summary>
+    public static readonly TimeSpan DefaultMaxRetryAfter = TimeSpan.FromMinutes(15);
+
+    /// <summary>Default <see cref="MaxConcurrency"/>.</summary>
+    public const int DefaultMaxConcurrency = 4;
+
+    /// <summary>The shared defaults.</summary>
+    public static DeletionWaitOptions Default { get; } = new();
+
+    /// <summary>Wait before the second poll; also the wait after the state changes.</summary>
+    public TimeSpan InitialPollInterval { get; init; } = DefaultInitialPollInterval;
+
+    /// <summary>The longest wait between polls: the cap on how late completion is noticed.</summary>
+    public TimeSpan MaxPollInterval { get; init; } = DefaultMaxPollInterval;
+
+    /// <summary>How much the wait grows after each poll that shows no change.</summary>
+    public double BackoffFactor { get; init; } = DefaultBackoffFactor;
+
+    /// <summary>Transient failures in a row (network errors, timeouts, 429, 5xx, unreadable bodies) before giving up.</summary>
+    public int MaxConsecutiveFailures { get; init; } = DefaultMaxConsecutiveFailures;
+
+    /// <summary>The longest <c>Retry-After</c> honoured; longer demands are capped to it.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = DefaultMaxRetryAfter;
+
+    /// <summary>Give up after this long (null: wait until the deletion is fully processed or cancelled).</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>Operations followed at once by <see cref="ContactsClient.WaitForDeletionsAsync"/>.</summary>
+    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
+    internal void Validate()
+    {
+        if (InitialPollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(InitialPollInterval), InitialPollInterval, "Must be positive.");
+        if (MaxPollInterval < InitialPollInterval) throw new ArgumentOutOfRangeException(nameof(MaxPollInterval), MaxPollInterval, "Must be at least InitialPollInterval.");
+        if (BackoffFactor < 1.0 || double.IsNaN(BackoffFactor)) throw new ArgumentOutOfRangeException(nameof(BackoffFactor), BackoffFactor, "Must be at least 1.");
+        if (MaxConsecutiveFailures < 0) throw new ArgumentOutOfRangeException(nameof(MaxConsecutiveFailures), MaxConsecutiveFailures, "Must not be negative.");
+        if (MaxRetryAfter < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxRetryAfter), MaxRetryAfter, "Must not be negative.");
+        if (Timeout is { } timeout && timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "Must be positive.");
+        if (MaxConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "Must be at least 1.");
+    }
+}

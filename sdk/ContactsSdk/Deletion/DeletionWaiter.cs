@@ -1,0 +1,100 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Generated.Models;
+using Microsoft.Extensions.Logging;
+
+namespace ContactsSdk.Deletion;
+
+/// <summary>
+/// Follows one operation until its lifecycle state is terminal. The state comes from the
+/// interpretation generated from the spec; this class only decides when to ask again.
+/// </summary>
+internal sealed class DeletionWaiter
+{
+    private readonly Func<long, CancellationToken, Task<DeleteStatusResponse>> _readStatus;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public DeletionWaiter(Func<long, CancellationToken, Task<DeleteStatusResponse>> readStatus, TimeProvider time, ILogger logger)
+    {
+        _readStatus = readStatus;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task<DeletionResult> WaitAsync(long operationId, DeletionWaitOptions options, IProgress<DeletionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var schedule = new PollSchedule(options);
+        var requests = 0;
+        var failures = 0;
+        ContactDeletionState? lastState = null;
+        ContactDeletionPhase? lastPhase = null;
+        string? lastRaw = null;
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            TimeSpan wait;
+            try
+            {
+                requests++;
+                var response = await _readStatus(operationId, cancellationToken).ConfigureAwait(false);
+                failures = 0;
+                var lifecycle = response.GetDeletionState();
+                var changed = lifecycle.State != lastState;
+                lastState = lifecycle.State;
+                lastPhase = lifecycle.Phase;
+                lastRaw = RawStatus(response, lifecycle.Phase);
+                if (changed)
+                {
+                    _logger.LogInformation("Operation {OperationId}: {Phase} phase, state {State} (wire status '{RawStatus}').", operationId, lastPhase, lastState, lastRaw);
+                }
+                if (lifecycle.IsTerminal)
+                {
+                    var elapsed = _time.GetElapsedTime(started);
+                    progress?.Report(new DeletionProgress(operationId, lastPhase, lastState, lastRaw, elapsed, requests, 0, TimeSpan.Zero));
+                    return new DeletionResult(operationId, lifecycle.State, response, elapsed, requests);
+                }
+                wait = schedule.Next(changed);
+            }
+            catch (Exception ex) when (TransientFailure.IsTransient(ex, cancellationToken))
+            {
+                failures++;
+                if (failures > options.MaxConsecutiveFailures)
+                {
+                    _logger.LogWarning("Operation {OperationId}: giving up after {Failures} consecutive failures.", operationId, failures);
+                    throw;
+                }
+                wait = TransientFailure.RetryAfter(ex, _time.GetUtcNow(), options.MaxRetryAfter) ?? schedule.AfterFailure(failures);
+                _logger.LogDebug("Operation {OperationId}: transient failure {Failures}/{Limit} ({Kind}); next try in {Wait}.", operationId, failures, options.MaxConsecutiveFailures, ex.GetType().Name, wait);
+            }
+
+            var sofar = _time.GetElapsedTime(started);
+            if (options.Timeout is { } timeout)
+            {
+                if (sofar >= timeout)
+                {
+                    throw new DeletionWaitTimeoutException(operationId, lastState, sofar);
+                }
+                // Never sleep past the deadline: one last look happens at the deadline itself.
+                if (sofar + wait > timeout)
+                {
+                    wait = timeout - sofar;
+                }
+            }
+            progress?.Report(new DeletionProgress(operationId, lastPhase, lastState, lastRaw, sofar, requests, failures, wait));
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string? RawStatus(DeleteStatusResponse response, ContactDeletionPhase phase)
+    {
+        if (phase == ContactDeletionPhase.Delete && response.BackgroundOperationsSummary is { Count: > 0 } summary)
+        {
+            return summary[summary.Count - 1].BackgroundOperationStatusID;
+        }
+        return response.Operation?.Status;
+    }
+}

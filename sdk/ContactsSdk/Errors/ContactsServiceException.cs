@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ContactsSdk.Generated.Models;
+
+namespace ContactsSdk.Errors;
+
+/// <summary>
+/// The Contacts service refused or failed a request while answering HTTP 200: its
+/// <c>resultMessages</c> hold errors, or it did not initiate the operation. Such answers are never
+/// reported as success.
+/// </summary>
+public sealed class ContactsServiceException : Exception
+{
+    /// <summary>Creates the exception from the service's messages.</summary>
+    public ContactsServiceException(string message, IReadOnlyList<ResultMessage> resultMessages, string? serviceMessageId)
+        : base(message)
+    {
+        ResultMessages = resultMessages;
+        ServiceMessageId = serviceMessageId;
+    }
+
+    /// <summary>Every message the service returned (errors and information).</summary>
+    public IReadOnlyList<ResultMessage> ResultMessages { get; }
+
+    /// <summary>The service message ID of the response, for Marketing Cloud support.</summary>
+    public string? ServiceMessageId { get; }
+
+    /// <summary>Throws when <paramref name="response"/> carries service errors.</summary>
+    internal static void ThrowIfFailed(ServiceResponse response, string action, bool? operationInitiated = null)
+    {
+        var messages = response.ResultMessages ?? new List<ResultMessage>();
+        var errors = messages.Where(IsError).ToList();
+        if (errors.Count == 0 && response.HasErrors != true && operationInitiated != false)
+        {
+            return;
+        }
+        var detail = errors.Count == 0
+            ? (operationInitiated == false ? "the operation was not initiated" : "hasErrors is true")
+            : string.Join("; ", errors.Select(Describe));
+        throw new ContactsServiceException($"{action} failed: {detail}.", messages, response.ServiceMessageID);
+    }
+
+    private static bool IsError(ResultMessage message) =>
+        string.Equals(message.ResultClass, "Error", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(ResultMessage message) =>
+        $"{message.ResultCode ?? message.ResultType ?? "error"}: {message.Message}";
+}
