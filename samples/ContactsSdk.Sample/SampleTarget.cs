@@ -1,0 +1,81 @@
+using System;
+using System.Threading.Tasks;
+using ContactsSdk.Configuration;
+using ContactsSdk.Emulator;
+using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Emulator.Time;
+using Microsoft.Extensions.Configuration;
+
+namespace ContactsSdk.Sample;
+
+/// <summary>
+/// Where the sample runs: the tenant named by configuration, or, when no credentials are
+/// configured, a local emulator started in this process with a fast clock.
+/// </summary>
+internal sealed class SampleTarget : IAsyncDisposable
+{
+    /// <summary>Emulated seconds per real second: 14 restorable days pass in about six seconds.</summary>
+    private const double EmulatorClockFactor = 200_000;
+
+    private readonly MarketingCloudEmulator? _emulator;
+
+    private SampleTarget(ContactsClientOptions options, TimeProvider time, MarketingCloudEmulator? emulator)
+    {
+        Options = options;
+        Time = time;
+        _emulator = emulator;
+    }
+
+    public ContactsClientOptions Options { get; }
+
+    /// <summary>The clock the client waits on: the emulator's fast clock, or the real one.</summary>
+    public TimeProvider Time { get; }
+
+    public bool IsEmulator => _emulator is not null;
+
+    public string Description => _emulator is null
+        ? $"Marketing Cloud tenant '{Options.Subdomain}'"
+        : $"local emulator at {_emulator.BaseAddress} (clock x{EmulatorClockFactor:N0})";
+
+    public static async Task<SampleTarget> CreateAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddUserSecrets<SampleTarget>(optional: true)
+            .AddEnvironmentVariables()
+            .Build()
+            .GetSection(ContactsClientOptions.DefaultSectionName);
+
+        var configured = configuration.Get<ContactsClientOptions>();
+        if (configured is { ClientId.Length: > 0 } || configured is { ClientSecret.Length: > 0 } || configured is { Subdomain.Length: > 0 })
+        {
+            // Validation happens in the client; a half-filled configuration gets its messages there.
+            return new SampleTarget(configured, TimeProvider.System, null);
+        }
+
+        var clock = new AcceleratedTimeProvider(EmulatorClockFactor);
+        var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            TimeProvider = clock,
+            // One contact key containing "restore" shows the Aborted ending in the demo.
+            OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0].Contains("restore", StringComparison.OrdinalIgnoreCase)
+                ? DeleteOutcome.Aborted
+                : DeleteOutcome.Completed,
+        });
+        var options = new ContactsClientOptions
+        {
+            EndpointOverride = emulator.BaseAddress,
+            ClientId = emulator.Credentials.ClientId,
+            ClientSecret = emulator.Credentials.ClientSecret,
+            AccountId = emulator.Credentials.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return new SampleTarget(options, clock, emulator);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+}
