@@ -1,0 +1,58 @@
+using System;
+using System.Threading;
+using ContactsSdk.Emulator.Auth;
+using ContactsSdk.Emulator.Faults;
+using ContactsSdk.Emulator.Gateway;
+using ContactsSdk.Emulator.Json;
+using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Emulator.Time;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactsSdk.Emulator.Hosting;
+
+/// <summary>Everything one emulator instance holds, shared by its routes and middleware.</summary>
+internal sealed class EmulatorState
+{
+    public EmulatorState(EmulatorOptions options, CancellationToken stopping)
+    {
+        Options = options;
+        Stopping = stopping;
+        Credentials = new EmulatorCredentials(options.ClientId, options.ClientSecret, options.AccountId, options.GrantedScope);
+        Operations = new OperationStore(LifecycleTimings.From(options), options.OutcomeSelector);
+        Faults = new FaultPlan(options.FaultSeed);
+        RateLimiter = options.RateLimitMaxRequests is { } max ? new FixedWindowRateLimiter(max, options.RateLimitWindow) : null;
+        Logger = options.LoggerFactory?.CreateLogger("ContactsSdk.Emulator") ?? NullLogger.Instance;
+    }
+
+    public EmulatorOptions Options { get; }
+
+    public TimeProvider Time => Options.TimeProvider;
+
+    public EmulatorCredentials Credentials { get; }
+
+    public TokenStore Tokens { get; } = new();
+
+    public OperationStore Operations { get; }
+
+    public EmulatorStatistics Statistics { get; } = new();
+
+    public FaultPlan Faults { get; }
+
+    public FixedWindowRateLimiter? RateLimiter { get; }
+
+    public ILogger Logger { get; }
+
+    /// <summary>Cancelled when the emulator stops, so that injected delays do not hold up shutdown.</summary>
+    public CancellationToken Stopping { get; }
+
+    /// <summary>The address the server listens on; known once it is bound.</summary>
+    public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");
+
+    public StatusContext StatusContext => new(Options.NumberOfRestorableDays, Options.AccountId);
+
+    /// <summary>The clock as the response to <paramref name="context"/> reports it.</summary>
+    public WireClock ClockFor(HttpContext context) =>
+        new(Time.GetUtcNow(), Options.ServerUtcOffset, RequestClockSkew.Get(context));
+}

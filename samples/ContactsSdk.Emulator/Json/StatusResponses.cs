@@ -1,0 +1,96 @@
+using System;
+using System.Text.Json;
+using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Emulator.Time;
+
+namespace ContactsSdk.Emulator.Json;
+
+/// <summary>
+/// Bodies of the status route. The keys, their order and their value kinds follow the route
+/// document's GetStatusRoute examples exactly; the delete phase adds backgroundOperationsSummary.
+/// </summary>
+internal static class StatusResponses
+{
+    // The operations are created by the API user, which Marketing Cloud reports as a negative system user ID.
+    private const long ApiUserId = -1000;
+
+    public static void WriteStatus(
+        Utf8JsonWriter writer,
+        EmulatedOperation operation,
+        OperationState state,
+        StatusContext context,
+        WireClock clock)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("operationMappings");
+        writer.WriteEndArray();
+        if (state.BackgroundOperationStatus is { } backgroundStatus)
+        {
+            WriteBackgroundSummary(writer, operation, backgroundStatus, clock);
+        }
+
+        writer.WriteNumber("numberofRestorableDays", context.NumberOfRestorableDays);
+        writer.WritePropertyName("operation");
+        WriteOperation(writer, operation, state, context.AccountId, clock);
+        ServiceResponseFields.Write(writer, Guid.NewGuid(), clock, hasErrors: null, []);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteUnknownOperation(Utf8JsonWriter writer, long operationId, WireClock clock)
+    {
+        writer.WriteStartObject();
+        ServiceResponseFields.Write(writer, Guid.NewGuid(), clock, hasErrors: true, [ServiceErrors.OperationNotFound(operationId)]);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteBackgroundSummary(Utf8JsonWriter writer, EmulatedOperation operation, string status, WireClock clock)
+    {
+        writer.WriteStartArray("backgroundOperationsSummary");
+        writer.WriteStartObject();
+        writer.WriteNumber("backgroundOperationID", operation.BackgroundOperationId);
+        writer.WriteString("createdDate", clock.Local(operation.DeletePhaseStartsAt, LocalPrecision.Full));
+        // A string, despite its name.
+        writer.WriteString("backgroundOperationStatusID", status);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOperation(
+        Utf8JsonWriter writer, EmulatedOperation operation, OperationState state, long accountId, WireClock clock)
+    {
+        var scheduled = clock.Local(operation.CreatedAt, LocalPrecision.Millisecond);
+        var created = clock.Local(operation.CreatedAt, LocalPrecision.Minute);
+
+        writer.WriteStartObject();
+        writer.WriteNumber("contextType", 0);
+        writer.WriteBoolean("isRestrictedForProcessing", false);
+        writer.WriteNumber("listTypeID", operation.ListTypeId);
+        writer.WriteString("listIdentifier", operation.ListIdentifier);
+        writer.WriteString("listKey", operation.ListKey);
+        writer.WriteNumber("expectedListCount", operation.ExpectedListCount);
+        writer.WriteString("deleteType", operation.Request.DeleteOperationType);
+        writer.WriteBoolean("deleteListOnCompleted", operation.Request.DeleteListWhenCompleted);
+        writer.WriteBoolean("errorsOccurredInBatchProcess", false);
+        writer.WriteString("lastProcessedMilestone", WireStatus.Completed);
+        writer.WriteNumber("operationID", operation.OperationId);
+        writer.WriteNumber("eID", accountId);
+        writer.WriteNumber("mID", accountId);
+        writer.WriteNumber("employeeID", ApiUserId);
+        writer.WriteString("requestID", ServiceResponseFields.Format(operation.RequestId));
+        writer.WriteString("status", state.OperationStatus);
+        writer.WriteString("scheduledDate", scheduled);
+        writer.WriteString("startDate", scheduled);
+        writer.WriteString("endDate", scheduled);
+        writer.WriteNumber("retryCount", 0);
+        writer.WriteString("createdDate", created);
+        writer.WriteNumber("createdBy", ApiUserId);
+        writer.WriteString("modifiedDate", created);
+        writer.WriteNumber("modifiedBy", ApiUserId);
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>Tenant-wide values the status response reports.</summary>
+/// <param name="NumberOfRestorableDays">The <c>numberofRestorableDays</c> setting.</param>
+/// <param name="AccountId">The MID, reported as <c>eID</c> and <c>mID</c>.</param>
+internal readonly record struct StatusContext(int NumberOfRestorableDays, long AccountId);

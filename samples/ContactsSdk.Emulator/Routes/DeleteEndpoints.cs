@@ -1,0 +1,53 @@
+using System;
+using System.Text.Json;
+using System.Threading.Tasks;
+using ContactsSdk.Emulator.Hosting;
+using ContactsSdk.Emulator.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactsSdk.Emulator.Routes;
+
+/// <summary>
+/// <c>POST /contacts/v1/contacts/actions/delete?type=keys|ids|listReference</c>: starts a deletion.
+/// A request the service cannot carry out still gets HTTP 200, with the error in <c>resultMessages</c>.
+/// </summary>
+internal static class DeleteEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints, EmulatorState state) =>
+        endpoints.MapPost(EmulatorPaths.Delete, context => DeleteAsync(context, state))
+            .WithMetadata(new RouteTag(EmulatorRoute.Delete));
+
+    private static async Task DeleteAsync(HttpContext context, EmulatorState state)
+    {
+        using var document = await RequestJson.ReadAsync(context);
+        if (document is null)
+        {
+            // Not JSON at all: the gateway refuses it before the service sees it.
+            await GatewayErrors.BadRequestAsync(context, "The request body is not valid JSON.");
+            return;
+        }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            await GatewayErrors.BadRequestAsync(context, "The request body must be a JSON object.");
+            return;
+        }
+
+        var type = context.Request.Query["type"];
+        var parsed = DeleteRequestParser.Parse(type.Count == 0 ? null : type[0], document.RootElement);
+        var clock = state.ClockFor(context);
+        if (parsed.Request is not { } request)
+        {
+            var error = parsed.Error!;
+            EmulatorLog.DeleteRejected(state.Logger, error.ResultCode);
+            await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => DeleteResponses.WriteRejected(writer, error, clock));
+            return;
+        }
+
+        var operation = state.Operations.Create(request, Guid.NewGuid(), clock.UtcNow);
+        EmulatorLog.OperationCreated(state.Logger, operation.OperationId, request.Type, operation.Outcome);
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => DeleteResponses.WriteInitiated(writer, operation, clock));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Threading.Tasks;
+using ContactsSdk.Emulator.Hosting;
+using ContactsSdk.Emulator.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactsSdk.Emulator.Routes;
+
+/// <summary>
+/// <c>GET /contacts/v1/contacts/actions/delete/status?operationID=N</c>: where an operation is in its
+/// two-phase lifecycle, computed from the emulator clock at the moment of the request.
+/// </summary>
+internal static class StatusEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints, EmulatorState state) =>
+        endpoints.MapGet(EmulatorPaths.DeleteStatus, context => GetStatusAsync(context, state))
+            .WithMetadata(new RouteTag(EmulatorRoute.Status));
+
+    private static Task GetStatusAsync(HttpContext context, EmulatorState state)
+    {
+        var values = context.Request.Query["operationID"];
+        if (values.Count != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var operationId))
+        {
+            return GatewayErrors.BadRequestAsync(context, "The operationID query parameter is required and must be an integer.");
+        }
+
+        var clock = state.ClockFor(context);
+        if (state.Operations.Find(operationId) is not { } operation)
+        {
+            // An unknown operation is a service error, reported with HTTP 200.
+            return JsonResponse.WriteAsync(
+                context, StatusCodes.Status200OK, writer => StatusResponses.WriteUnknownOperation(writer, operationId, clock));
+        }
+
+        var operationState = operation.StateAt(clock.UtcNow);
+        return JsonResponse.WriteAsync(
+            context,
+            StatusCodes.Status200OK,
+            writer => StatusResponses.WriteStatus(writer, operation, operationState, state.StatusContext, clock));
+    }
+}
