@@ -20,8 +20,8 @@ internal static class TransientFailure
         // The caller's own cancellation is never transient; a timeout is.
         OperationCanceledException => !callerToken.IsCancellationRequested,
         HttpRequestException => true,
-        // A truncated or garbled body: the next read will most likely be whole.
-        JsonException => true,
+        // A truncated or garbled body (Kiota wraps the parser's error): the next read will most likely be whole.
+        JsonException or ApiException { InnerException: JsonException } => true,
         ContactsAuthenticationException { StatusCode: null or >= 500 } => true,
         ApiException api => api.ResponseStatusCode is 408 or 429 or >= 500,
         _ => false,
