@@ -294,7 +294,7 @@ public sealed partial class ContactsSdkGenerator
         {
             target = null;
             var p = occurrence.Path;
-            var pointer = "#/" + string.Join("/", p);
+            var pointer = Pointer(p);
 
             // components/schemas/S/properties/P or components/schemas/S/allOf/i/properties/P
             var direct = p.Count == 5 && p[0] == "components" && p[1] == "schemas" && p[3] == "properties";
@@ -656,7 +656,7 @@ public sealed partial class ContactsSdkGenerator
             HashSet<(string Schema, string Property)> brokenFields)
         {
             var p = occurrence.Path;
-            var pointer = "#/" + string.Join("/", p);
+            var pointer = Pointer(p);
             if (!(p.Count == 3 && p[0] == "components" && p[1] == "schemas"))
             {
                 Report(DiagnosticDescriptors.NotGenerated, occurrence.KeyNode, LifecycleKey, pointer,
@@ -1194,6 +1194,9 @@ public sealed partial class ContactsSdkGenerator
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)));
+
+        private static string Pointer(List<string> path) =>
+            "#/" + string.Join("/", path.Select(segment => segment.Replace("~", "~0").Replace("/", "~1")));
 
         internal static bool TryGetChild(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
         {

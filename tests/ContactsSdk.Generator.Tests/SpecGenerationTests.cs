@@ -1,0 +1,122 @@
+using System.Collections.Generic;
+using System.Linq;
+using ContactsSdk.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ContactsSdk.Generator.Tests;
+
+/// <summary>The generator on the real spec and on the test fixture: baselines, no diagnostics, code that compiles.</summary>
+public sealed class SpecGenerationTests
+{
+    // The Kiota classes the fixture spec would give (as Kiota names them).
+    private const string FixtureModels = """
+        namespace ContactsSdk.Generated.Models
+        {
+            public class Base { public string? RequestId { get; set; } }
+            public class JobResponse : Base { public Job? Job { get; set; } public System.Collections.Generic.List<Step>? Steps { get; set; } public string? Kind { get; set; } }
+            public class Job { public string? QueueStatus { get; set; } }
+            public class Step { public int? StepCode { get; set; } }
+            public class JobError : System.Exception { public string? MessageEscaped { get; set; } }
+        }
+        """;
+
+    [Fact]
+    public void The_spec_generates_the_baselined_files_without_diagnostics()
+    {
+        var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, GeneratorHarness.CreateCompilation(true));
+
+        Assert.Null(run.Single.Exception);
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(
+            new[] { "ContactDeletionState.g.cs", "DeletePhaseStatus.g.cs", "StatusOutcome.g.cs", "SuppressionStatus.g.cs" },
+            run.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        foreach (var (hintName, text) in run.Sources)
+        {
+            Baseline.AssertMatches("Spec/" + hintName, text);
+        }
+
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && IsGenerated(d)).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_fixture_generates_the_baselined_files_without_diagnostics()
+    {
+        var run = GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath, GeneratorHarness.CreateCompilation(false, FixtureModels));
+
+        Assert.Null(run.Single.Exception);
+        Assert.Empty(run.Diagnostics);
+        Assert.Equal(
+            new[] { "ErrorMessageKind.g.cs", "JobKind.g.cs", "JobState.g.cs", "QueueStatus.g.cs", "StatusOutcome.g.cs", "StepCode.g.cs" },
+            run.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        foreach (var (hintName, text) in run.Sources)
+        {
+            Baseline.AssertMatches("Fixture/" + hintName, text);
+        }
+
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Names_and_descriptions_come_from_the_standard_enum_extensions()
+    {
+        var run = GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath);
+        var queue = run.Sources["QueueStatus.g.cs"];
+        var step = run.Sources["StepCode.g.cs"];
+
+        Assert.Contains("public enum QueueStatus", queue);
+        Assert.Contains("Waiting = 0,", queue);
+        Assert.Contains("/// Picked up.", queue);
+        Assert.Contains("Value9 = 2,", step);
+        Assert.Contains("/// Crashed.", step);
+        Assert.Contains("case 9L:", step);
+        Assert.Contains("public static StepCode ReadStepCode(this global::ContactsSdk.Generated.Models.Step? model)", step);
+    }
+
+    [Fact]
+    public void Kiota_names_are_followed()
+    {
+        var run = GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath);
+
+        // A property of an error type that would hide Exception.Message is MessageEscaped in Kiota.
+        Assert.Contains("model?.MessageEscaped", run.Sources["ErrorMessageKind.g.cs"]);
+        // Member names derived from values: words capitalised, symbols dropped.
+        Assert.Contains("QuotaExceeded = 1,", run.Sources["ErrorMessageKind.g.cs"]);
+        Assert.Contains("BatchImport = 1,", run.Sources["JobKind.g.cs"]);
+        // Case-sensitive matching is a switch over the exact values.
+        Assert.Contains("case \"batch-import\":", run.Sources["JobKind.g.cs"]);
+    }
+
+    [Fact]
+    public void Without_the_namespace_property_nothing_is_generated_and_the_build_is_told()
+    {
+        var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, kiotaNamespace: null);
+
+        Assert.Empty(run.Sources);
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("CSDK016", diagnostic.Id);
+    }
+
+    [Fact]
+    public void Additional_files_not_marked_as_the_spec_are_ignored()
+    {
+        var generator = new ContactsSdkGenerator().AsSourceGenerator();
+        var driver = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(
+            new[] { generator },
+            new AdditionalText[] { new InMemoryAdditionalText("/other/notes.yaml", TestPaths.ReadSpec()) },
+            GeneratorHarness.ParseOptions,
+            new TestOptionsProvider(GeneratorHarness.Namespace, new List<string>()));
+
+        var result = driver.RunGenerators(GeneratorHarness.CreateCompilation(false)).GetRunResult();
+
+        Assert.Empty(result.GeneratedTrees);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    private static bool IsGenerated(Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree?.FilePath.EndsWith(".g.cs", System.StringComparison.Ordinal) == true;
+}
