@@ -92,7 +92,7 @@ public sealed class AcceleratedTimeProviderTests
             PendingDuration = TimeSpan.FromHours(1),
             DeletePhaseDuration = TimeSpan.FromHours(6),
         });
-        using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = emulator.BaseAddress };
         using var tokenResponse = await http.PostAsync("v2/token", new StringContent(
             $$"""{"grant_type":"client_credentials","client_id":"{{emulator.Credentials.ClientId}}","client_secret":"{{emulator.Credentials.ClientSecret}}"}""",
             Encoding.UTF8,

@@ -1,4 +1,5 @@
 using System;
+using ContactsSdk.Emulator.Lifecycle;
 using Microsoft.Extensions.Logging;
 
 namespace ContactsSdk.Emulator.Hosting;
@@ -25,7 +26,7 @@ internal static partial class EmulatorLog
     public static partial void RateLimited(ILogger logger, string path, TimeSpan retryAfter);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Created delete operation {OperationId} ({Type}); its delete phase will end {Outcome}")]
-    public static partial void OperationCreated(ILogger logger, long operationId, Lifecycle.DeleteRequestType type, Lifecycle.DeleteOutcome outcome);
+    public static partial void OperationCreated(ILogger logger, long operationId, DeleteRequestType type, DeleteOutcome outcome);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Refused a delete request with service error {ResultCode}")]
     public static partial void DeleteRejected(ILogger logger, string resultCode);

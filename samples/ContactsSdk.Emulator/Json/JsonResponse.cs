@@ -29,7 +29,7 @@ internal static class JsonResponse
         return WriteBytesAsync(context, statusCode, buffer.WrittenMemory);
     }
 
-    public static Task WriteBytesAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
+    private static Task WriteBytesAsync(HttpContext context, int statusCode, ReadOnlyMemory<byte> body)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
