@@ -22,6 +22,8 @@ public sealed class ConnectionFaultTests
         await Assert.ThrowsAsync<HttpRequestException>(() => harness.PostDeleteAsync("keys", """{"values":["k"]}""", token));
 
         Assert.Empty(harness.Emulator.Operations);
+        // Received once: the client saw the failure rather than silently resending.
+        Assert.Equal(1, harness.Emulator.Statistics.DeleteRequests);
         Assert.Equal(1, harness.Emulator.Statistics.FaultsInjected(FaultKind.DropConnectionBeforeProcessing));
         Assert.Equal(1, await harness.DeleteKeysAsync(token, "k"));
     }
@@ -37,6 +39,7 @@ public sealed class ConnectionFaultTests
 
         var operation = Assert.Single(harness.Emulator.Operations);
         Assert.Equal(["k"], operation.Request.Keys);
+        Assert.Equal(1, harness.Emulator.Statistics.DeleteRequests);
         Assert.Equal(1, harness.Emulator.Statistics.FaultsInjected(FaultKind.DropConnectionAfterProcessing));
         Assert.Equal(2, await harness.DeleteKeysAsync(token, "k"));
     }
@@ -61,6 +64,11 @@ public sealed class ConnectionFaultTests
                 using var _ = await harness.GetStatusAsync(1, token);
             }
         });
+
+        var statistics = harness.Emulator.Statistics;
+        var received = route == EmulatorRoute.Token ? statistics.TokenRequests : statistics.StatusRequests;
+        // Received once (the token route also served the harness's first token request).
+        Assert.Equal(route == EmulatorRoute.Token ? 2 : 1, received);
     }
 
     [Fact]
