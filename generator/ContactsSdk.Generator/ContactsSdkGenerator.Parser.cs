@@ -143,7 +143,7 @@ public sealed partial class ContactsSdkGenerator
                 }
             }
 
-            return CheckGlobalNames(fields, lifecycles);
+            return CheckGlobalNames(fields, lifecycles, index);
         }
 
         // ---------------------------------------------------------------- YAML and OpenAPI reading
@@ -345,6 +345,7 @@ public sealed partial class ContactsSdkGenerator
             }
 
             target = (schemaName, propertyName);
+            var reportedBefore = _diagnostics.Count;
             var kind = CheckPropertyType(occurrence, property, schemaName + "." + propertyName);
             var map = ReadMapping(occurrence.Value, what, s_statusKeys, occurrence.KeyNode);
             if (kind is null || map is null)
@@ -558,7 +559,8 @@ public sealed partial class ContactsSdkGenerator
                 ok = false;
             }
 
-            if (!ok || fallback is null || enumName is null || accessor is null)
+            // Any problem reported while reading this annotation (even an unknown key) drops it whole.
+            if (!ok || _diagnostics.Count != reportedBefore || fallback is null || enumName is null || accessor is null)
             {
                 return null;
             }
@@ -672,6 +674,7 @@ public sealed partial class ContactsSdkGenerator
                 return null;
             }
 
+            var reportedBefore = _diagnostics.Count;
             var map = ReadMapping(occurrence.Value, what, s_lifecycleKeys, occurrence.KeyNode);
             if (map is null)
             {
@@ -753,7 +756,7 @@ public sealed partial class ContactsSdkGenerator
                 }
             }
 
-            if (!ok || enumName is null || phaseEnum is null || result is null || accessor is null)
+            if (!ok || _diagnostics.Count != reportedBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
             {
                 return null;
             }
@@ -1020,9 +1023,10 @@ public sealed partial class ContactsSdkGenerator
 
         // ---------------------------------------------------------------- cross-annotation checks
 
-        private SpecModel CheckGlobalNames(List<ResolvedField> fields, List<(LifecycleModel Model, YamlNode EnumNode)> lifecycles)
+        private SpecModel CheckGlobalNames(List<ResolvedField> fields, List<(LifecycleModel Model, YamlNode EnumNode)> lifecycles, SchemaIndex index)
         {
-            var typeNames = new HashSet<string>(StringComparer.Ordinal) { "StatusOutcome", "StatusOutcomeExtensions" };
+            // Generated types share the namespace with the Kiota models.
+            var typeNames = new HashSet<string>(index.ModelSchemaNames.Select(KiotaNames.ClassName), StringComparer.Ordinal) { "StatusOutcome", "StatusOutcomeExtensions" };
             var accessors = new HashSet<(string Owner, string Accessor)>();
             var keptFields = new List<StatusFieldModel>();
             foreach (var field in fields)
@@ -1030,7 +1034,7 @@ public sealed partial class ContactsSdkGenerator
                 var model = field.Model;
                 if (!typeNames.Add(model.EnumName) || !typeNames.Add(model.ExtensionsClassName))
                 {
-                    Report(DiagnosticDescriptors.DuplicateName, field.EnumNode, model.EnumName, "the generated types of the models' namespace");
+                    Report(DiagnosticDescriptors.DuplicateName, field.EnumNode, model.EnumName, "the types of the models' namespace (Kiota models and generated types)");
                     continue;
                 }
 

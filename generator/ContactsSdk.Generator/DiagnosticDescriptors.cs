@@ -147,9 +147,9 @@ internal static class DiagnosticDescriptors
         title: "The OpenAPI reader reported a problem",
         messageFormat: "OpenAPI: {0}",
         category: Category,
-        defaultSeverity: DiagnosticSeverity.Warning,
+        defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "Microsoft.OpenApi.Readers found the spec not to be a valid OpenAPI document at this place; Kiota will likely complain too.");
+        description: "Microsoft.OpenApi.Readers found the spec not to be a valid OpenAPI document at this place. Information only: Kiota is the judge of the document, and a spec being edited (a route whose schema is not written yet) must still build.");
 
     /// <summary>CSDK015: a failure inside the generator.</summary>
     public static readonly DiagnosticDescriptor InternalError = new(

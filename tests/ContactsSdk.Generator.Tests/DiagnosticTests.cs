@@ -52,6 +52,8 @@ public sealed class DiagnosticTests
         { "varnames of the wrong length", "x-enum-varnames: [Value0, Value1, Value9]", "x-enum-varnames: [Value0, Value1]", "CSDK013", "x-enum-varnames", "2 names for 3 values" },
         { "x-ms-enum value not listed", "              - value: started\n                name: Started\n", "              - value: started\n                name: Started\n              - value: paused\n", "CSDK013", "paused", "'paused'" },
         { "duplicate enum type name", "enum: ErrorMessageKind", "enum: JobKind", "CSDK006", "JobKind\n            fallback: Unknown", "'JobKind'" },
+        { "enum named like a Kiota model", "enum: ErrorMessageKind", "enum: Job", "CSDK006", "Job\n            fallback: Unknown", "Kiota models" },
+        { "reserved member name", "                  - value: batch-import\n", "                  - value: batch-import\n                    name: value__\n", "CSDK007", "value__", "'value__'" },
     };
 
     [Theory]
@@ -91,7 +93,7 @@ public sealed class DiagnosticTests
     public void The_fixture_and_the_spec_are_clean()
     {
         Assert.Empty(GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath).Diagnostics);
-        Assert.Empty(GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath).Diagnostics);
+        Assert.Empty(GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath).Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info));
     }
 
     [Fact]
@@ -104,6 +106,17 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain("JobKind.g.cs", run.Sources.Keys);
         Assert.Contains("QueueStatus.g.cs", run.Sources.Keys);
         Assert.Contains("JobState.g.cs", run.Sources.Keys);
+    }
+
+    [Fact]
+    public void An_unknown_key_drops_the_annotation()
+    {
+        var spec = TestPaths.ReadFixture().Replace("                caseSensitive: true\n", "                caseSensitive: true\n                caseSensitiv: true\n");
+
+        var run = GeneratorHarness.Run(spec, "/repo/spec/fixture.yaml");
+
+        Assert.Equal("CSDK002", Assert.Single(run.Diagnostics).Id);
+        Assert.DoesNotContain("JobKind.g.cs", run.Sources.Keys);
     }
 
     [Fact]

@@ -27,14 +27,13 @@ public sealed class SpecGenerationTests
         var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, GeneratorHarness.CreateCompilation(true));
 
         Assert.Null(run.Single.Exception);
-        Assert.Empty(run.Diagnostics);
-        Assert.Equal(
-            new[] { "ContactDeletionState.g.cs", "DeletePhaseStatus.g.cs", "StatusOutcome.g.cs", "SuppressionStatus.g.cs" },
-            run.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
-        foreach (var (hintName, text) in run.Sources)
-        {
-            Baseline.AssertMatches("Spec/" + hintName, text);
-        }
+        Assert.Empty(run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info));
+        Assert.Subset(
+            run.Sources.Keys.ToHashSet(),
+            new HashSet<string> { "ContactDeletionState.g.cs", "DeletePhaseStatus.g.cs", "StatusOutcome.g.cs", "SuppressionStatus.g.cs" });
+        // Every file has its baseline and every baseline its file: an annotation added to the spec
+        // needs a baseline refresh (CONTACTSSDK_UPDATE_BASELINES=1), reviewed like any code change.
+        Baseline.AssertDirectoryMatches("Spec", run.Sources);
 
         var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning && IsGenerated(d)).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
@@ -97,8 +96,9 @@ public sealed class SpecGenerationTests
         var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, kiotaNamespace: null);
 
         Assert.Empty(run.Sources);
-        var diagnostic = Assert.Single(run.Diagnostics);
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("CSDK016", diagnostic.Id);
+        Assert.Equal(Location.None, diagnostic.Location);
     }
 
     [Fact]

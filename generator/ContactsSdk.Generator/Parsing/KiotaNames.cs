@@ -48,6 +48,7 @@ internal static class KiotaNames
     /// <summary>Whether <paramref name="name"/> can be used as a C# identifier as it is (no keyword, no @).</summary>
     public static bool IsValidIdentifier(string name) =>
         name.Length > 0
+        && name != "value__"
         && SyntaxFacts.IsValidIdentifier(name)
         && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None
         && SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.GlobalKeyword;

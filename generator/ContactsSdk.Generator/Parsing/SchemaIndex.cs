@@ -98,6 +98,10 @@ internal sealed class SchemaIndex
         return true;
     }
 
+    /// <summary>The component schemas Kiota makes model classes of.</summary>
+    public IEnumerable<string> ModelSchemaNames =>
+        _reachable.Where(name => _schemas.TryGetValue(name, out var schema) && schema is not null && IsObject(schema)).OrderBy(n => n, StringComparer.Ordinal);
+
     /// <summary>Whether the schema is used as an error response (Kiota derives its class from ApiException).</summary>
     public bool IsErrorType(string name) => _errorTypes.Contains(name);
 

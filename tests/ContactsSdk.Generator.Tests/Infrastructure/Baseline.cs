@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Xunit;
 
 namespace ContactsSdk.Generator.Tests.Infrastructure;
@@ -31,6 +33,31 @@ internal static class Baseline
         Assert.True(
             expected == actual,
             $"Generated source differs from baseline {relativePath} (run with {UpdateVariable}=1 to accept the new output, then review the diff).\n{FirstDifference(expected, actual)}");
+    }
+
+    /// <summary>Compares a whole set of files with a baseline folder, including files that should no longer exist.</summary>
+    public static void AssertDirectoryMatches(string relativeDirectory, IReadOnlyDictionary<string, string> files)
+    {
+        var directory = Path.Combine(TestPaths.ProjectDirectory, "Baselines", relativeDirectory);
+        var stale = Directory.Exists(directory)
+            ? Directory.GetFiles(directory).Select(Path.GetFileName).Where(name => !files.ContainsKey(name!)).ToList()
+            : new List<string?>();
+        if (Updating)
+        {
+            foreach (var name in stale)
+            {
+                File.Delete(Path.Combine(directory, name!));
+            }
+        }
+        else
+        {
+            Assert.True(stale.Count == 0, $"Baselines without a generated file: {string.Join(", ", stale)} (run with {UpdateVariable}=1 to remove them).");
+        }
+
+        foreach (var (name, text) in files)
+        {
+            AssertMatches(Path.Combine(relativeDirectory, name), text);
+        }
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
