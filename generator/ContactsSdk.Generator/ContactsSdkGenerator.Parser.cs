@@ -57,6 +57,13 @@ public sealed partial class ContactsSdkGenerator
             "example", "examples", "default", "enum", "const",
         };
 
+        // Maps whose keys are names chosen by the spec's author rather than OpenAPI keywords.
+        private static readonly HashSet<string> s_nameMaps = new(StringComparer.Ordinal)
+        {
+            "properties", "schemas", "responses", "parameters", "headers", "requestBodies", "securitySchemes",
+            "links", "callbacks", "content", "variables", "encoding", "paths",
+        };
+
         private readonly string _path;
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
@@ -265,7 +272,8 @@ public sealed partial class ContactsSdkGenerator
                             continue;
                         }
 
-                        if (s_dataKeys.Contains(key.Value) || key.Value.StartsWith("x-", StringComparison.Ordinal))
+                        // Inside a map keyed by names (properties, schemas...), "example" or "x-id" is a name, not a keyword.
+                        if (!IsNameMap(path) && (s_dataKeys.Contains(key.Value) || key.Value.StartsWith("x-", StringComparison.Ordinal)))
                         {
                             continue;
                         }
@@ -1198,6 +1206,11 @@ public sealed partial class ContactsSdkGenerator
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)));
+
+        private static bool IsNameMap(List<string> path) =>
+            path.Count > 0
+            && s_nameMaps.Contains(path[path.Count - 1])
+            && !(path.Count > 1 && s_nameMaps.Contains(path[path.Count - 2])); // else it is a name itself (a property called "properties")
 
         private static string Pointer(List<string> path) =>
             "#/" + string.Join("/", path.Select(segment => segment.Replace("~", "~0").Replace("/", "~1")));

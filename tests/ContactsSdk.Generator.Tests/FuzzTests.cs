@@ -25,13 +25,15 @@ public sealed class FuzzTests
         "Completed", "9999999999999999999999", "1.5", "'#/components/schemas/Nope'", "&a x", "*a", "|", ">-", "!!str 5", "[", "{",
     };
 
-    [Fact]
-    public void Mutated_specs_give_diagnostics_never_exceptions()
+    [Theory]
+    [InlineData("spec")]
+    [InlineData("fixture")]
+    public void Mutated_specs_give_diagnostics_never_exceptions(string source)
     {
         var iterations = ReadSetting(IterationsVariable, 300);
         var firstSeed = ReadSetting(SeedVariable, 1);
-        var original = TestPaths.ReadSpec();
-        var specPath = TestPaths.SpecPath;
+        var original = source == "spec" ? TestPaths.ReadSpec() : TestPaths.ReadFixture();
+        var specPath = source == "spec" ? TestPaths.SpecPath : TestPaths.FixturePath;
         var withDiagnostics = 0;
 
         for (var seed = firstSeed; seed < firstSeed + iterations; seed++)
@@ -44,10 +46,10 @@ public sealed class FuzzTests
             }
             catch (Exception exception)
             {
-                throw new Xunit.Sdk.XunitException($"seed {seed}: the driver threw {exception}");
+                throw new Xunit.Sdk.XunitException($"{source}, seed {seed}: the driver threw {exception}");
             }
 
-            Assert.True(run.Single.Exception is null, $"seed {seed}: the generator threw {run.Single.Exception}");
+            Assert.True(run.Single.Exception is null, $"{source}, seed {seed}: the generator threw {run.Single.Exception}");
             Assert.DoesNotContain(run.OutputDiagnostics, d => d.Id is "CS8784" or "CS8785");
             foreach (var diagnostic in run.Diagnostics)
             {

@@ -91,6 +91,17 @@ public sealed class SpecGenerationTests
     }
 
     [Fact]
+    public void Properties_named_like_openapi_keywords_are_still_read()
+    {
+        var spec = TestPaths.ReadFixture().Replace("            kind:\n              type: string\n", "            example:\n              type: string\n");
+
+        var run = GeneratorHarness.Run(spec, TestPaths.FixturePath);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("model?.Example", run.Sources["JobKind.g.cs"]);
+    }
+
+    [Fact]
     public void Without_the_namespace_property_nothing_is_generated_and_the_build_is_told()
     {
         var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, kiotaNamespace: null);
