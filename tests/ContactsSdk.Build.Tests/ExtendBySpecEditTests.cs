@@ -36,7 +36,7 @@ public sealed class ExtendBySpecEditTests
         """;
 
     [Fact]
-    public void A_route_added_to_the_spec_is_callable_and_interpreted_after_one_build()
+    public void A_route_added_to_the_spec_is_callable_and_interpreted_after_one_build_and_a_no_op_build_skips_Kiota()
     {
         using var copy = RepositoryCopy.Create();
         copy.WriteText("spec/contacts.yaml", SpecEdits.AddDeleteBatchesRoute(copy.ReadText("spec/contacts.yaml")));
@@ -54,6 +54,14 @@ public sealed class ExtendBySpecEditTests
         // Unknown and missing values take the declared fallback instead of being lost.
         Assert.Contains("99=Processing/False/InProgress", run.Output);
         Assert.Contains("null=Processing/False/InProgress", run.Output);
+
+        // A second build with nothing changed must not start Kiota at all.
+        var generatedStamp = File.GetLastWriteTimeUtc(copy.PathOf("sdk/ContactsSdk/Generated/kiota-lock.json"));
+        var noOp = DotNet(consumer, "build", "-nodeReuse:false", "-v:normal");
+        Assert.True(noOp.ExitCode == 0, noOp.ToString());
+        Assert.Contains("Skipping target \"Generate\" because all output files are up-to-date", noOp.Output);
+        Assert.DoesNotContain("Kiota: generating", noOp.Output);
+        Assert.Equal(generatedStamp, File.GetLastWriteTimeUtc(copy.PathOf("sdk/ContactsSdk/Generated/kiota-lock.json")));
 
         // Nothing but the spec was edited by hand; everything else that changed is Kiota's output.
         var changed = copy.ChangedPaths();
