@@ -33,7 +33,6 @@ public sealed class ContactsClient : IDisposable
 
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
-    private readonly ContactsClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DeletionWaiter _waiter;
@@ -50,7 +49,7 @@ public sealed class ContactsClient : IDisposable
         _ownedAuthHttpClient = new HttpClient { Timeout = options.RequestTimeout };
         var tokens = new MarketingCloudTokenProvider(_ownedAuthHttpClient, options, timeProvider, loggerFactory.CreateLogger<MarketingCloudTokenProvider>());
         _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, options.RequestTimeout);
-        (_options, _time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
+        (_time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
     }
 
@@ -64,7 +63,7 @@ public sealed class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
-        (_options, _time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
+        (_time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
     }
 
@@ -74,14 +73,14 @@ public sealed class ContactsClient : IDisposable
     /// <summary>The token provider (shared by every request of this client).</summary>
     public MarketingCloudTokenProvider Tokens { get; }
 
-    private static (ContactsClientOptions, TimeProvider, ILogger, MarketingCloudTokenProvider, ContactsApiClient) Initialize(
+    private static (TimeProvider, ILogger, MarketingCloudTokenProvider, ContactsApiClient) Initialize(
         ContactsClientOptions options, TimeProvider? timeProvider, ILoggerFactory loggerFactory, MarketingCloudTokenProvider tokens, HttpClient apiHttpClient)
     {
         var adapter = new HttpClientRequestAdapter(new Microsoft.Kiota.Abstractions.Authentication.BaseBearerTokenAuthenticationProvider(tokens), httpClient: apiHttpClient)
         {
             BaseUrl = options.RestBaseAddress.ToString().TrimEnd('/'),
         };
-        return (options, timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(adapter));
+        return (timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(adapter));
     }
 
     /// <summary>Starts deleting the contacts with these contact keys.</summary>
