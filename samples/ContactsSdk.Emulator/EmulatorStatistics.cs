@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Numerics;
 using System.Threading;
 using ContactsSdk.Emulator.Faults;
 
@@ -13,7 +15,13 @@ public sealed class EmulatorStatistics
 {
     private static readonly FaultKind[] AllFaultKinds = Enum.GetValues<FaultKind>();
 
+    // One counter per single route: bit i of EmulatorRoute counts at index i.
+    private static readonly EmulatorRoute[] SingleRoutes = Enum.GetValues<EmulatorRoute>()
+        .Where(route => route != EmulatorRoute.None && BitOperations.IsPow2((int)route))
+        .ToArray();
+
     private readonly long[] _faultsInjected = new long[AllFaultKinds.Length];
+    private readonly long[] _requestsByRoute = new long[32];
     private long _tokenRequests;
     private long _deleteRequests;
     private long _statusRequests;
@@ -39,6 +47,13 @@ public sealed class EmulatorStatistics
     /// <summary>Responses sent with status 429, by the rate limit or by an injected fault.</summary>
     public long TooManyRequestsResponses => Interlocked.Read(ref _tooManyRequestsResponses);
 
+    /// <summary>
+    /// Requests received on any of <paramref name="routes"/>, whatever their outcome; for example
+    /// <c>RequestsTo(EmulatorRoute.DeleteRetry)</c>, or <c>RequestsTo(EmulatorRoute.Contacts)</c> for all Contacts routes.
+    /// </summary>
+    public long RequestsTo(EmulatorRoute routes) =>
+        SingleRoutes.Where(route => routes.HasFlag(route)).Sum(route => Interlocked.Read(ref _requestsByRoute[BitOperations.Log2((uint)route)]));
+
     /// <summary>How many faults of the given kind were injected.</summary>
     public long FaultsInjected(FaultKind kind) => Interlocked.Read(ref _faultsInjected[(int)kind]);
 
@@ -52,11 +67,19 @@ public sealed class EmulatorStatistics
         }
 
         return new EmulatorStatisticsSnapshot(
-            TokenRequests, DeleteRequests, StatusRequests, UnauthorizedResponses, TooManyRequestsResponses, faults);
+            TokenRequests, DeleteRequests, StatusRequests, UnauthorizedResponses, TooManyRequestsResponses, faults)
+        {
+            RequestsByRoute = SingleRoutes.ToDictionary(route => route, RequestsTo),
+        };
     }
 
     internal void CountRequest(EmulatorRoute route)
     {
+        if (route != EmulatorRoute.None && BitOperations.IsPow2((int)route))
+        {
+            Interlocked.Increment(ref _requestsByRoute[BitOperations.Log2((uint)route)]);
+        }
+
         switch (route)
         {
             case EmulatorRoute.Token:

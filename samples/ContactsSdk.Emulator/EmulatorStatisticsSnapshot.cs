@@ -19,6 +19,9 @@ public sealed record EmulatorStatisticsSnapshot(
     long TooManyRequestsResponses,
     IReadOnlyDictionary<FaultKind, long> FaultsInjected)
 {
+    /// <summary>Requests received by route, one entry per route (token route included), most with 0.</summary>
+    public IReadOnlyDictionary<EmulatorRoute, long> RequestsByRoute { get; init; } = new Dictionary<EmulatorRoute, long>();
+
     /// <summary>All injected faults, whatever their kind.</summary>
     public long TotalFaultsInjected => FaultsInjected.Values.Sum();
 }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContactsSdk.Emulator;
 
 /// <summary>
-/// A local Marketing Cloud: the auth host's token route and the Contacts deletion routes, served
+/// A local Marketing Cloud: the auth host's token route and the Contacts deletion and restriction routes, served
 /// in-process over HTTP on 127.0.0.1. Start one per test with <see cref="StartAsync"/> and
 /// <c>await using</c> it.
 /// </summary>
@@ -54,8 +54,17 @@ public sealed class MarketingCloudEmulator : IAsyncDisposable
     /// <summary>The emulator clock.</summary>
     public TimeProvider TimeProvider => _state.Time;
 
-    /// <summary>Every operation created so far, by ascending ID.</summary>
+    /// <summary>Every deletion created so far, by ascending ID.</summary>
     public IReadOnlyList<EmulatedOperation> Operations => _state.Operations.Snapshot();
+
+    /// <summary>Every restriction created so far, by ascending ID (deletions and restrictions share one ID sequence).</summary>
+    public IReadOnlyList<EmulatedRestriction> Restrictions => _state.Restrictions.Snapshot();
+
+    /// <summary>
+    /// The restorable period, in days, of deletions created from now on: <see cref="EmulatorOptions.NumberOfRestorableDays"/>
+    /// until a configSettings request changes it.
+    /// </summary>
+    public int NumberOfRestorableDays => _state.DeletionSettings.NumberOfRestorableDays;
 
     /// <summary>Starts an emulator and waits until it accepts connections.</summary>
     /// <param name="options">How it behaves; the defaults when null.</param>
@@ -84,8 +93,11 @@ public sealed class MarketingCloudEmulator : IAsyncDisposable
         return new MarketingCloudEmulator(app, state, stopping);
     }
 
-    /// <summary>The operation with the given ID, or null when there is none.</summary>
+    /// <summary>The deletion with the given ID, or null when there is none.</summary>
     public EmulatedOperation? FindOperation(long operationId) => _state.Operations.Find(operationId);
+
+    /// <summary>The restriction with the given ID, or null when there is none.</summary>
+    public EmulatedRestriction? FindRestriction(long operationId) => _state.Restrictions.Find(operationId);
 
     /// <summary>Revokes every token issued so far: the next Contacts request with any of them gets 401.</summary>
     public void RevokeAllTokens()

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ContactsSdk.Emulator.Auth;
 
-/// <summary>The scopes the Contacts deletion routes need, and parsing of space-separated scope lists.</summary>
+/// <summary>The scopes the Contacts routes need, and parsing of space-separated scope lists.</summary>
 internal static class Scopes
 {
     public const string ListAndSubscribersRead = "list_and_subscribers_read";
@@ -18,11 +18,16 @@ internal static class Scopes
     /// <summary>Space-separated, in a stable order.</summary>
     public static string Format(IEnumerable<string> scopes) => string.Join(' ', scopes.Order(StringComparer.Ordinal));
 
-    /// <summary>The scope a route needs, or null when it needs none beyond a valid token.</summary>
+    /// <summary>
+    /// The scope a route needs, or null when it needs none beyond a valid token: reads need the read
+    /// scope, anything that starts or changes something needs the write scope.
+    /// </summary>
     public static string? RequiredBy(EmulatorRoute route) => route switch
     {
-        EmulatorRoute.Delete => ListAndSubscribersWrite,
-        EmulatorRoute.Status => ListAndSubscribersRead,
+        EmulatorRoute.Delete or EmulatorRoute.ConfigSettings or EmulatorRoute.DeleteRetry
+            or EmulatorRoute.Restrict or EmulatorRoute.RestrictRetry => ListAndSubscribersWrite,
+        EmulatorRoute.Status or EmulatorRoute.DeleteRequests or EmulatorRoute.DeleteRequestsSummary
+            or EmulatorRoute.RestrictStatus => ListAndSubscribersRead,
         _ => null,
     };
 }

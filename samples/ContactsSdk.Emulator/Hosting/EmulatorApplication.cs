@@ -49,6 +49,11 @@ internal static class EmulatorApplication
         TokenEndpoints.Map(app, state);
         DeleteEndpoints.Map(app, state);
         StatusEndpoint.Map(app, state);
+        ConfigSettingsEndpoint.Map(app, state);
+        RetryEndpoints.Map(app, state);
+        DeleteRequestsEndpoints.Map(app, state);
+        RestrictEndpoints.Map(app, state);
+        RestrictStatusEndpoint.Map(app, state);
         app.MapFallback(GatewayErrors.NotFoundAsync);
         return app;
     }

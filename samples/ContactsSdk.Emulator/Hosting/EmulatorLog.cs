@@ -36,4 +36,22 @@ internal static partial class EmulatorLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Revoked every access token")]
     public static partial void AllTokensRevoked(ILogger logger);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Deletions created from now on stay restorable for {Days} days")]
+    public static partial void RestorablePeriodSet(ILogger logger, int days);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Refused a configSettings request with service error {ResultCode}")]
+    public static partial void SettingsRejected(ILogger logger, string resultCode);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Restarted delete operation {OperationId} (retry {RetryCount}); its delete phase will end Completed")]
+    public static partial void OperationRestarted(ILogger logger, long operationId, int retryCount);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Did not restart operation {OperationId}: {ResultCode}")]
+    public static partial void RetryRefused(ILogger logger, long operationId, string resultCode);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Created restrict operation {OperationId} ({Type})")]
+    public static partial void RestrictionCreated(ILogger logger, long operationId, DeleteRequestType type);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Refused a restrict request with service error {ResultCode}")]
+    public static partial void RestrictRejected(ILogger logger, string resultCode);
 }

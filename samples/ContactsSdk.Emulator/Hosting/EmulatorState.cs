@@ -3,7 +3,6 @@ using System.Threading;
 using ContactsSdk.Emulator.Auth;
 using ContactsSdk.Emulator.Faults;
 using ContactsSdk.Emulator.Gateway;
-using ContactsSdk.Emulator.Json;
 using ContactsSdk.Emulator.Lifecycle;
 using ContactsSdk.Emulator.Time;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +19,11 @@ internal sealed class EmulatorState
         Options = options;
         Stopping = stopping;
         Credentials = new EmulatorCredentials(options.ClientId, options.ClientSecret, options.AccountId, options.GrantedScope);
-        Operations = new OperationStore(LifecycleTimings.From(options), options.OutcomeSelector);
+        var timings = LifecycleTimings.From(options);
+        var ids = new OperationIdSequence();
+        DeletionSettings = new DeletionSettings(options.NumberOfRestorableDays);
+        Operations = new OperationStore(timings, DeletionSettings, ids, options.OutcomeSelector);
+        Restrictions = new RestrictionStore(timings, ids);
         Faults = new FaultPlan(options.FaultSeed);
         RateLimiter = options.RateLimitMaxRequests is { } max ? new FixedWindowRateLimiter(max, options.RateLimitWindow) : null;
         Logger = options.LoggerFactory?.CreateLogger("ContactsSdk.Emulator") ?? NullLogger.Instance;
@@ -36,6 +39,11 @@ internal sealed class EmulatorState
 
     public OperationStore Operations { get; }
 
+    public RestrictionStore Restrictions { get; }
+
+    /// <summary>The settings configSettings changes; deletions copy them when created.</summary>
+    public DeletionSettings DeletionSettings { get; }
+
     public EmulatorStatistics Statistics { get; } = new();
 
     public FaultPlan Faults { get; }
@@ -49,8 +57,6 @@ internal sealed class EmulatorState
 
     /// <summary>The address the server listens on; known once it is bound.</summary>
     public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");
-
-    public StatusContext StatusContext => new(Options.NumberOfRestorableDays, Options.AccountId);
 
     /// <summary>The clock as the response to <paramref name="context"/> reports it.</summary>
     public WireClock ClockFor(HttpContext context) =>

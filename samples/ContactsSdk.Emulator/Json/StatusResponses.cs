@@ -17,21 +17,25 @@ internal static class StatusResponses
     public static void WriteStatus(
         Utf8JsonWriter writer,
         EmulatedOperation operation,
-        OperationState state,
-        StatusContext context,
+        long accountId,
         WireClock clock)
     {
+        // The state and the run it belongs to are read for one instant, so a retry racing this
+        // request cannot mix two runs in one response.
+        var attempt = operation.AttemptAt(clock.UtcNow);
+        var state = operation.StateAt(attempt, clock.UtcNow);
         writer.WriteStartObject();
         writer.WriteStartArray("operationMappings");
         writer.WriteEndArray();
         if (state.BackgroundOperationStatus is { } backgroundStatus)
         {
-            WriteBackgroundSummary(writer, operation, backgroundStatus, clock);
+            WriteBackgroundSummary(writer, operation, attempt, backgroundStatus, clock);
         }
 
-        writer.WriteNumber("numberofRestorableDays", context.NumberOfRestorableDays);
+        // The operation's own period: configSettings changes only operations created after it.
+        writer.WriteNumber("numberofRestorableDays", operation.NumberOfRestorableDays);
         writer.WritePropertyName("operation");
-        WriteOperation(writer, operation, state, context.AccountId, clock);
+        WriteOperation(writer, operation, attempt, state, accountId, clock);
         ServiceResponseFields.Write(writer, Guid.NewGuid(), clock, hasErrors: null, []);
         writer.WriteEndObject();
     }
@@ -43,12 +47,13 @@ internal static class StatusResponses
         writer.WriteEndObject();
     }
 
-    private static void WriteBackgroundSummary(Utf8JsonWriter writer, EmulatedOperation operation, string status, WireClock clock)
+    private static void WriteBackgroundSummary(
+        Utf8JsonWriter writer, EmulatedOperation operation, DeleteAttempt attempt, string status, WireClock clock)
     {
         writer.WriteStartArray("backgroundOperationsSummary");
         writer.WriteStartObject();
         writer.WriteNumber("backgroundOperationID", operation.BackgroundOperationId);
-        writer.WriteString("createdDate", clock.Local(operation.DeletePhaseStartsAt, LocalPrecision.Full));
+        writer.WriteString("createdDate", clock.Local(attempt.DeletePhaseStartsAt, LocalPrecision.Full));
         // A string, despite its name.
         writer.WriteString("backgroundOperationStatusID", status);
         writer.WriteEndObject();
@@ -56,10 +61,12 @@ internal static class StatusResponses
     }
 
     private static void WriteOperation(
-        Utf8JsonWriter writer, EmulatedOperation operation, OperationState state, long accountId, WireClock clock)
+        Utf8JsonWriter writer, EmulatedOperation operation, DeleteAttempt attempt, OperationState state, long accountId, WireClock clock)
     {
         var scheduled = clock.Local(operation.CreatedAt, LocalPrecision.Millisecond);
         var created = clock.Local(operation.CreatedAt, LocalPrecision.Minute);
+        // A retry is the last change the emulator makes to an operation record.
+        var modified = clock.Local(attempt.Since, LocalPrecision.Minute);
 
         writer.WriteStartObject();
         writer.WriteNumber("contextType", 0);
@@ -81,16 +88,11 @@ internal static class StatusResponses
         writer.WriteString("scheduledDate", scheduled);
         writer.WriteString("startDate", scheduled);
         writer.WriteString("endDate", scheduled);
-        writer.WriteNumber("retryCount", 0);
+        writer.WriteNumber("retryCount", attempt.RetryCount);
         writer.WriteString("createdDate", created);
         writer.WriteNumber("createdBy", ApiUserId);
-        writer.WriteString("modifiedDate", created);
+        writer.WriteString("modifiedDate", modified);
         writer.WriteNumber("modifiedBy", ApiUserId);
         writer.WriteEndObject();
     }
 }
-
-/// <summary>Tenant-wide values the status response reports.</summary>
-/// <param name="NumberOfRestorableDays">The <c>numberofRestorableDays</c> setting.</param>
-/// <param name="AccountId">The MID, reported as <c>eID</c> and <c>mID</c>.</param>
-internal readonly record struct StatusContext(int NumberOfRestorableDays, long AccountId);

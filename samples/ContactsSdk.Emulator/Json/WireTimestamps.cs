@@ -29,6 +29,14 @@ internal static class WireTimestamps
     public static string WithOffset(DateTimeOffset instant, TimeSpan serverOffset) =>
         instant.ToOffset(serverOffset).ToString(OffsetFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>UTC with its Z designator, like the analytics routes' <c>statusAsOfDateUtc</c> "2019-03-19T19:33:17.496471Z".</summary>
+    public static string UtcWithDesignator(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString(LocalFormat + "'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Rounds an instant to the nearest minute, as Marketing Cloud's minute-precision columns store it.</summary>
+    public static DateTimeOffset RoundToMinute(DateTimeOffset instant) =>
+        new(RoundToMinute(instant.UtcDateTime), TimeSpan.Zero);
+
     private static DateTime RoundToMinute(DateTime value) =>
         Truncate(value.AddTicks(TimeSpan.TicksPerMinute / 2), TimeSpan.TicksPerMinute);
 

@@ -38,7 +38,7 @@ internal static class DeleteEndpoints
         var type = context.Request.Query["type"];
         var parsed = DeleteRequestParser.Parse(type.Count == 0 ? null : type[0], document.RootElement);
         var clock = state.ClockFor(context);
-        if (parsed.Request is not { } request)
+        if (parsed.Value is not { } request)
         {
             var error = parsed.Error!;
             EmulatorLog.DeleteRejected(state.Logger, error.ResultCode);

@@ -34,10 +34,9 @@ internal static class StatusEndpoint
                 context, StatusCodes.Status200OK, writer => StatusResponses.WriteUnknownOperation(writer, operationId, clock));
         }
 
-        var operationState = operation.StateAt(clock.UtcNow);
         return JsonResponse.WriteAsync(
             context,
             StatusCodes.Status200OK,
-            writer => StatusResponses.WriteStatus(writer, operation, operationState, state.StatusContext, clock));
+            writer => StatusResponses.WriteStatus(writer, operation, state.Options.AccountId, clock));
     }
 }

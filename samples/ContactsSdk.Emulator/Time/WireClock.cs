@@ -21,4 +21,11 @@ internal readonly record struct WireClock(DateTimeOffset UtcNow, TimeSpan Server
     /// <summary>An operation timestamp: server wall time without an offset, at the column's precision.</summary>
     public string Local(DateTimeOffset instant, LocalPrecision precision) =>
         WireTimestamps.Local(instant + Skew, ServerOffset, precision);
+
+    /// <summary>A record timestamp of the analytics routes: UTC without an offset, at the column's precision.</summary>
+    public string Utc(DateTimeOffset instant, LocalPrecision precision) =>
+        WireTimestamps.Local(instant + Skew, TimeSpan.Zero, precision);
+
+    /// <summary><c>statusAsOfDateUtc</c>: the reported time in UTC with its Z designator.</summary>
+    public string UtcNowWithDesignator() => WireTimestamps.UtcWithDesignator(ReportedNow);
 }

@@ -94,7 +94,7 @@ public sealed class FaultPlanTests
         var fault = Fault.InternalServerError();
 
         Assert.Throws<ArgumentException>(() => faults.Enqueue(EmulatorRoute.None, fault));
-        Assert.Throws<ArgumentException>(() => faults.Enqueue((EmulatorRoute)64, fault));
+        Assert.Throws<ArgumentException>(() => faults.Enqueue((EmulatorRoute)(1 << 30), fault));
         Assert.Throws<ArgumentNullException>(() => faults.Enqueue(EmulatorRoute.Status, null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.Enqueue(EmulatorRoute.Status, fault, times: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => faults.AddRule(EmulatorRoute.Status, fault, probability: 0));

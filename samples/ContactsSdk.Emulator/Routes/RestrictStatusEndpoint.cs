@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Threading.Tasks;
+using ContactsSdk.Emulator.Hosting;
+using ContactsSdk.Emulator.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactsSdk.Emulator.Routes;
+
+/// <summary>
+/// <c>GET /contacts/v1/contacts/actions/restrict/status?operationID=N</c>: a restriction's status,
+/// Pending then Completed, computed from the emulator clock at the moment of the request.
+/// </summary>
+internal static class RestrictStatusEndpoint
+{
+    public static void Map(IEndpointRouteBuilder endpoints, EmulatorState state) =>
+        endpoints.MapGet(EmulatorPaths.RestrictStatus, context => GetStatusAsync(context, state))
+            .WithMetadata(new RouteTag(EmulatorRoute.RestrictStatus));
+
+    private static Task GetStatusAsync(HttpContext context, EmulatorState state)
+    {
+        var values = context.Request.Query["operationID"];
+        if (values.Count != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var operationId))
+        {
+            return GatewayErrors.BadRequestAsync(context, "The operationID query parameter is required and must be an integer.");
+        }
+
+        var clock = state.ClockFor(context);
+        if (state.Restrictions.Find(operationId) is not { } restriction)
+        {
+            // As on the delete status route: an unknown operation (a deletion's ID included) is a service error with HTTP 200.
+            return JsonResponse.WriteAsync(
+                context, StatusCodes.Status200OK, writer => StatusResponses.WriteUnknownOperation(writer, operationId, clock));
+        }
+
+        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteStatus(writer, restriction, clock));
+    }
+}
