@@ -94,6 +94,27 @@ internal sealed class EmulatorHarness : IAsyncDisposable
     public Task<HttpResponseMessage> GetStatusAsync(long operationId, string? token) =>
         GetStatusAsync($"?operationID={operationId}", token);
 
+    /// <summary>Any request to the emulator: a JSON body when <paramref name="json"/> is not null, a bearer token when <paramref name="token"/> is not null.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json, string? token)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        Authorize(request, token);
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>Sends a request and reads its JSON body, asserting the HTTP status.</summary>
+    public async Task<JsonDocument> SendForJsonAsync(HttpMethod method, string path, string? json, string token, int expectedStatus = 200)
+    {
+        using var response = await SendAsync(method, path, json, token);
+        Assert.Equal(expectedStatus, (int)response.StatusCode);
+        return await ReadJsonAsync(response);
+    }
+
     /// <summary>Starts a keys deletion and returns its operation ID.</summary>
     public async Task<long> DeleteKeysAsync(string token, params string[] keys)
     {

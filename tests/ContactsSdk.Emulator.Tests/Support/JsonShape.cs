@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ContactsSdk.Emulator.Tests.Support;
 
@@ -10,7 +11,7 @@ namespace ContactsSdk.Emulator.Tests.Support;
 /// as "operation.status: String" or "backgroundOperationsSummary[0].backgroundOperationID: Number".
 /// Two documents with equal shapes have the same keys, in the same order, with the same value kinds.
 /// </summary>
-internal static class JsonShape
+internal static partial class JsonShape
 {
     public static IReadOnlyList<string> Of(JsonElement element)
     {
@@ -18,6 +19,13 @@ internal static class JsonShape
         Describe(element, string.Empty, lines);
         return lines;
     }
+
+    /// <summary>
+    /// The shape with array indices collapsed to <c>[]</c> and repeated lines dropped: two documents
+    /// with equal schemas have the same keys, order and value kinds whatever their arrays' lengths.
+    /// </summary>
+    public static IReadOnlyList<string> SchemaOf(JsonElement element) =>
+        Of(element).Select(line => ArrayIndex().Replace(line, "[]")).Distinct().ToArray();
 
     /// <summary>The property names of an object, in order.</summary>
     public static IReadOnlyList<string> KeysOf(JsonElement element) =>
@@ -54,4 +62,7 @@ internal static class JsonShape
         JsonValueKind.True or JsonValueKind.False => "Boolean",
         var kind => kind.ToString(),
     };
+
+    [GeneratedRegex(@"\[[0-9]+\]")]
+    private static partial Regex ArrayIndex();
 }

@@ -8,7 +8,7 @@ using SharpYaml.Serialization;
 namespace ContactsSdk.Emulator.Tests.Support;
 
 /// <summary>
-/// The route document's status examples, read from the spec where they are embedded verbatim as
+/// The route document's status examples (and any other route's examples), read from the spec where they are embedded verbatim as
 /// JSON flow mappings. The raw JSON text of an example is cut out of the file with the YAML
 /// parser's marks, so key order and number/string distinctions survive intact.
 /// </summary>
@@ -23,15 +23,26 @@ internal static class SeedExamples
 
     public static JsonDocument Load(string exampleName) => JsonDocument.Parse(RawJson(exampleName));
 
-    public static string RawJson(string exampleName)
+    public static string RawJson(string exampleName) =>
+        RawResponseJson("/contacts/v1/contacts/actions/delete/status", "get", exampleName);
+
+    /// <summary>A named example of the 200 response of any route in the spec.</summary>
+    public static JsonDocument LoadResponse(string path, string method, string exampleName) =>
+        JsonDocument.Parse(RawResponseJson(path, method, exampleName));
+
+    /// <summary>A named example of the request body of any route in the spec.</summary>
+    public static string RawRequestJson(string path, string method, string exampleName) =>
+        Cut("paths", path, method, "requestBody", "content", "application/json", "examples", exampleName, "value");
+
+    public static string RawResponseJson(string path, string method, string exampleName) =>
+        Cut("paths", path, method, "responses", "200", "content", "application/json", "examples", exampleName, "value");
+
+    private static string Cut(params string[] keys)
     {
         var text = SpecText.Value;
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        var value = Walk(
-            stream.Documents[0].RootNode,
-            "paths", "/contacts/v1/contacts/actions/delete/status", "get", "responses", "200",
-            "content", "application/json", "examples", exampleName, "value");
+        var value = Walk(stream.Documents[0].RootNode, keys);
         var start = value.Start.Index;
         var end = ClosingBraceOfMappingAt(text, start);
         return text[start..(end + 1)];
@@ -45,7 +56,7 @@ internal static class SeedExamples
                 ?? throw new InvalidDataException($"Expected a mapping above '{key}' in the spec.");
             if (!mapping.Children.TryGetValue(new YamlScalarNode(key), out var child))
             {
-                throw new InvalidDataException($"The spec has no '{key}' where the status examples should be.");
+                throw new InvalidDataException($"The spec has no '{key}' where the examples should be.");
             }
 
             node = child;
