@@ -1,0 +1,152 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Generated.Models;
+using ContactsSdk.Tests.Support;
+using Xunit;
+
+namespace ContactsSdk.Tests.GeneratedRoutes;
+
+/// <summary>The analytics routes through the generated client, against the emulator on a virtual clock.</summary>
+public sealed class DeleteRequestsAnalyticsTests
+{
+    // The virtual clock starts at 2026-01-05T09:00:00Z.
+    private const string Day = "2026-01-05T00:00:00";
+    private const string NextDay = "2026-01-06T00:00:00";
+
+    [Fact]
+    public async Task The_deletions_of_the_range_are_listed_with_their_interpreted_statuses_one_page_at_a_time()
+    {
+        await using var tenant = await StartAsync();
+        var completed = await tenant.Client.StartDeletionByKeysAsync(["contact-1", "contact-2"]);
+        var invalid = await tenant.Client.StartDeletionByKeysAsync(["invalid"]);
+        tenant.Clock.Advance(TimeSpan.FromHours(2));
+        var processing = await tenant.Client.StartDeletionByIdsAsync([193655592L]);
+        var deleterequests = tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests;
+
+        var first = await deleterequests.GetAsync(r =>
+        {
+            r.QueryParameters.Startdateutc = Day;
+            r.QueryParameters.Enddateutc = NextDay;
+            r.QueryParameters.Page = 1;
+            r.QueryParameters.Pagesize = 2;
+            r.QueryParameters.OrderBy = "operationId desc";
+        });
+        var second = await deleterequests.GetAsync(r =>
+        {
+            r.QueryParameters.Startdateutc = Day;
+            r.QueryParameters.Enddateutc = NextDay;
+            r.QueryParameters.Page = 2;
+            r.QueryParameters.Pagesize = 2;
+            r.QueryParameters.OrderBy = "operationId desc";
+        });
+
+        Assert.NotNull(first);
+        Assert.Equal(Day, first.StartDateUtc);
+        Assert.Equal(NextDay, first.EndDateUtc);
+        Assert.Equal(tenant.Clock.GetUtcNow(), first.StatusAsOfDateUtc);
+        Assert.Equal((1, 2), (first.PageNumber, first.PageSize));
+        Assert.Equal([processing.OperationId, invalid.OperationId], first.Operations!.Select(o => o.OperationId!.Value));
+        Assert.Equal([completed.OperationId], second!.Operations!.Select(o => o.OperationId!.Value));
+
+        var byId = first.Operations!.Concat(second.Operations!).ToDictionary(o => o.OperationId!.Value);
+        Assert.Equal(DeleteRequestStatus.Processing, byId[processing.OperationId].GetDeleteRequestStatus());
+        Assert.False(byId[processing.OperationId].GetDeleteRequestStatus().IsTerminal());
+        Assert.Equal(DeleteRequestStatus.Invalid, byId[invalid.OperationId].GetDeleteRequestStatus());
+        Assert.Equal(StatusOutcome.Failed, byId[invalid.OperationId].GetDeleteRequestStatus().GetOutcome());
+        var done = byId[completed.OperationId];
+        Assert.Equal(DeleteRequestStatus.Completed, done.GetDeleteRequestStatus());
+        Assert.True(done.GetDeleteRequestStatus().IsTerminal());
+        Assert.Equal((2L, 2L), (done.TotalContactCount, done.CompletedContactCount));
+        Assert.Equal("2026-01-05T09:00:00", done.ReceivedDateUtc);
+        // Pending 1 minute, no restorable days, 10 minutes of deletion.
+        Assert.Equal("2026-01-05T09:11:00", done.LastStatusDateUtc);
+        Assert.Equal("Contact Key/ID", done.DeleteMethod);
+        Assert.Equal((1L, 0L), (byId[processing.OperationId].TotalContactCount, byId[processing.OperationId].CompletedContactCount));
+    }
+
+    [Fact]
+    public async Task The_status_filter_and_the_range_narrow_the_list()
+    {
+        await using var tenant = await StartAsync();
+        var completed = await tenant.Client.StartDeletionByKeysAsync(["contact-1"]);
+        await tenant.Client.StartDeletionByKeysAsync(["invalid"]);
+        tenant.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await tenant.Client.StartDeletionByKeysAsync(["contact-2"]);
+        var deleterequests = tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests;
+
+        var completedOnly = await deleterequests.GetAsync(r =>
+        {
+            r.QueryParameters.Startdateutc = Day;
+            r.QueryParameters.Enddateutc = "2026-01-07T00:00:00";
+            r.QueryParameters.Statusid = 5;
+        });
+        var secondDay = await deleterequests.GetAsync(r =>
+        {
+            r.QueryParameters.Startdateutc = NextDay;
+            r.QueryParameters.Enddateutc = "2026-01-07T00:00:00";
+        });
+
+        var only = Assert.Single(completedOnly!.Operations!);
+        Assert.Equal(completed.OperationId, only.OperationId);
+        Assert.Equal(DeleteRequestStatus.Completed, only.GetDeleteRequestStatus());
+        Assert.Equal((1, 50), (completedOnly.PageNumber, completedOnly.PageSize));
+        var onSecondDay = Assert.Single(secondDay!.Operations!);
+        Assert.Equal(nextDay.OperationId, onSecondDay.OperationId);
+        Assert.Equal(DeleteRequestStatus.Processing, onSecondDay.GetDeleteRequestStatus());
+    }
+
+    [Fact]
+    public async Task The_summary_counts_the_requests_per_hour_in_total_and_per_status()
+    {
+        await using var tenant = await StartAsync();
+        await tenant.Client.StartDeletionByKeysAsync(["contact-1"]);
+        await tenant.Client.StartDeletionByKeysAsync(["invalid"]);
+        tenant.Clock.Advance(TimeSpan.FromHours(2));
+        await tenant.Client.StartDeletionByKeysAsync(["contact-2"]);
+
+        var summary = await tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests.Summary.GetAsync(r =>
+        {
+            r.QueryParameters.Startdateutc = Day;
+            r.QueryParameters.Enddateutc = NextDay;
+        });
+
+        Assert.NotNull(summary);
+        Assert.Equal(0, summary.Interval);
+        Assert.Equal(24, summary.ItemCount);
+        Assert.Equal(tenant.Clock.GetUtcNow(), summary.StatusAsOfDateUtc);
+        var total = summary.TotalTimeSeries!;
+        Assert.Equal((3L, 0L, 2L), (total.RequestCount, total.MinValue, total.MaxValue));
+        Assert.Equal(24, total.Items!.Count);
+        Assert.Equal(("2026-01-05T09:00:00", 2L), (total.Items[9].Time, total.Items[9].Value!.Value));
+        Assert.Equal(("2026-01-05T11:00:00", 1L), (total.Items[11].Time, total.Items[11].Value!.Value));
+        Assert.Equal(
+            [("Processing", 1L), ("Completed", 1L), ("Invalid", 1L)],
+            summary.StatusTimeSeries!.Select(s => (s.Status, s.RequestCount!.Value)));
+    }
+
+    [Fact]
+    public async Task A_range_the_route_cannot_read_is_a_typed_gateway_error()
+    {
+        await using var tenant = await StartAsync();
+
+        var error = await Assert.ThrowsAsync<GatewayError>(() => tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests.GetAsync(r =>
+        {
+            // An offset is refused: the route takes UTC written without one.
+            r.QueryParameters.Startdateutc = "2026-01-05T00:00:00+01:00";
+            r.QueryParameters.Enddateutc = NextDay;
+        }));
+
+        Assert.Equal(400, error.ResponseStatusCode);
+        Assert.Contains("startdateutc", error.MessageEscaped, StringComparison.Ordinal);
+    }
+
+    private static Task<EmulatedTenant> StartAsync() =>
+        EmulatedTenant.StartAsync(clock => new()
+        {
+            TimeProvider = clock,
+            NumberOfRestorableDays = 0,
+            OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0] == "invalid" ? DeleteOutcome.Invalid : DeleteOutcome.Completed,
+        });
+}
