@@ -75,12 +75,16 @@ public sealed class EmulatorOptions
     public TimeSpan ServerUtcOffset { get; init; } = DefaultServerUtcOffset;
 
     /// <summary>
-    /// Days the suppressed contacts stay restorable before the delete phase starts. A day is a day
-    /// of the emulator clock, so an accelerated or fake clock compresses the period.
+    /// Days the suppressed contacts stay restorable before the delete phase starts: the account's
+    /// setting until a configSettings request changes it for later deletions. A day is a day of the
+    /// emulator clock, so an accelerated or fake clock compresses the period.
     /// </summary>
     public int NumberOfRestorableDays { get; init; } = DefaultNumberOfRestorableDays;
 
-    /// <summary>How long an operation's <c>status</c> stays <c>Pending</c> before the suppression completes.</summary>
+    /// <summary>
+    /// How long an operation's <c>status</c> stays <c>Pending</c>: a deletion's before its suppression
+    /// completes, a restriction's before processing is restricted.
+    /// </summary>
     public TimeSpan PendingDuration { get; init; } = DefaultPendingDuration;
 
     /// <summary>How long the delete phase reports <c>Processing</c> before its outcome.</summary>
