@@ -7,7 +7,8 @@ using ContactsSdk.Emulator.Time;
 namespace ContactsSdk.Emulator.Json;
 
 /// <summary>
-/// Bodies of the two analytics routes, shaped exactly like the spec's examples: no service fields.
+/// Bodies of the two analytics routes, shaped exactly like the spec's examples, ending with the
+/// service fields the route document lists (no <c>hasErrors</c>).
 /// The range is echoed as asked (UTC without an offset); <c>statusAsOfDateUtc</c> is the reported
 /// time with its Z; record times are UTC without an offset, <c>receivedDateUtc</c> to the minute and
 /// <c>lastStatusDateUtc</c> to the millisecond, as the route document shows them.
@@ -35,6 +36,7 @@ internal static class DeleteRequestsResponses
         }
 
         writer.WriteEndArray();
+        ServiceResponseFields.Write(writer, Guid.NewGuid(), clock, hasErrors: null, []);
         writer.WriteEndObject();
     }
 
@@ -53,6 +55,7 @@ internal static class DeleteRequestsResponses
         }
 
         writer.WriteEndArray();
+        ServiceResponseFields.Write(writer, Guid.NewGuid(), clock, hasErrors: null, []);
         writer.WriteEndObject();
     }
 

@@ -34,7 +34,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
         {
         }
         /// <summary>
-        /// Counts delete requests per hour or per day over the range, in total and per status.
+        /// Counts delete requests per hour or per day over the range, in total and per status. In the emulator, ranges of at most two days are hourly and longer ones daily.
         /// </summary>
         /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteRequestsSummary"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
             return await RequestAdapter.SendAsync<global::ContactsSdk.Generated.Models.DeleteRequestsSummary>(requestInfo, global::ContactsSdk.Generated.Models.DeleteRequestsSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Counts delete requests per hour or per day over the range, in total and per status.
+        /// Counts delete requests per hour or per day over the range, in total and per status. In the emulator, ranges of at most two days are hourly and longer ones daily.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,7 +93,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
             return new global::ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Summary.SummaryRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Counts delete requests per hour or per day over the range, in total and per status.
+        /// Counts delete requests per hour or per day over the range, in total and per status. In the emulator, ranges of at most two days are hourly and longer ones daily.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SummaryRequestBuilderGetQueryParameters 
