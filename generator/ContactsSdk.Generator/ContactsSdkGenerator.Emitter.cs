@@ -23,6 +23,10 @@ public sealed partial class ContactsSdkGenerator
 
         private const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ContactsSdk.Generator\", \"" + GeneratorVersion + "\")]";
 
+        // Small private helpers of the lifecycle accessor: inlined, the accessor costs what the same
+        // logic written in one method by hand would.
+        private const string AggressiveInlining = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
         /// <summary>Adds every generated file to the compilation.</summary>
         public static void Emit(SourceProductionContext context, GenerationModel model)
         {
@@ -157,10 +161,9 @@ public sealed partial class ContactsSdkGenerator
                 .Line("/// <param name=\"value\">The raw value as received; may be null.</param>")
                 .Line("/// <returns>The listed member, or <see cref=\"" + e + "." + fallback.Name + "\"/> for an unlisted or missing value.</returns>")
                 .Line("public static " + e + " FromWireValue(" + rawType + " value)")
-                .OpenBlock()
-                .Line("TryFromWireValue(value, out var status);")
-                .Line("return status;")
-                .CloseBlock()
+                .OpenBlock();
+            EmitFromWireValueBody(w, field, fallback);
+            w.CloseBlock()
                 .Line();
 
             w.Line("/// <summary>Reads a wire value of <c>" + Xml(field.JsonPath) + "</c> and tells whether it is listed.</summary>")
@@ -246,6 +249,67 @@ public sealed partial class ContactsSdkGenerator
 
             w.CloseBlock();
             return End(w);
+        }
+
+        /// <summary>
+        /// The body of <c>FromWireValue</c>: the same answer as <c>TryFromWireValue</c>, written the way
+        /// a hand-tuned parser would be. The fallback's own value needs no test (it reads as the
+        /// fallback anyway), and string values go through an exact C# string switch first (wire
+        /// values nearly always arrive spelled as documented); only a value of a listed length that
+        /// the switch missed is compared again ignoring case.
+        /// </summary>
+        private static void EmitFromWireValueBody(SourceWriter w, StatusFieldModel field, StatusMemberModel fallback)
+        {
+            var e = field.EnumName;
+            var others = field.Members.Where(m => !m.IsFallback).ToList();
+            if (others.Count > 0 && field.Kind == WireKind.Integer)
+            {
+                w.Line("if (value.HasValue)")
+                    .OpenBlock()
+                    .Line("switch (value.GetValueOrDefault())")
+                    .OpenBlock();
+                foreach (var member in others)
+                {
+                    w.Line("case " + member.WireInteger.ToString(CultureInfo.InvariantCulture) + "L:")
+                        .Indent()
+                        .Line("return " + e + "." + member.Name + ";")
+                        .Unindent();
+                }
+
+                w.CloseBlock().CloseBlock().Line();
+            }
+            else if (others.Count > 0)
+            {
+                w.Line("switch (value)")
+                    .OpenBlock();
+                foreach (var member in others)
+                {
+                    w.Line("case " + Literal(member.WireText) + ":")
+                        .Indent()
+                        .Line("return " + e + "." + member.Name + ";")
+                        .Unindent();
+                }
+
+                w.CloseBlock().Line();
+                if (!field.CaseSensitive)
+                {
+                    // Values equal ignoring case (ordinally) have the same length.
+                    var lengths = others.Select(m => m.WireText.Length).Distinct().OrderBy(l => l).Select(l => l.ToString(CultureInfo.InvariantCulture));
+                    w.Line("if (value != null && value.Length is " + string.Join(" or ", lengths) + ")")
+                        .OpenBlock();
+                    foreach (var member in others)
+                    {
+                        w.Line("if (string.Equals(value, " + Literal(member.WireText) + ", global::System.StringComparison.OrdinalIgnoreCase))")
+                            .OpenBlock()
+                            .Line("return " + e + "." + member.Name + ";")
+                            .CloseBlock();
+                    }
+
+                    w.CloseBlock().Line();
+                }
+            }
+
+            w.Line("return " + e + "." + fallback.Name + ";");
         }
 
         private static string DescribeMember(StatusFieldModel field, StatusMemberModel member)
@@ -429,6 +493,11 @@ public sealed partial class ContactsSdkGenerator
         private static void EmitPhaseReader(SourceWriter w, string owner, PhaseModel phase)
         {
             var statusExtensions = phase.StatusField + "Extensions";
+            if (!phase.CrossesArray)
+            {
+                w.Line(AggressiveInlining);
+            }
+
             w.Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(" + owner + "? model)")
                 .OpenBlock();
             if (!phase.CrossesArray)
@@ -474,7 +543,8 @@ public sealed partial class ContactsSdkGenerator
 
         private static void EmitPhaseMap(SourceWriter w, string state, PhaseModel phase)
         {
-            w.Line("private static " + state + " MapPhase" + phase.Name + "(" + phase.StatusField + " status)")
+            w.Line(AggressiveInlining)
+                .Line("private static " + state + " MapPhase" + phase.Name + "(" + phase.StatusField + " status)")
                 .OpenBlock()
                 .Line("switch (status)")
                 .OpenBlock();
@@ -505,8 +575,26 @@ public sealed partial class ContactsSdkGenerator
                 .Line("/// <param name=\"value\">The value to look up; a value outside the enum is read as its default member.</param>")
                 .Line("/// <returns>The " + (type == "bool" ? "answer" : "value") + " the spec gives.</returns>")
                 .Line("public static " + type + " " + method + "(this " + enumName + " value)")
-                .OpenBlock()
-                .Line("switch (value)")
+                .OpenBlock();
+            if (type == "bool")
+            {
+                // A pattern instead of a switch: the compiler and the JIT turn it into a range or bit
+                // test, as fast as the same test written by hand.
+                var others = cases.Where(c => c.Value != defaultValue).Select(c => enumName + "." + c.Member).ToList();
+                var test = string.Join(" or ", others);
+                w.Line(others.Count == 0
+                        ? "return " + defaultValue + ";"
+                        : defaultValue == "false" ? "return value is " + test + ";" : "return value is not (" + test + ");")
+                    .CloseBlock();
+                if (!last)
+                {
+                    w.Line();
+                }
+
+                return;
+            }
+
+            w.Line("switch (value)")
                 .OpenBlock();
             foreach (var (member, value) in cases)
             {

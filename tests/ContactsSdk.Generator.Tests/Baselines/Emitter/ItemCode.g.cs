@@ -43,8 +43,18 @@ namespace Sample.Models
         /// <returns>The listed member, or <see cref="ItemCode.Waiting"/> for an unlisted or missing value.</returns>
         public static ItemCode FromWireValue(long? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            if (value.HasValue)
+            {
+                switch (value.GetValueOrDefault())
+                {
+                    case 5L:
+                        return ItemCode.Packed;
+                    case -7L:
+                        return ItemCode.Lost;
+                }
+            }
+
+            return ItemCode.Waiting;
         }
 
         /// <summary>Reads a wire value of <c>Item.code</c> and tells whether it is listed.</summary>
@@ -86,15 +96,7 @@ namespace Sample.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this ItemCode value)
         {
-            switch (value)
-            {
-                case ItemCode.Packed:
-                    return true;
-                case ItemCode.Lost:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is ItemCode.Packed or ItemCode.Lost;
         }
 
         /// <summary>The outcome category of the status.</summary>

@@ -37,8 +37,13 @@ namespace Sample.Models
         /// <returns>The listed member, or <see cref="OrderChannel.Other"/> for an unlisted or missing value.</returns>
         public static OrderChannel FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "web":
+                    return OrderChannel.Web;
+            }
+
+            return OrderChannel.Other;
         }
 
         /// <summary>Reads a wire value of <c>Order.channel</c> and tells whether it is listed.</summary>
@@ -74,11 +79,7 @@ namespace Sample.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this OrderChannel value)
         {
-            switch (value)
-            {
-                default:
-                    return false;
-            }
+            return false;
         }
 
         /// <summary>The outcome category of the status.</summary>

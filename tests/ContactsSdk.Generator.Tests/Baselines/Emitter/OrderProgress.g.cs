@@ -145,11 +145,13 @@ namespace Sample.Models
             return new OrderProgressInfo(OrderPhase.Ordering, MapPhaseOrdering(ReadPhaseOrderingStatus(model)));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static OrderState ReadPhaseOrderingStatus(global::Sample.Models.OrderResponse? model)
         {
             return OrderStateExtensions.FromWireValue(model?.Order?.State);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static OrderProgress MapPhaseOrdering(OrderState status)
         {
             switch (status)
@@ -194,6 +196,7 @@ namespace Sample.Models
             return result;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static OrderProgress MapPhasePacking(ItemCode status)
         {
             switch (status)
@@ -212,17 +215,7 @@ namespace Sample.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this OrderProgress value)
         {
-            switch (value)
-            {
-                case OrderProgress.Done:
-                    return true;
-                case OrderProgress.Gone:
-                    return true;
-                case OrderProgress.Dropped:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is OrderProgress.Done or OrderProgress.Gone or OrderProgress.Dropped;
         }
 
         /// <summary>The outcome category of the state.</summary>

@@ -43,8 +43,27 @@ namespace Sample.Models
         /// <returns>The listed member, or <see cref="OrderState.Open"/> for an unlisted or missing value.</returns>
         public static OrderState FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "shipped":
+                    return OrderState.Shipped;
+                case "cancelled":
+                    return OrderState.Cancelled;
+            }
+
+            if (value != null && value.Length is 7 or 9)
+            {
+                if (string.Equals(value, "shipped", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return OrderState.Shipped;
+                }
+                if (string.Equals(value, "cancelled", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return OrderState.Cancelled;
+                }
+            }
+
+            return OrderState.Open;
         }
 
         /// <summary>Reads a wire value of <c>Order.state</c> and tells whether it is listed.</summary>
@@ -89,15 +108,7 @@ namespace Sample.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this OrderState value)
         {
-            switch (value)
-            {
-                case OrderState.Shipped:
-                    return true;
-                case OrderState.Cancelled:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is OrderState.Shipped or OrderState.Cancelled;
         }
 
         /// <summary>The outcome category of the status.</summary>

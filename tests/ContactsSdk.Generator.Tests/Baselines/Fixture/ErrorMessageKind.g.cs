@@ -37,8 +37,21 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="ErrorMessageKind.Unknown"/> for an unlisted or missing value.</returns>
         public static ErrorMessageKind FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "quota exceeded":
+                    return ErrorMessageKind.QuotaExceeded;
+            }
+
+            if (value != null && value.Length is 14)
+            {
+                if (string.Equals(value, "quota exceeded", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return ErrorMessageKind.QuotaExceeded;
+                }
+            }
+
+            return ErrorMessageKind.Unknown;
         }
 
         /// <summary>Reads a wire value of <c>JobError.message</c> and tells whether it is listed.</summary>
@@ -78,13 +91,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this ErrorMessageKind value)
         {
-            switch (value)
-            {
-                case ErrorMessageKind.QuotaExceeded:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is ErrorMessageKind.QuotaExceeded;
         }
 
         /// <summary>The outcome category of the status.</summary>

@@ -37,8 +37,13 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="JobKind.Other"/> for an unlisted or missing value.</returns>
         public static JobKind FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "batch-import":
+                    return JobKind.BatchImport;
+            }
+
+            return JobKind.Other;
         }
 
         /// <summary>Reads a wire value of <c>JobResponse.kind</c> and tells whether it is listed.</summary>
@@ -74,11 +79,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this JobKind value)
         {
-            switch (value)
-            {
-                default:
-                    return false;
-            }
+            return false;
         }
 
         /// <summary>The outcome category of the status.</summary>

@@ -139,11 +139,13 @@ namespace ContactsSdk.Generated.Models
             return new JobStatusInfo(JobPhase.Queue, MapPhaseQueue(ReadPhaseQueueStatus(model)));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static QueueStatus ReadPhaseQueueStatus(global::ContactsSdk.Generated.Models.JobResponse? model)
         {
             return QueueStatusExtensions.FromWireValue(model?.Job?.QueueStatus);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static JobState MapPhaseQueue(QueueStatus status)
         {
             switch (status)
@@ -186,6 +188,7 @@ namespace ContactsSdk.Generated.Models
             return result;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static JobState MapPhaseWork(StepCode status)
         {
             switch (status)
@@ -204,15 +207,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this JobState value)
         {
-            switch (value)
-            {
-                case JobState.Done:
-                    return true;
-                case JobState.Broken:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is JobState.Done or JobState.Broken;
         }
 
         /// <summary>The outcome category of the state.</summary>

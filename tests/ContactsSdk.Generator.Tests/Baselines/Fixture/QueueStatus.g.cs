@@ -37,8 +37,21 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="QueueStatus.Waiting"/> for an unlisted or missing value.</returns>
         public static QueueStatus FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "started":
+                    return QueueStatus.Started;
+            }
+
+            if (value != null && value.Length is 7)
+            {
+                if (string.Equals(value, "started", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return QueueStatus.Started;
+                }
+            }
+
+            return QueueStatus.Waiting;
         }
 
         /// <summary>Reads a wire value of <c>Job.queueStatus</c> and tells whether it is listed.</summary>
@@ -78,13 +91,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this QueueStatus value)
         {
-            switch (value)
-            {
-                case QueueStatus.Started:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is QueueStatus.Started;
         }
 
         /// <summary>The outcome category of the status.</summary>

@@ -43,8 +43,18 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="StepCode.Value0"/> for an unlisted or missing value.</returns>
         public static StepCode FromWireValue(long? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            if (value.HasValue)
+            {
+                switch (value.GetValueOrDefault())
+                {
+                    case 1L:
+                        return StepCode.Value1;
+                    case 9L:
+                        return StepCode.Value9;
+                }
+            }
+
+            return StepCode.Value0;
         }
 
         /// <summary>Reads a wire value of <c>Step.stepCode</c> and tells whether it is listed.</summary>
@@ -86,15 +96,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this StepCode value)
         {
-            switch (value)
-            {
-                case StepCode.Value1:
-                    return true;
-                case StepCode.Value9:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is StepCode.Value1 or StepCode.Value9;
         }
 
         /// <summary>The outcome category of the status.</summary>

@@ -151,11 +151,13 @@ namespace ContactsSdk.Generated.Models
             return new ContactDeletionStatus(ContactDeletionPhase.Suppression, MapPhaseSuppression(ReadPhaseSuppressionStatus(model)));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static SuppressionStatus ReadPhaseSuppressionStatus(global::ContactsSdk.Generated.Models.DeleteStatusResponse? model)
         {
             return SuppressionStatusExtensions.FromWireValue(model?.Operation?.Status);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ContactDeletionState MapPhaseSuppression(SuppressionStatus status)
         {
             switch (status)
@@ -198,6 +200,7 @@ namespace ContactsSdk.Generated.Models
             return result;
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ContactDeletionState MapPhaseDelete(DeletePhaseStatus status)
         {
             switch (status)
@@ -218,17 +221,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this ContactDeletionState value)
         {
-            switch (value)
-            {
-                case ContactDeletionState.Deleted:
-                    return true;
-                case ContactDeletionState.Restored:
-                    return true;
-                case ContactDeletionState.Invalid:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is ContactDeletionState.Deleted or ContactDeletionState.Restored or ContactDeletionState.Invalid;
         }
 
         /// <summary>The outcome category of the state.</summary>

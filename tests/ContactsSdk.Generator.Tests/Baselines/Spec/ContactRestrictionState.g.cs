@@ -115,11 +115,13 @@ namespace ContactsSdk.Generated.Models
             return new ContactRestrictionStatus(ContactRestrictionPhase.Restriction, MapPhaseRestriction(ReadPhaseRestrictionStatus(model)));
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static RestrictionStatus ReadPhaseRestrictionStatus(global::ContactsSdk.Generated.Models.RestrictStatusResponse? model)
         {
             return RestrictionStatusExtensions.FromWireValue(model?.Operation?.Status);
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static ContactRestrictionState MapPhaseRestriction(RestrictionStatus status)
         {
             switch (status)
@@ -136,13 +138,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this ContactRestrictionState value)
         {
-            switch (value)
-            {
-                case ContactRestrictionState.Restricted:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is ContactRestrictionState.Restricted;
         }
 
         /// <summary>The outcome category of the state.</summary>

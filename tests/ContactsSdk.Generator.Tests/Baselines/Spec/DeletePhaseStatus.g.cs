@@ -49,8 +49,33 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="DeletePhaseStatus.Processing"/> for an unlisted or missing value.</returns>
         public static DeletePhaseStatus FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "Completed":
+                    return DeletePhaseStatus.Completed;
+                case "Aborted":
+                    return DeletePhaseStatus.Aborted;
+                case "Invalid":
+                    return DeletePhaseStatus.Invalid;
+            }
+
+            if (value != null && value.Length is 7 or 9)
+            {
+                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return DeletePhaseStatus.Completed;
+                }
+                if (string.Equals(value, "Aborted", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return DeletePhaseStatus.Aborted;
+                }
+                if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return DeletePhaseStatus.Invalid;
+                }
+            }
+
+            return DeletePhaseStatus.Processing;
         }
 
         /// <summary>Reads a wire value of <c>BackgroundOperationSummary.backgroundOperationStatusID</c> and tells whether it is listed.</summary>
@@ -100,17 +125,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this DeletePhaseStatus value)
         {
-            switch (value)
-            {
-                case DeletePhaseStatus.Completed:
-                    return true;
-                case DeletePhaseStatus.Aborted:
-                    return true;
-                case DeletePhaseStatus.Invalid:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is DeletePhaseStatus.Completed or DeletePhaseStatus.Aborted or DeletePhaseStatus.Invalid;
         }
 
         /// <summary>The outcome category of the status.</summary>

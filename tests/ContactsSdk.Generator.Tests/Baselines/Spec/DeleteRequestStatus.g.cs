@@ -43,8 +43,27 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="DeleteRequestStatus.Processing"/> for an unlisted or missing value.</returns>
         public static DeleteRequestStatus FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "Completed":
+                    return DeleteRequestStatus.Completed;
+                case "Invalid":
+                    return DeleteRequestStatus.Invalid;
+            }
+
+            if (value != null && value.Length is 7 or 9)
+            {
+                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return DeleteRequestStatus.Completed;
+                }
+                if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return DeleteRequestStatus.Invalid;
+                }
+            }
+
+            return DeleteRequestStatus.Processing;
         }
 
         /// <summary>Reads a wire value of <c>DeleteRequestDetails.status</c> and tells whether it is listed.</summary>
@@ -89,15 +108,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this DeleteRequestStatus value)
         {
-            switch (value)
-            {
-                case DeleteRequestStatus.Completed:
-                    return true;
-                case DeleteRequestStatus.Invalid:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is DeleteRequestStatus.Completed or DeleteRequestStatus.Invalid;
         }
 
         /// <summary>The outcome category of the status.</summary>

@@ -37,8 +37,21 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="RestrictionStatus.Pending"/> for an unlisted or missing value.</returns>
         public static RestrictionStatus FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "Completed":
+                    return RestrictionStatus.Completed;
+            }
+
+            if (value != null && value.Length is 9)
+            {
+                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return RestrictionStatus.Completed;
+                }
+            }
+
+            return RestrictionStatus.Pending;
         }
 
         /// <summary>Reads a wire value of <c>RestrictOperation.status</c> and tells whether it is listed.</summary>
@@ -78,13 +91,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this RestrictionStatus value)
         {
-            switch (value)
-            {
-                case RestrictionStatus.Completed:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is RestrictionStatus.Completed;
         }
 
         /// <summary>The outcome category of the status.</summary>

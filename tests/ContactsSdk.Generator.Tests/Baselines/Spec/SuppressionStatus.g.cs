@@ -37,8 +37,21 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="SuppressionStatus.Pending"/> for an unlisted or missing value.</returns>
         public static SuppressionStatus FromWireValue(string? value)
         {
-            TryFromWireValue(value, out var status);
-            return status;
+            switch (value)
+            {
+                case "Completed":
+                    return SuppressionStatus.Completed;
+            }
+
+            if (value != null && value.Length is 9)
+            {
+                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return SuppressionStatus.Completed;
+                }
+            }
+
+            return SuppressionStatus.Pending;
         }
 
         /// <summary>Reads a wire value of <c>DeleteOperation.status</c> and tells whether it is listed.</summary>
@@ -78,13 +91,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this SuppressionStatus value)
         {
-            switch (value)
-            {
-                case SuppressionStatus.Completed:
-                    return true;
-                default:
-                    return false;
-            }
+            return value is SuppressionStatus.Completed;
         }
 
         /// <summary>The outcome category of the status.</summary>
