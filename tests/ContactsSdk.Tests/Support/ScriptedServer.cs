@@ -37,11 +37,12 @@ internal sealed class ScriptedServer : IAsyncDisposable
 
     public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
 
-    public static async Task<ScriptedServer> StartAsync()
+    /// <param name="address">The loopback address to listen on (127.0.0.1 by default; any 127.x.y.z works on Linux).</param>
+    public static async Task<ScriptedServer> StartAsync(IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(options => options.Listen(address ?? IPAddress.Loopback, 0));
         var server = new ScriptedServer(builder.Build());
         server._app.Run(server.HandleAsync);
         await server._app.StartAsync();
