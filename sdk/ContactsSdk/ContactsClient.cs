@@ -90,7 +90,7 @@ public sealed class ContactsClient : IDisposable
 
     /// <summary>Starts deleting the contacts with these contact keys.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
-    /// <exception cref="DeletionOutcomeUnknownException">The request may or may not have reached the service.</exception>
+    /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     public Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
     {
         var keys = RequireValues(contactKeys, nameof(contactKeys));
@@ -107,7 +107,7 @@ public sealed class ContactsClient : IDisposable
 
     /// <summary>Starts deleting the contacts with these contact IDs.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
-    /// <exception cref="DeletionOutcomeUnknownException">The request may or may not have reached the service.</exception>
+    /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     public Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
     {
         var body = new DeleteRequestBuilder.DeletePostRequestBody
@@ -119,7 +119,7 @@ public sealed class ContactsClient : IDisposable
 
     /// <summary>Starts deleting every contact of a data extension, identified by its external key.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
-    /// <exception cref="DeletionOutcomeUnknownException">The request may or may not have reached the service.</exception>
+    /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     public Task<DeletionStarted> StartDeletionByListAsync(string dataExtensionKey, bool deleteListWhenCompleted = false, bool deleteListContentsWhenCompleted = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataExtensionKey);
@@ -200,10 +200,14 @@ public sealed class ContactsClient : IDisposable
             _time,
             DeletionWaitOptions.DefaultMaxRetryAfter,
             cancellationToken).ConfigureAwait(false);
-        ContactsServiceException.ThrowIfFailed(response, "Starting the deletion", response.OperationInitiated ?? false);
-        if (response.OperationID is not { } operationId)
+        // Only an explicit operationInitiated:false is a refusal: an answer that merely lacks the
+        // field must not be reported as "not initiated", or the caller would send a second deletion.
+        ContactsServiceException.ThrowIfFailed(response, "Starting the deletion", response.OperationInitiated);
+        if (response.OperationID is not (> 0 and var operationId))
         {
-            throw new ContactsServiceException("Starting the deletion failed: the service returned no operationID.", response.ResultMessages ?? new List<ResultMessage>(), response.ServiceMessageID);
+            throw new DeletionOutcomeUnknownException(
+                "Marketing Cloud reported no error but its answer carried no operationID, so the deletion cannot be followed." +
+                " It was probably queued: look it up (for example on the analytics delete-requests route) before sending it again.");
         }
         _logger.LogInformation("Deletion started as operation {OperationId}.", operationId);
         return new DeletionStarted(operationId, response);

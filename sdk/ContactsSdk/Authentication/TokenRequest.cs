@@ -29,6 +29,12 @@ internal static class TokenRequest
         {
             throw new ContactsAuthenticationException($"The token endpoint {options.AuthBaseAddress.Host} could not be reached: {ex.Message}", innerException: ex);
         }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The HttpClient timeout. Reported as an authentication failure so that no caller
+            // mistakes it for a timeout of the API request the token was for (which was never sent).
+            throw new ContactsAuthenticationException($"The token endpoint {options.AuthBaseAddress.Host} did not answer within {httpClient.Timeout}.", innerException: ex);
+        }
 
         using (response)
         {
@@ -110,7 +116,8 @@ internal static class TokenRequest
         var message = $"The token endpoint refused the request with HTTP {status}" +
             (error is null ? "" : $" ({error})") +
             (description is null ? "." : $": {Redact(description, options)}") +
-            " Check ClientId, ClientSecret and AccountId.";
+            // Only a refusal is about the credentials; a 429 or a 5xx is the endpoint's own trouble.
+            (status is >= 400 and < 500 and not 429 ? " Check ClientId, ClientSecret and AccountId." : "");
         return new ContactsAuthenticationException(message, status, error);
     }
 

@@ -3,8 +3,9 @@ using System;
 namespace ContactsSdk.Deletion;
 
 /// <summary>
-/// A delete request failed in a way that leaves open whether Marketing Cloud acted on it (the
-/// connection broke after the request was sent, or the request timed out). It is not retried
+/// A delete request failed in a way that leaves open whether Marketing Cloud acted on it: the
+/// connection broke after the request was sent, no answer came in time, the service answered with a
+/// server error, or its answer could not be read or carried no operation ID. It is not retried
 /// automatically: sending it again could queue a second deletion. Look the deletion up (for example
 /// on the analytics delete-requests route) before sending it again.
 /// </summary>
@@ -13,6 +14,12 @@ public sealed class DeletionOutcomeUnknownException : Exception
     /// <summary>Creates the exception.</summary>
     public DeletionOutcomeUnknownException(string message, Exception innerException)
         : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception for an answer that arrived but says too little.</summary>
+    public DeletionOutcomeUnknownException(string message)
+        : base(message)
     {
     }
 }

@@ -22,10 +22,20 @@ internal static class TransientFailure
         HttpRequestException => true,
         // A truncated or garbled body (Kiota wraps the parser's error): the next read will most likely be whole.
         JsonException or ApiException { InnerException: JsonException } => true,
-        ContactsAuthenticationException { StatusCode: null or >= 500 } => true,
-        ApiException api => api.ResponseStatusCode is 408 or 429 or >= 500,
+        ContactsAuthenticationException auth => IsTransient(auth),
+        // A 401 here has already had the pipeline's one refresh and resend: the fresh token was
+        // rejected too (revoked again, or not yet known to every gateway node). The next poll starts
+        // from yet another token, and the failure limit still bounds the tries.
+        ApiException api => api.ResponseStatusCode is 401 or 408 or 429 or >= 500,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a token request may succeed if tried again: the endpoint could not be reached, did
+    /// not answer in time, was rate limited or failed on its side. Refused credentials are final.
+    /// </summary>
+    public static bool IsTransient(ContactsAuthenticationException exception) =>
+        exception.StatusCode is null or 429 or >= 500;
 
     /// <summary>
     /// The wait a 429 or 503 asked for with <c>Retry-After</c> (seconds or an HTTP date), capped by
@@ -37,9 +47,7 @@ internal static class TransientFailure
         {
             return null;
         }
-        var header = api.ResponseHeaders
-            .FirstOrDefault(h => string.Equals(h.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?
-            .FirstOrDefault();
+        var header = Header(api, "Retry-After");
         if (string.IsNullOrWhiteSpace(header))
         {
             return null;
@@ -49,7 +57,7 @@ internal static class TransientFailure
         {
             wait = TimeSpan.FromSeconds(seconds);
         }
-        else if (DateTimeOffset.TryParse(header, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date))
+        else if (TryParseHttpDate(header, out var date))
         {
             wait = date - now;
         }
@@ -59,4 +67,11 @@ internal static class TransientFailure
         }
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
     }
+
+    private static string? Header(ApiException exception, string name) => exception.ResponseHeaders
+        .FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?
+        .FirstOrDefault();
+
+    private static bool TryParseHttpDate(string? value, out DateTimeOffset date) =>
+        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out date);
 }
