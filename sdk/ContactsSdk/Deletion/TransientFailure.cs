@@ -41,6 +41,11 @@ internal static class TransientFailure
     /// The wait a 429 or 503 asked for with <c>Retry-After</c> (seconds or an HTTP date), capped by
     /// <paramref name="max"/>; null when the response said nothing usable.
     /// </summary>
+    /// <remarks>
+    /// An HTTP date is written on the server's clock, so it is measured from the response's own
+    /// <c>Date</c> header when there is one: a client clock that is off by an hour would otherwise
+    /// wait an hour too long, or not at all.
+    /// </remarks>
     public static TimeSpan? RetryAfter(Exception exception, DateTimeOffset now, TimeSpan max)
     {
         if (exception is not ApiException api)
@@ -59,7 +64,7 @@ internal static class TransientFailure
         }
         else if (TryParseHttpDate(header, out var date))
         {
-            wait = date - now;
+            wait = date - (TryParseHttpDate(Header(api, "Date"), out var serverNow) ? serverNow : now);
         }
         else
         {
