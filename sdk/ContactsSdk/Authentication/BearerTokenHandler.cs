@@ -42,6 +42,13 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue(Bearer, fresh.Value);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var resent = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (resent.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            // Rejected too: not resent again, but not reused either, so the caller's next try
+            // starts from a new token instead of spending a request on this one.
+            _tokens.Invalidate(fresh.Value);
+        }
+        return resent;
     }
 }
