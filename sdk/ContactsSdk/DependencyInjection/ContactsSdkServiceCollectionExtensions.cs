@@ -46,8 +46,12 @@ public static class ContactsSdkServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContactsClientOptions>, ContactsClientOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
+        // The factory's logging writes header values at Trace level, and before .NET 9 it redacts
+        // none by default: the API client's Authorization header would reach the log. Neither
+        // client sends a header worth logging, so every value is redacted.
         services.AddHttpClient(AuthHttpClientName, (provider, client) =>
-            client.Timeout = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+            client.Timeout = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout)
+            .RedactLoggedHeaders(static _ => true);
 
         // One token provider for the application: the token cache must outlive the short-lived
         // HttpClients the factory hands out.
@@ -59,6 +63,7 @@ public static class ContactsSdkServiceCollectionExtensions
 
         var api = services.AddHttpClient(ApiHttpClientName, (provider, client) =>
             client.Timeout = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+        api.RedactLoggedHeaders(static _ => true);
         api.ConfigurePrimaryHttpMessageHandler(() => Microsoft.Kiota.Http.HttpClientLibrary.KiotaClientFactory.GetDefaultHttpMessageHandler());
         api.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
         {
