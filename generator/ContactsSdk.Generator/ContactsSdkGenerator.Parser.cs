@@ -326,19 +326,22 @@ public sealed partial class ContactsSdkGenerator
             var container = schema;
             if (viaAllOf)
             {
+                // The reader leaves null where a member could not be read (a $ref to a missing
+                // schema with siblings, for instance): every step is checked, never assumed.
                 if (!int.TryParse(p[4], NumberStyles.None, CultureInfo.InvariantCulture, out var member)
-                    || member >= schema.AllOf.Count
-                    || schema.AllOf[member].Reference is not null)
+                    || schema.AllOf is not { } allOf
+                    || member >= allOf.Count
+                    || allOf[member] is not { Reference: null } memberSchema)
                 {
                     Report(DiagnosticDescriptors.NotGenerated, occurrence.KeyNode, StatusKey, pointer,
                         "the allOf member is a $ref (annotate the referenced schema) or is not read as a schema");
                     return null;
                 }
 
-                container = schema.AllOf[member];
+                container = memberSchema;
             }
 
-            if (!container.Properties.TryGetValue(propertyName, out var property))
+            if (container.Properties is null || !container.Properties.TryGetValue(propertyName, out var property) || property is null)
             {
                 Report(DiagnosticDescriptors.NotGenerated, occurrence.KeyNode, StatusKey, pointer,
                     "the OpenAPI reader does not see this property");

@@ -54,6 +54,8 @@ public sealed class DiagnosticTests
         { "duplicate enum type name", "enum: ErrorMessageKind", "enum: JobKind", "CSDK006", "JobKind\n            fallback: Unknown", "'JobKind'" },
         { "enum named like a Kiota model", "enum: ErrorMessageKind", "enum: Job", "CSDK006", "Job\n            fallback: Unknown", "Kiota models" },
         { "reserved member name", "                  - value: batch-import\n", "                  - value: batch-import\n                    name: value__\n", "CSDK007", "value__", "'value__'" },
+        // Found by the 10,000-spec fuzz run (fixture, seed 5425): an annotated property in an allOf member that also holds a $ref.
+        { "annotation in an allOf member with a $ref", "        - $ref: '#/components/schemas/Base'\n        - type: object\n", "        - $ref: '#/components/schemas/Missing'\n", "CSDK010", "x-contacts-status:\n                enum: JobKind", "allOf member" },
     };
 
     [Theory]

@@ -5,6 +5,7 @@ using System.Linq;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ContactsSdk.Generator.Tests;
 
@@ -14,7 +15,7 @@ namespace ContactsSdk.Generator.Tests;
 /// spec file. CONTACTSSDK_FUZZ_ITERATIONS sets the number of mutated specs (default 300; a fuzz run
 /// can ask for 10000) and CONTACTSSDK_FUZZ_SEED the first seed (default 1).
 /// </summary>
-public sealed class FuzzTests
+public sealed class FuzzTests(ITestOutputHelper output)
 {
     public const string IterationsVariable = "CONTACTSSDK_FUZZ_ITERATIONS";
     public const string SeedVariable = "CONTACTSSDK_FUZZ_SEED";
@@ -35,6 +36,8 @@ public sealed class FuzzTests
         var original = source == "spec" ? TestPaths.ReadSpec() : TestPaths.ReadFixture();
         var specPath = source == "spec" ? TestPaths.SpecPath : TestPaths.FixturePath;
         var withDiagnostics = 0;
+        var diagnosticsById = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
         for (var seed = firstSeed; seed < firstSeed + iterations; seed++)
         {
@@ -60,10 +63,15 @@ public sealed class FuzzTests
                 Assert.Equal(specPath, span.Path);
                 Assert.InRange(diagnostic.Location.SourceSpan.End, 0, mutated.Length);
                 Assert.InRange(span.StartLinePosition.Line, 0, mutated.Count(c => c == '\n') + 1);
+                diagnosticsById[diagnostic.Id] = diagnosticsById.GetValueOrDefault(diagnostic.Id) + 1;
             }
 
             withDiagnostics += run.Diagnostics.IsEmpty ? 0 : 1;
         }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Fuzz ({source}): {iterations} mutated specs from seed {firstSeed} in {stopwatch.Elapsed.TotalSeconds:F1} s; 0 exceptions; " +
+            $"{withDiagnostics} gave diagnostics, all located in the spec ({string.Join(", ", diagnosticsById.Select(p => $"{p.Key} {p.Value}"))})"));
 
         // The mutations must actually break things, or the test proves nothing.
         Assert.True(withDiagnostics > iterations / 10, $"only {withDiagnostics} of {iterations} mutated specs gave a diagnostic");
