@@ -218,7 +218,11 @@ public sealed class ContactsClient : IDisposable
         var response = await Api.Contacts.V1.Contacts.Actions.DeletePath.Status
             .GetAsync(r => r.QueryParameters.OperationID = operationId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The status of operation {operationId} came back with an empty body.");
-        ContactsServiceException.ThrowIfFailed(response, $"Reading the status of operation {operationId}");
+        if (ContactsServiceException.HasFailed(response))
+        {
+            // The message is only formatted when there is an error to report: this runs on every poll.
+            ContactsServiceException.ThrowIfFailed(response, $"Reading the status of operation {operationId}");
+        }
         return response;
     }
 

@@ -26,15 +26,35 @@ public sealed class ContactsServiceException : Exception
     /// <summary>The service message ID of the response, for Marketing Cloud support.</summary>
     public string? ServiceMessageId { get; }
 
+    /// <summary>Whether <paramref name="response"/> carries service errors; allocates nothing (it runs on every response).</summary>
+    internal static bool HasFailed(ServiceResponse response, bool? operationInitiated = null)
+    {
+        if (response.HasErrors == true || operationInitiated == false)
+        {
+            return true;
+        }
+        if (response.ResultMessages is { } messages)
+        {
+            foreach (var message in messages)
+            {
+                if (IsError(message))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /// <summary>Throws when <paramref name="response"/> carries service errors.</summary>
     internal static void ThrowIfFailed(ServiceResponse response, string action, bool? operationInitiated = null)
     {
-        var messages = response.ResultMessages ?? new List<ResultMessage>();
-        var errors = messages.Where(IsError).ToList();
-        if (errors.Count == 0 && response.HasErrors != true && operationInitiated != false)
+        if (!HasFailed(response, operationInitiated))
         {
             return;
         }
+        var messages = response.ResultMessages ?? new List<ResultMessage>();
+        var errors = messages.Where(IsError).ToList();
         var detail = errors.Count == 0
             ? (operationInitiated == false ? "the operation was not initiated" : "hasErrors is true")
             : string.Join("; ", errors.Select(Describe));
