@@ -200,6 +200,23 @@ public sealed class WaitFaultTests
         Assert.Equal(3, tenant.Emulator.Statistics.TokenRequests); // the first, the failed renewal, the next renewal
     }
 
+    [Fact]
+    public async Task A_token_without_expires_in_serves_one_call_and_is_then_replaced()
+    {
+        await using var tenant = await InstrumentedTenant.StartAsync();
+        tenant.Emulator.Faults.Enqueue(EmulatorRoute.Token, Fault.MissingFields("expires_in"));
+        var started = await tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" });
+
+        // No lifetime means no reuse: the next call fetches a token, which (whole this time) lasts.
+        await tenant.Client.GetDeletionStatusAsync(started.OperationId);
+        await tenant.Client.GetDeletionStatusAsync(started.OperationId);
+
+        Assert.Equal(2, tenant.Emulator.Statistics.TokenRequests);
+        Assert.Equal(0, tenant.Emulator.Statistics.UnauthorizedResponses);
+        Assert.Equal(tenant.IssuedTokens[0], tenant.DeleteExchanges.Single().Authorization?.Replace("Bearer ", "", StringComparison.Ordinal));
+        Assert.All(tenant.StatusExchanges, e => Assert.Equal("Bearer " + tenant.IssuedTokens[1], e.Authorization));
+    }
+
     /// <summary>
     /// Progress that puts <paramref name="fault"/> on the first status read that will find the
     /// operation terminal: the one a wrong reading would turn into a wrong result.
