@@ -231,7 +231,7 @@ public sealed class DeleteSafetyTests
     [Fact]
     public async Task A_delete_answered_after_the_timeout_is_outcome_unknown_and_the_deletion_exists()
     {
-        await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { StallEmulatorTimers = true, RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { StallEmulatorTimers = true, RequestTimeout = TenantSetup.HeldResponseTimeout });
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Delete, Fault.SlowResponse(TimeSpan.FromMinutes(5)));
 
         var error = await Assert.ThrowsAsync<DeletionOutcomeUnknownException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
@@ -244,7 +244,7 @@ public sealed class DeleteSafetyTests
     [Fact]
     public async Task A_token_request_that_times_out_before_a_delete_is_retried_not_reported_unknown()
     {
-        await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { StallEmulatorTimers = true, RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { StallEmulatorTimers = true, RequestTimeout = TenantSetup.HeldResponseTimeout });
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Token, Fault.SlowResponse(TimeSpan.FromMinutes(5)));
 
         var started = await tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" });

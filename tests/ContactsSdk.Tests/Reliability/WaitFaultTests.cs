@@ -88,7 +88,7 @@ public sealed class WaitFaultTests
     [Fact]
     public async Task A_status_answer_slower_than_the_timeout_is_a_transient_failure()
     {
-        await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { StallEmulatorTimers = true, RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { StallEmulatorTimers = true, RequestTimeout = TenantSetup.HeldResponseTimeout });
         var started = await tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" });
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.SlowResponse(TimeSpan.FromMinutes(10)));
         var progress = new RecordingProgress();

@@ -15,6 +15,12 @@ namespace ContactsSdk.Tests.Support;
 /// <summary>How an <see cref="InstrumentedTenant"/> is put together; every part is optional.</summary>
 internal sealed record TenantSetup
 {
+    /// <summary>
+    /// The real-time request timeout of tests whose emulator holds a response back: long enough for
+    /// the requests that are not held to finish on a loaded machine, short enough to keep the suite fast.
+    /// </summary>
+    public static readonly TimeSpan HeldResponseTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>The emulator's options, given the clock the emulator must use.</summary>
     public Func<TimeProvider, EmulatorOptions>? Emulator { get; init; }
 
