@@ -163,8 +163,13 @@ public sealed partial class ContactsSdkGenerator
                 .Line("public static " + e + " FromWireValue(" + rawType + " value)")
                 .OpenBlock();
             EmitFromWireValueBody(w, field, fallback);
-            w.CloseBlock()
-                .Line();
+            w.CloseBlock();
+            if (field.Kind == WireKind.String && !field.CaseSensitive && field.Members.Any(m => !m.IsFallback))
+            {
+                EmitFromOtherLetterCase(w, field, fallback);
+            }
+
+            w.Line();
 
             w.Line("/// <summary>Reads a wire value of <c>" + Xml(field.JsonPath) + "</c> and tells whether it is listed.</summary>")
                 .Line("/// <param name=\"value\">The raw value as received; may be null.</param>")
@@ -293,23 +298,35 @@ public sealed partial class ContactsSdkGenerator
                 w.CloseBlock().Line();
                 if (!field.CaseSensitive)
                 {
-                    // Values equal ignoring case (ordinally) have the same length.
+                    // Values equal ignoring case (ordinally) have the same length; the comparisons
+                    // themselves live in a helper, so that this method stays small enough to inline.
                     var lengths = others.Select(m => m.WireText.Length).Distinct().OrderBy(l => l).Select(l => l.ToString(CultureInfo.InvariantCulture));
-                    w.Line("if (value != null && value.Length is " + string.Join(" or ", lengths) + ")")
-                        .OpenBlock();
-                    foreach (var member in others)
-                    {
-                        w.Line("if (string.Equals(value, " + Literal(member.WireText) + ", global::System.StringComparison.OrdinalIgnoreCase))")
-                            .OpenBlock()
-                            .Line("return " + e + "." + member.Name + ";")
-                            .CloseBlock();
-                    }
-
-                    w.CloseBlock().Line();
+                    w.Line("return value != null && value.Length is " + string.Join(" or ", lengths) + " ? FromOtherLetterCase(value) : " + e + "." + fallback.Name + ";");
+                    return;
                 }
             }
 
             w.Line("return " + e + "." + fallback.Name + ";");
+        }
+
+        /// <summary>The helper of <see cref="EmitFromWireValueBody"/>: listed values in another letter case.</summary>
+        private static void EmitFromOtherLetterCase(SourceWriter w, StatusFieldModel field, StatusMemberModel fallback)
+        {
+            var e = field.EnumName;
+            w.Line()
+                .Line("private static " + e + " FromOtherLetterCase(string value)")
+                .OpenBlock();
+            foreach (var member in field.Members.Where(m => !m.IsFallback))
+            {
+                w.Line("if (string.Equals(value, " + Literal(member.WireText) + ", global::System.StringComparison.OrdinalIgnoreCase))")
+                    .OpenBlock()
+                    .Line("return " + e + "." + member.Name + ";")
+                    .CloseBlock();
+            }
+
+            w.Line()
+                .Line("return " + e + "." + fallback.Name + ";")
+                .CloseBlock();
         }
 
         private static string DescribeMember(StatusFieldModel field, StatusMemberModel member)

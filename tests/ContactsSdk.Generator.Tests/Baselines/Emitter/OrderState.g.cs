@@ -51,16 +51,18 @@ namespace Sample.Models
                     return OrderState.Cancelled;
             }
 
-            if (value != null && value.Length is 7 or 9)
+            return value != null && value.Length is 7 or 9 ? FromOtherLetterCase(value) : OrderState.Open;
+        }
+
+        private static OrderState FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "shipped", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "shipped", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return OrderState.Shipped;
-                }
-                if (string.Equals(value, "cancelled", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return OrderState.Cancelled;
-                }
+                return OrderState.Shipped;
+            }
+            if (string.Equals(value, "cancelled", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                return OrderState.Cancelled;
             }
 
             return OrderState.Open;

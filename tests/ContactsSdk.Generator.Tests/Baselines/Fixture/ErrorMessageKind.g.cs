@@ -43,12 +43,14 @@ namespace ContactsSdk.Generated.Models
                     return ErrorMessageKind.QuotaExceeded;
             }
 
-            if (value != null && value.Length is 14)
+            return value != null && value.Length is 14 ? FromOtherLetterCase(value) : ErrorMessageKind.Unknown;
+        }
+
+        private static ErrorMessageKind FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "quota exceeded", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "quota exceeded", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return ErrorMessageKind.QuotaExceeded;
-                }
+                return ErrorMessageKind.QuotaExceeded;
             }
 
             return ErrorMessageKind.Unknown;

@@ -43,12 +43,14 @@ namespace ContactsSdk.Generated.Models
                     return QueueStatus.Started;
             }
 
-            if (value != null && value.Length is 7)
+            return value != null && value.Length is 7 ? FromOtherLetterCase(value) : QueueStatus.Waiting;
+        }
+
+        private static QueueStatus FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "started", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "started", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return QueueStatus.Started;
-                }
+                return QueueStatus.Started;
             }
 
             return QueueStatus.Waiting;

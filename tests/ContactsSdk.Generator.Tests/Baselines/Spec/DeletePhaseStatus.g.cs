@@ -59,20 +59,22 @@ namespace ContactsSdk.Generated.Models
                     return DeletePhaseStatus.Invalid;
             }
 
-            if (value != null && value.Length is 7 or 9)
+            return value != null && value.Length is 7 or 9 ? FromOtherLetterCase(value) : DeletePhaseStatus.Processing;
+        }
+
+        private static DeletePhaseStatus FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return DeletePhaseStatus.Completed;
-                }
-                if (string.Equals(value, "Aborted", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return DeletePhaseStatus.Aborted;
-                }
-                if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return DeletePhaseStatus.Invalid;
-                }
+                return DeletePhaseStatus.Completed;
+            }
+            if (string.Equals(value, "Aborted", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                return DeletePhaseStatus.Aborted;
+            }
+            if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                return DeletePhaseStatus.Invalid;
             }
 
             return DeletePhaseStatus.Processing;

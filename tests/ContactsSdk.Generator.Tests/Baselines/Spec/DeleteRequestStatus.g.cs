@@ -51,16 +51,18 @@ namespace ContactsSdk.Generated.Models
                     return DeleteRequestStatus.Invalid;
             }
 
-            if (value != null && value.Length is 7 or 9)
+            return value != null && value.Length is 7 or 9 ? FromOtherLetterCase(value) : DeleteRequestStatus.Processing;
+        }
+
+        private static DeleteRequestStatus FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return DeleteRequestStatus.Completed;
-                }
-                if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return DeleteRequestStatus.Invalid;
-                }
+                return DeleteRequestStatus.Completed;
+            }
+            if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                return DeleteRequestStatus.Invalid;
             }
 
             return DeleteRequestStatus.Processing;

@@ -43,12 +43,14 @@ namespace ContactsSdk.Generated.Models
                     return RestrictionStatus.Completed;
             }
 
-            if (value != null && value.Length is 9)
+            return value != null && value.Length is 9 ? FromOtherLetterCase(value) : RestrictionStatus.Pending;
+        }
+
+        private static RestrictionStatus FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return RestrictionStatus.Completed;
-                }
+                return RestrictionStatus.Completed;
             }
 
             return RestrictionStatus.Pending;

@@ -43,12 +43,14 @@ namespace ContactsSdk.Generated.Models
                     return SuppressionStatus.Completed;
             }
 
-            if (value != null && value.Length is 9)
+            return value != null && value.Length is 9 ? FromOtherLetterCase(value) : SuppressionStatus.Pending;
+        }
+
+        private static SuppressionStatus FromOtherLetterCase(string value)
+        {
+            if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return SuppressionStatus.Completed;
-                }
+                return SuppressionStatus.Completed;
             }
 
             return SuppressionStatus.Pending;
