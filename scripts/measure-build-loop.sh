@@ -83,7 +83,7 @@ measure() {
 }
 
 echo "No-op builds ($noop_runs runs each)..." >&2
-read -r noop_on noop_off < <(measure noop "$noop_runs" "no-op build" "" "$build" "no-op build, Kiota step off" "" "$build -p:KiotaGenerationEnabled=false")
+read -r noop_on noop_off < <(measure noop "$noop_runs" "no-op build" "" "$build" "no-op build (Kiota step off)" "" "$build -p:KiotaGenerationEnabled=false")
 
 echo "Builds after an edit ($edit_runs runs each)..." >&2
 read -r spec_edit csharp_edit < <(measure edit "$edit_runs" "build after a spec edit" "$work/edit-spec.sh" "$build" "build after a C# edit" "$work/edit-csharp.sh" "$build")
