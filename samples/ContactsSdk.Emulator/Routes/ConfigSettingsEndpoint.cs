@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Emulator.Hosting;
 using ContactsSdk.Emulator.Json;
@@ -21,17 +20,9 @@ internal static class ConfigSettingsEndpoint
 
     private static async Task ConfigureAsync(HttpContext context, EmulatorState state)
     {
-        using var document = await RequestJson.ReadAsync(context);
+        using var document = await RequestJson.ReadObjectOrRefuseAsync(context);
         if (document is null)
         {
-            // Not JSON at all: the gateway refuses it before the service sees it.
-            await GatewayErrors.BadRequestAsync(context, "The request body is not valid JSON.");
-            return;
-        }
-
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            await GatewayErrors.BadRequestAsync(context, "The request body must be a JSON object.");
             return;
         }
 

@@ -1,5 +1,4 @@
 using System;
-using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Emulator.Hosting;
 using ContactsSdk.Emulator.Json;
@@ -21,22 +20,13 @@ internal static class DeleteEndpoints
 
     private static async Task DeleteAsync(HttpContext context, EmulatorState state)
     {
-        using var document = await RequestJson.ReadAsync(context);
+        using var document = await RequestJson.ReadObjectOrRefuseAsync(context);
         if (document is null)
         {
-            // Not JSON at all: the gateway refuses it before the service sees it.
-            await GatewayErrors.BadRequestAsync(context, "The request body is not valid JSON.");
             return;
         }
 
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            await GatewayErrors.BadRequestAsync(context, "The request body must be a JSON object.");
-            return;
-        }
-
-        var type = context.Request.Query["type"];
-        var parsed = DeleteRequestParser.Parse(type.Count == 0 ? null : type[0], document.RootElement);
+        var parsed = DeleteRequestParser.Parse(RequestJson.QueryValue(context, "type"), document.RootElement);
         var clock = state.ClockFor(context);
         if (parsed.Value is not { } request)
         {

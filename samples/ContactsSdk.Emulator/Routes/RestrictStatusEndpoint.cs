@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.Tasks;
 using ContactsSdk.Emulator.Hosting;
 using ContactsSdk.Emulator.Json;
@@ -20,10 +19,9 @@ internal static class RestrictStatusEndpoint
 
     private static Task GetStatusAsync(HttpContext context, EmulatorState state)
     {
-        var values = context.Request.Query["operationID"];
-        if (values.Count != 1 || !long.TryParse(values[0], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var operationId))
+        if (!RequestJson.TryReadOperationId(context, out var operationId, out var refusal))
         {
-            return GatewayErrors.BadRequestAsync(context, "The operationID query parameter is required and must be an integer.");
+            return refusal;
         }
 
         var clock = state.ClockFor(context);
