@@ -4,8 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using SharpYaml;
-using SharpYaml.Serialization;
+using ContactsSdk.Testing;
 
 namespace ContactsSdk.Benchmarks.Payloads;
 
@@ -16,10 +15,10 @@ namespace ContactsSdk.Benchmarks.Payloads;
 internal static class SpecText
 {
     /// <summary>The status route whose examples are the payloads.</summary>
-    public const string StatusPath = "/contacts/v1/contacts/actions/delete/status";
+    public const string StatusPath = SpecExamples.DeleteStatusPath;
 
     /// <summary>The seed examples of the status route, in the spec's order.</summary>
-    public static readonly string[] SeedExampleNames = { "suppressionPhaseCompleted", "suppressionPhasePending", "deletePhaseProcessing" };
+    public static readonly string[] SeedExampleNames = SpecExamples.SeedExampleNames;
 
     private static readonly Lazy<string> s_text = new(Load);
 
@@ -32,60 +31,13 @@ internal static class SpecText
     /// </summary>
     public static byte[] StatusExample(string name)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(Text));
-        var value = Child(stream.Documents[0].RootNode, "paths", StatusPath, "get", "responses", "200", "content", "application/json", "examples", name, "value");
+        using var document = JsonDocument.Parse(SpecExamples.ResponseJson(Text, StatusPath, "get", name));
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            WriteJson(writer, value);
+            document.RootElement.WriteTo(writer);
         }
         return buffer.ToArray();
-    }
-
-    private static YamlNode Child(YamlNode node, params string[] keys)
-    {
-        foreach (var key in keys)
-        {
-            var mapping = node as YamlMappingNode ?? throw new InvalidOperationException($"The spec has no mapping above '{key}'.");
-            node = mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode scalar && scalar.Value == key).Value
-                ?? throw new InvalidOperationException($"The spec has no '{key}' where the benchmark expects it.");
-        }
-        return node;
-    }
-
-    /// <summary>YAML (the examples are JSON written in flow style) to JSON: quoted scalars are strings, plain ones are literals.</summary>
-    private static void WriteJson(Utf8JsonWriter writer, YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                writer.WriteStartObject();
-                foreach (var pair in mapping.Children)
-                {
-                    writer.WritePropertyName(((YamlScalarNode)pair.Key).Value ?? string.Empty);
-                    WriteJson(writer, pair.Value);
-                }
-                writer.WriteEndObject();
-                break;
-            case YamlSequenceNode sequence:
-                writer.WriteStartArray();
-                foreach (var item in sequence.Children)
-                {
-                    WriteJson(writer, item);
-                }
-                writer.WriteEndArray();
-                break;
-            case YamlScalarNode scalar when scalar.Style is ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted:
-                writer.WriteStringValue(scalar.Value);
-                break;
-            case YamlScalarNode scalar:
-                // true, false, null and numbers are valid JSON literals as written.
-                writer.WriteRawValue(scalar.Value ?? "null");
-                break;
-            default:
-                throw new InvalidOperationException($"Unexpected YAML node {node.GetType().Name} in an example.");
-        }
     }
 
     private static string Load()
