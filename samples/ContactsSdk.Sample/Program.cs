@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk;
+using ContactsSdk.Authentication;
 using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
 using ContactsSdk.Generated.Models;
@@ -54,8 +55,9 @@ catch (OptionsValidationException ex)
     }
     return 2;
 }
-catch (ContactsServiceException ex)
+catch (Exception ex) when (ex is ContactsServiceException or ContactsAuthenticationException or DeletionOutcomeUnknownException or DeletionWaitTimeoutException)
 {
+    // These messages are written for people and never hold the secret or a token.
     Console.Error.WriteLine(ex.Message);
     return 1;
 }

@@ -33,9 +33,12 @@ internal sealed class SampleTarget : IAsyncDisposable
 
     public bool IsEmulator => _emulator is not null;
 
-    public string Description => _emulator is null
-        ? $"Marketing Cloud tenant '{Options.Subdomain}'"
-        : $"local emulator at {_emulator.BaseAddress} (clock x{EmulatorClockFactor:N0})";
+    public string Description => (_emulator, Options.EndpointOverride) switch
+    {
+        ({ } emulator, _) => $"local emulator at {emulator.BaseAddress} (clock x{EmulatorClockFactor:N0})",
+        (null, { } endpoint) => $"endpoint {endpoint}",
+        _ => $"Marketing Cloud tenant '{Options.Subdomain}'",
+    };
 
     public static async Task<SampleTarget> CreateAsync()
     {
