@@ -152,16 +152,23 @@ public sealed partial class ContactsSdkGenerator
 
         /// <summary>
         /// The body of <c>FromWireValue</c>: the same answer as <c>TryFromWireValue</c>, written the way
-        /// a hand-tuned parser would be. The fallback's own value needs no test (it reads as the
-        /// fallback anyway), and string values go through an exact C# string switch first (wire
-        /// values nearly always arrive spelled as documented); only a value of a listed length that
-        /// the switch missed is compared again ignoring case.
+        /// a hand-tuned parser would be. Integer values go through one switch. String values are
+        /// dispatched on their length first (values equal ignoring case have the same length), so an
+        /// unlisted value of another length costs one test, and a listed one a single exact comparison
+        /// (wire values nearly always arrive spelled as documented); only a value of a listed length
+        /// that no exact comparison matched is compared again ignoring case, in a helper.
         /// </summary>
         private static void EmitFromWireValueBody(SourceWriter w, StatusFieldModel field, StatusMemberModel fallback)
         {
             var e = field.EnumName;
             var others = field.Members.Where(m => !m.IsFallback).ToList();
-            if (others.Count > 0 && field.Kind == WireKind.Integer)
+            if (others.Count == 0)
+            {
+                w.Line("return " + e + "." + fallback.Name + ";");
+                return;
+            }
+
+            if (field.Kind == WireKind.Integer)
             {
                 w.Line("if (value.HasValue)")
                     .OpenBlock()
@@ -175,32 +182,48 @@ public sealed partial class ContactsSdkGenerator
                         .Unindent();
                 }
 
-                w.CloseBlock().CloseBlock().Line();
+                w.CloseBlock().CloseBlock().Line()
+                    .Line("return " + e + "." + fallback.Name + ";");
+                return;
             }
-            else if (others.Count > 0)
+
+            w.Line("if (value == null)")
+                .OpenBlock()
+                .Line("return " + e + "." + fallback.Name + ";")
+                .CloseBlock()
+                .Line()
+                .Line("switch (value.Length)")
+                .OpenBlock();
+            foreach (var bucket in others.GroupBy(m => m.WireText.Length).OrderBy(g => g.Key))
             {
-                w.Line("switch (value)")
-                    .OpenBlock();
-                foreach (var member in others)
+                w.Line("case " + bucket.Key.ToString(CultureInfo.InvariantCulture) + ":")
+                    .Indent();
+
+                // The fallback's own value shares this length: recognise it exactly too, so that the
+                // documented spelling never reaches the case-insensitive helper.
+                var candidates = fallback.WireText.Length == bucket.Key ? bucket.Concat(new[] { fallback }) : bucket;
+                foreach (var member in candidates)
                 {
-                    w.Line("case " + Literal(member.WireText) + ":")
-                        .Indent()
+                    w.Line("if (value == " + Literal(member.WireText) + ")")
+                        .OpenBlock()
                         .Line("return " + e + "." + member.Name + ";")
-                        .Unindent();
+                        .CloseBlock()
+                        .Line();
                 }
 
-                w.CloseBlock().Line();
-                if (!field.CaseSensitive)
-                {
-                    // Values equal ignoring case (ordinally) have the same length; the comparisons
-                    // themselves live in a helper, so that this method stays small enough to inline.
-                    var lengths = others.Select(m => m.WireText.Length).Distinct().OrderBy(l => l).Select(l => l.ToString(CultureInfo.InvariantCulture));
-                    w.Line("return value != null && value.Length is " + string.Join(" or ", lengths) + " ? FromOtherLetterCase(value) : " + e + "." + fallback.Name + ";");
-                    return;
-                }
+                w.Line("break;")
+                    .Unindent();
             }
 
-            w.Line("return " + e + "." + fallback.Name + ";");
+            w.Line("default:")
+                .Indent()
+                .Line("return " + e + "." + fallback.Name + ";")
+                .Unindent()
+                .CloseBlock()
+                .Line()
+                .Line(field.CaseSensitive
+                    ? "return " + e + "." + fallback.Name + ";"
+                    : "return FromOtherLetterCase(value);");
         }
 
         /// <summary>The helper of <see cref="EmitFromWireValueBody"/>: listed values in another letter case.</summary>

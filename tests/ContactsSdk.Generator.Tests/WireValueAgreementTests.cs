@@ -9,8 +9,8 @@ using Xunit;
 namespace ContactsSdk.Generator.Tests;
 
 /// <summary>
-/// <c>FromWireValue</c> is generated as a fast path of its own (an exact switch first, the fallback's
-/// value never tested): for every status field of the spec, as compiled into the SDK, it must give
+/// <c>FromWireValue</c> is generated as a fast path of its own (a switch on the length, then exact
+/// comparisons, then a case-insensitive helper): for every status field of the spec, as compiled into the SDK, it must give
 /// exactly what <c>TryFromWireValue</c> gives, whatever the input. (The fixture's integer field is
 /// checked the same way in <see cref="FixtureBehaviourTests"/>.)
 /// </summary>

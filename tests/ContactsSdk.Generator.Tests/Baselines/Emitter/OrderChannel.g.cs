@@ -37,10 +37,22 @@ namespace Sample.Models
         /// <returns>The listed member, or <see cref="OrderChannel.Other"/> for an unlisted or missing value.</returns>
         public static OrderChannel FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "web":
-                    return OrderChannel.Web;
+                return OrderChannel.Other;
+            }
+
+            switch (value.Length)
+            {
+                case 3:
+                    if (value == "web")
+                    {
+                        return OrderChannel.Web;
+                    }
+
+                    break;
+                default:
+                    return OrderChannel.Other;
             }
 
             return OrderChannel.Other;

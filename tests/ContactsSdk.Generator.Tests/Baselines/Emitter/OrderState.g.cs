@@ -43,15 +43,32 @@ namespace Sample.Models
         /// <returns>The listed member, or <see cref="OrderState.Open"/> for an unlisted or missing value.</returns>
         public static OrderState FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "shipped":
-                    return OrderState.Shipped;
-                case "cancelled":
-                    return OrderState.Cancelled;
+                return OrderState.Open;
             }
 
-            return value != null && value.Length is 7 or 9 ? FromOtherLetterCase(value) : OrderState.Open;
+            switch (value.Length)
+            {
+                case 7:
+                    if (value == "shipped")
+                    {
+                        return OrderState.Shipped;
+                    }
+
+                    break;
+                case 9:
+                    if (value == "cancelled")
+                    {
+                        return OrderState.Cancelled;
+                    }
+
+                    break;
+                default:
+                    return OrderState.Open;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static OrderState FromOtherLetterCase(string value)

@@ -37,13 +37,25 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="ErrorMessageKind.Unknown"/> for an unlisted or missing value.</returns>
         public static ErrorMessageKind FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "quota exceeded":
-                    return ErrorMessageKind.QuotaExceeded;
+                return ErrorMessageKind.Unknown;
             }
 
-            return value != null && value.Length is 14 ? FromOtherLetterCase(value) : ErrorMessageKind.Unknown;
+            switch (value.Length)
+            {
+                case 14:
+                    if (value == "quota exceeded")
+                    {
+                        return ErrorMessageKind.QuotaExceeded;
+                    }
+
+                    break;
+                default:
+                    return ErrorMessageKind.Unknown;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static ErrorMessageKind FromOtherLetterCase(string value)

@@ -37,10 +37,22 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="JobKind.Other"/> for an unlisted or missing value.</returns>
         public static JobKind FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "batch-import":
-                    return JobKind.BatchImport;
+                return JobKind.Other;
+            }
+
+            switch (value.Length)
+            {
+                case 12:
+                    if (value == "batch-import")
+                    {
+                        return JobKind.BatchImport;
+                    }
+
+                    break;
+                default:
+                    return JobKind.Other;
             }
 
             return JobKind.Other;

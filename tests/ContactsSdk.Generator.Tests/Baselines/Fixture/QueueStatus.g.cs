@@ -37,13 +37,30 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="QueueStatus.Waiting"/> for an unlisted or missing value.</returns>
         public static QueueStatus FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "started":
-                    return QueueStatus.Started;
+                return QueueStatus.Waiting;
             }
 
-            return value != null && value.Length is 7 ? FromOtherLetterCase(value) : QueueStatus.Waiting;
+            switch (value.Length)
+            {
+                case 7:
+                    if (value == "started")
+                    {
+                        return QueueStatus.Started;
+                    }
+
+                    if (value == "waiting")
+                    {
+                        return QueueStatus.Waiting;
+                    }
+
+                    break;
+                default:
+                    return QueueStatus.Waiting;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static QueueStatus FromOtherLetterCase(string value)

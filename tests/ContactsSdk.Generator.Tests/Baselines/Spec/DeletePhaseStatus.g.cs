@@ -49,17 +49,37 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="DeletePhaseStatus.Processing"/> for an unlisted or missing value.</returns>
         public static DeletePhaseStatus FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "Completed":
-                    return DeletePhaseStatus.Completed;
-                case "Aborted":
-                    return DeletePhaseStatus.Aborted;
-                case "Invalid":
-                    return DeletePhaseStatus.Invalid;
+                return DeletePhaseStatus.Processing;
             }
 
-            return value != null && value.Length is 7 or 9 ? FromOtherLetterCase(value) : DeletePhaseStatus.Processing;
+            switch (value.Length)
+            {
+                case 7:
+                    if (value == "Aborted")
+                    {
+                        return DeletePhaseStatus.Aborted;
+                    }
+
+                    if (value == "Invalid")
+                    {
+                        return DeletePhaseStatus.Invalid;
+                    }
+
+                    break;
+                case 9:
+                    if (value == "Completed")
+                    {
+                        return DeletePhaseStatus.Completed;
+                    }
+
+                    break;
+                default:
+                    return DeletePhaseStatus.Processing;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static DeletePhaseStatus FromOtherLetterCase(string value)

@@ -43,15 +43,32 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="DeleteRequestStatus.Processing"/> for an unlisted or missing value.</returns>
         public static DeleteRequestStatus FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "Completed":
-                    return DeleteRequestStatus.Completed;
-                case "Invalid":
-                    return DeleteRequestStatus.Invalid;
+                return DeleteRequestStatus.Processing;
             }
 
-            return value != null && value.Length is 7 or 9 ? FromOtherLetterCase(value) : DeleteRequestStatus.Processing;
+            switch (value.Length)
+            {
+                case 7:
+                    if (value == "Invalid")
+                    {
+                        return DeleteRequestStatus.Invalid;
+                    }
+
+                    break;
+                case 9:
+                    if (value == "Completed")
+                    {
+                        return DeleteRequestStatus.Completed;
+                    }
+
+                    break;
+                default:
+                    return DeleteRequestStatus.Processing;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static DeleteRequestStatus FromOtherLetterCase(string value)

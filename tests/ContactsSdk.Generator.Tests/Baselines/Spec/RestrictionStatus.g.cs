@@ -37,13 +37,25 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="RestrictionStatus.Pending"/> for an unlisted or missing value.</returns>
         public static RestrictionStatus FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "Completed":
-                    return RestrictionStatus.Completed;
+                return RestrictionStatus.Pending;
             }
 
-            return value != null && value.Length is 9 ? FromOtherLetterCase(value) : RestrictionStatus.Pending;
+            switch (value.Length)
+            {
+                case 9:
+                    if (value == "Completed")
+                    {
+                        return RestrictionStatus.Completed;
+                    }
+
+                    break;
+                default:
+                    return RestrictionStatus.Pending;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static RestrictionStatus FromOtherLetterCase(string value)

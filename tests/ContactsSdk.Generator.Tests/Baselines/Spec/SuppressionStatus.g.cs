@@ -37,13 +37,25 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The listed member, or <see cref="SuppressionStatus.Pending"/> for an unlisted or missing value.</returns>
         public static SuppressionStatus FromWireValue(string? value)
         {
-            switch (value)
+            if (value == null)
             {
-                case "Completed":
-                    return SuppressionStatus.Completed;
+                return SuppressionStatus.Pending;
             }
 
-            return value != null && value.Length is 9 ? FromOtherLetterCase(value) : SuppressionStatus.Pending;
+            switch (value.Length)
+            {
+                case 9:
+                    if (value == "Completed")
+                    {
+                        return SuppressionStatus.Completed;
+                    }
+
+                    break;
+                default:
+                    return SuppressionStatus.Pending;
+            }
+
+            return FromOtherLetterCase(value);
         }
 
         private static SuppressionStatus FromOtherLetterCase(string value)
