@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ContactsSdk.Generator.Model;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ContactsSdk.Generator;
 
@@ -134,22 +135,13 @@ public sealed partial class ContactsSdkGenerator
                 .Line("/// <returns>The phase and state.</returns>")
                 .Line("public static " + result + " " + lifecycle.AccessorName + "(this " + owner + "? model)")
                 .OpenBlock();
-            foreach (var p in lifecycle.Phases)
-            {
-                w.Line("if (" + Condition(p) + ")")
-                    .OpenBlock()
-                    .Line("return new " + result + "(" + phase + "." + p.Name + ", MapPhase" + p.Name + "(ReadPhase" + p.Name + "Status(model)));")
-                    .CloseBlock()
-                    .Line();
-            }
-
-            w.Line("return new " + result + "(" + phase + "." + first.Name + ", MapPhase" + first.Name + "(ReadPhase" + first.Name + "Status(model)));")
-                .CloseBlock()
+            EmitAccessorBody(w, lifecycle, ns);
+            w.CloseBlock()
                 .Line();
 
             foreach (var p in lifecycle.Phases)
             {
-                EmitPhaseReader(w, owner, p);
+                EmitPhaseReader(w, owner, ns, p);
                 EmitPhaseMap(w, state, p);
             }
 
@@ -167,39 +159,121 @@ public sealed partial class ContactsSdkGenerator
             + (phase.ConditionIsArray ? (phase.WhenPresent ? " (non-empty)" : " (null or empty)") : string.Empty)
             + "; status from " + phase.StatusPath + ".";
 
-        private static string Condition(PhaseModel phase)
+        /// <summary>
+        /// The accessor's body, written as the same rules would be by hand: each property that
+        /// decides a phase is read once into a local; a phase whose condition is the opposite of an
+        /// earlier phase's is taken without a test (that earlier test failed), which also makes the
+        /// "none applies" return unreachable, so it is left out; an array phase's reader gets the
+        /// array already read.
+        /// </summary>
+        private static void EmitAccessorBody(SourceWriter w, LifecycleModel lifecycle, string ns)
         {
-            var access = "model?." + phase.ConditionProperty;
-            if (phase.ConditionIsArray)
+            var locals = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var usedNames = new HashSet<string>(System.StringComparer.Ordinal) { "model" };
+            foreach (var p in lifecycle.Phases)
             {
-                return "(" + access + "?.Count ?? 0) " + (phase.WhenPresent ? "> 0" : "== 0");
+                if (!locals.ContainsKey(p.ConditionProperty))
+                {
+                    var local = LocalName(p.ConditionProperty, usedNames);
+                    locals.Add(p.ConditionProperty, local);
+                    w.Line("var " + local + " = model?." + p.ConditionProperty + ";");
+                }
             }
 
-            return access + (phase.WhenPresent ? " != null" : " == null");
+            w.Line();
+            var tested = new List<PhaseModel>();
+            foreach (var p in lifecycle.Phases)
+            {
+                var opposite = tested.FirstOrDefault(t => t.ConditionProperty == p.ConditionProperty && t.WhenPresent != p.WhenPresent);
+                if (opposite is not null)
+                {
+                    w.Line("// " + p.Name + ": " + p.ConditionJsonName + " is " + (p.WhenPresent ? "present" : "absent") + ", since " + opposite.Name + " did not apply.")
+                        .Line("return " + PhaseResult(lifecycle, p, locals) + ";");
+                    return;
+                }
+
+                w.Line("if (" + Condition(p, locals[p.ConditionProperty]) + ")")
+                    .OpenBlock()
+                    .Line("return " + PhaseResult(lifecycle, p, locals) + ";")
+                    .CloseBlock()
+                    .Line();
+                tested.Add(p);
+            }
+
+            w.Line("return " + PhaseResult(lifecycle, lifecycle.Phases[0], locals) + ";");
         }
 
-        private static void EmitPhaseReader(SourceWriter w, string owner, PhaseModel phase)
+        private static string PhaseResult(LifecycleModel lifecycle, PhaseModel phase, Dictionary<string, string> locals) =>
+            "new " + lifecycle.ResultName + "(" + lifecycle.PhaseEnumName + "." + phase.Name + ", MapPhase" + phase.Name
+            + "(ReadPhase" + phase.Name + "Status(" + (ReadsConditionArray(phase) ? locals[phase.ConditionProperty] : "model") + ")))";
+
+        /// <summary>Whether the phase's status path crosses the very array its condition reads (the usual shape).</summary>
+        private static bool ReadsConditionArray(PhaseModel phase) =>
+            phase.CrossesArray
+            && phase.ArrayElementClassName.Length > 0
+            && phase.PathBeforeArray.Count == 1
+            && phase.PathBeforeArray[0] == phase.ConditionProperty;
+
+        /// <summary>A local variable name for a property: camel case, never a keyword or a name already taken.</summary>
+        private static string LocalName(string property, HashSet<string> usedNames)
+        {
+            var name = char.ToLowerInvariant(property[0]) + property.Substring(1);
+            if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
+            {
+                name += "Value";
+            }
+
+            var unique = name;
+            for (var i = 2; !usedNames.Add(unique); i++)
+            {
+                unique = name + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return unique;
+        }
+
+        private static string Condition(PhaseModel phase, string local)
+        {
+            if (phase.ConditionIsArray)
+            {
+                return phase.WhenPresent
+                    ? local + " != null && " + local + ".Count > 0"
+                    : local + " == null || " + local + ".Count == 0";
+            }
+
+            return local + (phase.WhenPresent ? " != null" : " == null");
+        }
+
+        private static void EmitPhaseReader(SourceWriter w, string owner, string ns, PhaseModel phase)
         {
             var statusExtensions = phase.StatusField + "Extensions";
             if (!phase.CrossesArray)
             {
-                w.Line(AggressiveInlining);
-            }
-
-            w.Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(" + owner + "? model)")
-                .OpenBlock();
-            if (!phase.CrossesArray)
-            {
-                w.Line("return " + statusExtensions + ".FromWireValue(model?." + string.Join("?.", phase.PathBeforeArray) + ");");
-                w.CloseBlock().Line();
+                w.Line(AggressiveInlining)
+                    .Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(" + owner + "? model)")
+                    .OpenBlock()
+                    .Line("return " + statusExtensions + ".FromWireValue(model?." + string.Join("?.", phase.PathBeforeArray) + ");")
+                    .CloseBlock()
+                    .Line();
                 return;
             }
 
             // Aggregation over the array: the first non-terminal element's status wins; when all are
             // terminal, the worst outcome (Failed > Cancelled > Succeeded); an empty array is the fallback.
             var element = "?." + string.Join("?.", phase.PathAfterArray);
-            w.Line("var items = model?." + string.Join("?.", phase.PathBeforeArray) + ";")
-                .Line("if (items == null || items.Count == 0)")
+            if (ReadsConditionArray(phase))
+            {
+                w.Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(global::System.Collections.Generic.List<global::" + ns + "." + phase.ArrayElementClassName + ">? items)")
+                    .OpenBlock();
+            }
+            else
+            {
+                w.Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(" + owner + "? model)")
+                    .OpenBlock()
+                    .Line("var items = model?." + string.Join("?.", phase.PathBeforeArray) + ";");
+            }
+
+            w.Line("if (items == null || items.Count == 0)")
                 .OpenBlock()
                 .Line("return default(" + phase.StatusField + ");")
                 .CloseBlock()

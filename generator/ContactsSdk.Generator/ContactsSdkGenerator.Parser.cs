@@ -356,7 +356,7 @@ public sealed partial class ContactsSdkGenerator
             }
 
             target = (schemaName, propertyName);
-            var reportedBefore = _diagnostics.Count;
+            var errorsBefore = ErrorCount;
             var kind = CheckPropertyType(occurrence, property, schemaName + "." + propertyName);
             var map = ReadMapping(occurrence.Value, what, s_statusKeys, occurrence.KeyNode);
             if (kind is null || map is null)
@@ -571,7 +571,7 @@ public sealed partial class ContactsSdkGenerator
             }
 
             // Any problem reported while reading this annotation (even an unknown key) drops it whole.
-            if (!ok || _diagnostics.Count != reportedBefore || fallback is null || enumName is null || accessor is null)
+            if (!ok || ErrorCount != errorsBefore || fallback is null || enumName is null || accessor is null)
             {
                 return null;
             }
@@ -685,7 +685,7 @@ public sealed partial class ContactsSdkGenerator
                 return null;
             }
 
-            var reportedBefore = _diagnostics.Count;
+            var errorsBefore = ErrorCount;
             var map = ReadMapping(occurrence.Value, what, s_lifecycleKeys, occurrence.KeyNode);
             if (map is null)
             {
@@ -767,7 +767,7 @@ public sealed partial class ContactsSdkGenerator
                 }
             }
 
-            if (!ok || _diagnostics.Count != reportedBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
+            if (!ok || ErrorCount != errorsBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
             {
                 return null;
             }
@@ -863,6 +863,11 @@ public sealed partial class ContactsSdkGenerator
                 }
             }
 
+            if (conditionProperty is not null && name is not null)
+            {
+                ReportUnreachablePhase(phases, name, lifecycleWhat, conditionProperty, whenPresent, whenEntry.Key);
+            }
+
             // status: dotted path to an annotated property
             var statusPath = item.ContainsKey("status") ? StringValue(item["status"].Value, "'status' of " + what, ref ok) : null;
             if (!item.ContainsKey("status"))
@@ -875,9 +880,10 @@ public sealed partial class ContactsSdkGenerator
             var before = new List<string>();
             var after = new List<string>();
             var crosses = false;
+            var elementClass = string.Empty;
             if (statusPath is not null)
             {
-                field = ResolveStatusPath(statusPath, item["status"].Value, label, lifecycleWhat, schemaName, schema, index, fields, brokenFields, before, after, out crosses, ref ok);
+                field = ResolveStatusPath(statusPath, item["status"].Value, label, lifecycleWhat, schemaName, schema, index, fields, brokenFields, before, after, out crosses, out elementClass, ref ok);
             }
 
             // states: { StatusMember: LifecycleState }
@@ -948,9 +954,35 @@ public sealed partial class ContactsSdkGenerator
                 field.Model.EnumName,
                 before.ToEquatableArray(),
                 crosses,
+                elementClass,
                 after.ToEquatableArray(),
                 statusPath,
                 mappings.OrderBy(m => field.Model.Members.First(x => x.Name == m.StatusMember).Value).ToEquatableArray());
+        }
+
+        /// <summary>
+        /// Phases are checked in order: a phase is never reached when an earlier one tests the same
+        /// condition, or when two earlier ones test opposite conditions on the same property.
+        /// </summary>
+        private void ReportUnreachablePhase(List<PhaseModel> earlier, string name, string lifecycleWhat, string conditionProperty, bool whenPresent, YamlNode whenNode)
+        {
+            var same = earlier.FirstOrDefault(p => p.ConditionProperty == conditionProperty && p.WhenPresent == whenPresent);
+            if (same is not null)
+            {
+                Report(DiagnosticDescriptors.UnreachablePhase, whenNode, name, lifecycleWhat, "phase '" + same.Name + "' has the same condition and is checked first");
+                return;
+            }
+
+            var covering = earlier
+                .Where(p => p.WhenPresent)
+                .Select(p => (Present: p, Absent: earlier.FirstOrDefault(q => !q.WhenPresent && q.ConditionProperty == p.ConditionProperty)))
+                .FirstOrDefault(pair => pair.Absent is not null);
+            if (covering.Absent is not null)
+            {
+                Report(DiagnosticDescriptors.UnreachablePhase, whenNode, name, lifecycleWhat,
+                    "phases '" + covering.Absent.Name + "' and '" + covering.Present.Name + "' together apply to every response ("
+                    + covering.Present.ConditionJsonName + " absent or present)");
+            }
         }
 
         private ResolvedField? ResolveStatusPath(
@@ -966,9 +998,11 @@ public sealed partial class ContactsSdkGenerator
             List<string> before,
             List<string> after,
             out bool crosses,
+            out string elementClass,
             ref bool ok)
         {
             crosses = false;
+            elementClass = string.Empty;
             var where = "Phase '" + label + "' of " + lifecycleWhat;
             var segments = statusPath.Split('.');
             var current = schema;
@@ -1023,6 +1057,11 @@ public sealed partial class ContactsSdkGenerator
                         "status path '" + statusPath + "': '" + segment + "' must be a $ref to a component schema (or an array of one) to be followed");
                     ok = false;
                     return null;
+                }
+
+                if (crosses && elementClass.Length == 0)
+                {
+                    elementClass = KiotaNames.ClassName(id);
                 }
 
                 current = next;
@@ -1206,6 +1245,9 @@ public sealed partial class ContactsSdkGenerator
 
         internal void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] arguments) =>
             Report(descriptor, Yaml.Locate(_path, _text, node), arguments);
+
+        /// <summary>Errors reported so far: an annotation with an error is not generated; a warning does not stop it.</summary>
+        private int ErrorCount => _diagnostics.Count(d => DiagnosticDescriptors.ById[d.Id].DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)));

@@ -171,6 +171,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The status types are generated into the Kiota models' namespace (KiotaClientNamespace + \".Models\").");
 
+    /// <summary>CSDK017: a lifecycle phase that earlier phases leave no response to.</summary>
+    public static readonly DiagnosticDescriptor UnreachablePhase = new(
+        id: "CSDK017",
+        title: "Lifecycle phase can never apply",
+        messageFormat: "Phase '{0}' of {1} can never apply: {2}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Phases are checked in order and the first whose condition holds wins. A phase whose condition an earlier phase already tests, or that follows two phases with opposite conditions on the same property, is never reached; the accessor never reports it.");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -190,5 +200,6 @@ internal static class DiagnosticDescriptors
         [OpenApiReaderProblem.Id] = OpenApiReaderProblem,
         [InternalError.Id] = InternalError,
         [MissingNamespace.Id] = MissingNamespace,
+        [UnreachablePhase.Id] = UnreachablePhase,
     };
 }

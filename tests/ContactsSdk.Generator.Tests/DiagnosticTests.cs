@@ -54,6 +54,8 @@ public sealed class DiagnosticTests
         { "duplicate enum type name", "enum: ErrorMessageKind", "enum: JobKind", "CSDK006", "JobKind\n            fallback: Unknown", "'JobKind'" },
         { "enum named like a Kiota model", "enum: ErrorMessageKind", "enum: Job", "CSDK006", "Job\n            fallback: Unknown", "Kiota models" },
         { "reserved member name", "                  - value: batch-import\n", "                  - value: batch-import\n                    name: value__\n", "CSDK007", "value__", "'value__'" },
+        { "phase with the condition of an earlier one", "when: {present: steps}", "when:  {absent: steps}", "CSDK017", "when:  {absent", "phase 'Queue' has the same condition" },
+        { "phase after two opposite ones", "            states: {Value0: Running, Value1: Done, Value9: Broken}\n", "            states: {Value0: Running, Value1: Done, Value9: Broken}\n          - name: Extra\n            when: {present: job}\n            status: job.queueStatus\n            states: {Waiting: Queued, Started: Running}\n", "CSDK017", "when: {present: job}", "phases 'Queue' and 'Work' together apply to every response" },
         // Found by the 10,000-spec fuzz run (fixture, seed 5425): an annotated property in an allOf member that also holds a $ref.
         { "annotation in an allOf member with a $ref", "        - $ref: '#/components/schemas/Base'\n        - type: object\n", "        - $ref: '#/components/schemas/Missing'\n", "CSDK010", "x-contacts-status:\n                enum: JobKind", "allOf member" },
     };

@@ -37,6 +37,7 @@ internal sealed record LifecycleStateModel(string Name, int Value, string? Descr
 /// <param name="StatusField">The enum name of the annotated status field that gives the phase's status.</param>
 /// <param name="PathBeforeArray">C# property chain from the owner (to the array when the path crosses one).</param>
 /// <param name="CrossesArray">Whether the path crosses an array.</param>
+/// <param name="ArrayElementClassName">The Kiota model class of the array's elements (empty when the path crosses none).</param>
 /// <param name="PathAfterArray">C# property chain from an array element to the status property.</param>
 /// <param name="StatusPath">The dotted JSON path, for documentation.</param>
 /// <param name="Mappings">Status member to lifecycle state, one per member of the status enum.</param>
@@ -51,6 +52,7 @@ internal sealed record PhaseModel(
     string StatusField,
     EquatableArray<string> PathBeforeArray,
     bool CrossesArray,
+    string ArrayElementClassName,
     EquatableArray<string> PathAfterArray,
     string StatusPath,
     EquatableArray<StateMappingModel> Mappings);

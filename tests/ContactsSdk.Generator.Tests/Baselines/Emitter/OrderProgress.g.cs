@@ -132,17 +132,15 @@ namespace Sample.Models
         /// <returns>The phase and state.</returns>
         public static OrderProgressInfo GetProgress(this global::Sample.Models.OrderResponse? model)
         {
-            if ((model?.Items?.Count ?? 0) == 0)
+            var items = model?.Items;
+
+            if (items == null || items.Count == 0)
             {
                 return new OrderProgressInfo(OrderPhase.Ordering, MapPhaseOrdering(ReadPhaseOrderingStatus(model)));
             }
 
-            if ((model?.Items?.Count ?? 0) > 0)
-            {
-                return new OrderProgressInfo(OrderPhase.Packing, MapPhasePacking(ReadPhasePackingStatus(model)));
-            }
-
-            return new OrderProgressInfo(OrderPhase.Ordering, MapPhaseOrdering(ReadPhaseOrderingStatus(model)));
+            // Packing: items is present, since Ordering did not apply.
+            return new OrderProgressInfo(OrderPhase.Packing, MapPhasePacking(ReadPhasePackingStatus(items)));
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -165,9 +163,8 @@ namespace Sample.Models
             }
         }
 
-        private static ItemCode ReadPhasePackingStatus(global::Sample.Models.OrderResponse? model)
+        private static ItemCode ReadPhasePackingStatus(global::System.Collections.Generic.List<global::Sample.Models.Item>? items)
         {
-            var items = model?.Items;
             if (items == null || items.Count == 0)
             {
                 return default(ItemCode);

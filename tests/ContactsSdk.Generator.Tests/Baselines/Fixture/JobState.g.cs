@@ -126,17 +126,15 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The phase and state.</returns>
         public static JobStatusInfo GetJobState(this global::ContactsSdk.Generated.Models.JobResponse? model)
         {
-            if ((model?.Steps?.Count ?? 0) == 0)
+            var steps = model?.Steps;
+
+            if (steps == null || steps.Count == 0)
             {
                 return new JobStatusInfo(JobPhase.Queue, MapPhaseQueue(ReadPhaseQueueStatus(model)));
             }
 
-            if ((model?.Steps?.Count ?? 0) > 0)
-            {
-                return new JobStatusInfo(JobPhase.Work, MapPhaseWork(ReadPhaseWorkStatus(model)));
-            }
-
-            return new JobStatusInfo(JobPhase.Queue, MapPhaseQueue(ReadPhaseQueueStatus(model)));
+            // Work: steps is present, since Queue did not apply.
+            return new JobStatusInfo(JobPhase.Work, MapPhaseWork(ReadPhaseWorkStatus(steps)));
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -157,9 +155,8 @@ namespace ContactsSdk.Generated.Models
             }
         }
 
-        private static StepCode ReadPhaseWorkStatus(global::ContactsSdk.Generated.Models.JobResponse? model)
+        private static StepCode ReadPhaseWorkStatus(global::System.Collections.Generic.List<global::ContactsSdk.Generated.Models.Step>? items)
         {
-            var items = model?.Steps;
             if (items == null || items.Count == 0)
             {
                 return default(StepCode);

@@ -138,17 +138,15 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The phase and state.</returns>
         public static ContactDeletionStatus GetDeletionState(this global::ContactsSdk.Generated.Models.DeleteStatusResponse? model)
         {
-            if ((model?.BackgroundOperationsSummary?.Count ?? 0) == 0)
+            var backgroundOperationsSummary = model?.BackgroundOperationsSummary;
+
+            if (backgroundOperationsSummary == null || backgroundOperationsSummary.Count == 0)
             {
                 return new ContactDeletionStatus(ContactDeletionPhase.Suppression, MapPhaseSuppression(ReadPhaseSuppressionStatus(model)));
             }
 
-            if ((model?.BackgroundOperationsSummary?.Count ?? 0) > 0)
-            {
-                return new ContactDeletionStatus(ContactDeletionPhase.Delete, MapPhaseDelete(ReadPhaseDeleteStatus(model)));
-            }
-
-            return new ContactDeletionStatus(ContactDeletionPhase.Suppression, MapPhaseSuppression(ReadPhaseSuppressionStatus(model)));
+            // Delete: backgroundOperationsSummary is present, since Suppression did not apply.
+            return new ContactDeletionStatus(ContactDeletionPhase.Delete, MapPhaseDelete(ReadPhaseDeleteStatus(backgroundOperationsSummary)));
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -169,9 +167,8 @@ namespace ContactsSdk.Generated.Models
             }
         }
 
-        private static DeletePhaseStatus ReadPhaseDeleteStatus(global::ContactsSdk.Generated.Models.DeleteStatusResponse? model)
+        private static DeletePhaseStatus ReadPhaseDeleteStatus(global::System.Collections.Generic.List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>? items)
         {
-            var items = model?.BackgroundOperationsSummary;
             if (items == null || items.Count == 0)
             {
                 return default(DeletePhaseStatus);

@@ -107,7 +107,9 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The phase and state.</returns>
         public static ContactRestrictionStatus GetRestrictionState(this global::ContactsSdk.Generated.Models.RestrictStatusResponse? model)
         {
-            if (model?.Operation != null)
+            var operation = model?.Operation;
+
+            if (operation != null)
             {
                 return new ContactRestrictionStatus(ContactRestrictionPhase.Restriction, MapPhaseRestriction(ReadPhaseRestrictionStatus(model)));
             }

@@ -1,0 +1,225 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using ContactsSdk.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ContactsSdk.Generator.Tests;
+
+/// <summary>
+/// The lifecycle accessor reads each deciding property once into a local, takes a phase without a
+/// test when an earlier phase tested the opposite condition, and hands an array phase the array it
+/// already read. These specs exercise what that could get wrong: locals named after properties that
+/// clash with the parameter (<c>model</c>) or a keyword (<c>event</c>), a phase after the opposite
+/// one that must not be emitted (it would be unreachable code), and the "none applies" path.
+/// </summary>
+public sealed class LifecycleAccessorTests
+{
+    private const string Models = """
+        namespace ContactsSdk.Generated.Models
+        {
+            public class Ticket { public Holder? Model { get; set; } public System.Collections.Generic.List<Step>? Event { get; set; } }
+            public class Holder { public string? State { get; set; } }
+            public class Step { public string? Code { get; set; } }
+        }
+        """;
+
+    // Open when model is present; Work when event has elements; Idle when model is absent, which is
+    // the opposite of Open: always taken when reached. Never comes after Open and Idle and is unreachable.
+    private const string CoveringPhases = """
+                  - name: Open
+                    when: {present: model}
+                    status: model.state
+                    states: {Waiting: Opened, Ready: Finished}
+                  - name: Work
+                    when: {present: event}
+                    status: event.code
+                    states: {Busy: Working, Done: Finished}
+                  - name: Idle
+                    when: {absent: model}
+                    status: model.state
+                    states: {Waiting: Idle, Ready: Idle}
+                  - name: Never
+                    when: {absent: event}
+                    status: model.state
+                    states: {Waiting: Idle, Ready: Idle}
+        """;
+
+    // Work when event is absent, Open when model is present: a response with elements and no model
+    // matches neither, and reads as the first phase.
+    private const string OpenEndedPhases = """
+                  - name: Work
+                    when: {absent: event}
+                    status: event.code
+                    states: {Busy: Working, Done: Finished}
+                  - name: Open
+                    when: {present: model}
+                    status: model.state
+                    states: {Waiting: Opened, Ready: Finished}
+        """;
+
+    private static readonly Lazy<Assembly> s_covering = new(() => Compile(CoveringPhases, expectedWarnings: 1));
+    private static readonly Lazy<Assembly> s_openEnded = new(() => Compile(OpenEndedPhases, expectedWarnings: 0));
+
+    [Theory]
+    [InlineData("waiting", null, "Open", "Opened")]
+    [InlineData("ready", new[] { "busy" }, "Open", "Finished")]
+    [InlineData(null, new[] { "done", "busy" }, "Work", "Working")]
+    [InlineData(null, new[] { "done", "DONE" }, "Work", "Finished")]
+    [InlineData(null, new string[0], "Idle", "Idle")]
+    [InlineData(null, null, "Idle", "Idle")]
+    public void Phases_are_checked_in_order_and_the_opposite_of_an_earlier_one_always_applies(string? holderState, string[]? steps, string phase, string state)
+    {
+        var (actualPhase, actualState) = Read(s_covering.Value, holderState, steps);
+
+        Assert.Equal((phase, state), (actualPhase, actualState));
+    }
+
+    [Fact]
+    public void A_phase_that_can_never_apply_is_not_emitted_but_stays_in_the_phase_enum()
+    {
+        var phases = Enum.GetNames(s_covering.Value.GetType("ContactsSdk.Generated.Models.TicketPhase", throwOnError: true)!);
+
+        Assert.Equal(new[] { "Open", "Work", "Idle", "Never" }, phases);
+        var accessor = Generate(CoveringPhases).Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("TicketState.g.cs", StringComparison.Ordinal)).ToString();
+        Assert.DoesNotContain("TicketPhase.Never,", accessor, StringComparison.Ordinal);
+
+        // The locals are named after the properties, away from the parameter and from keywords.
+        Assert.Contains("var model2 = model?.Model;", accessor, StringComparison.Ordinal);
+        Assert.Contains("var eventValue = model?.Event;", accessor, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, "Work", "Working")]
+    [InlineData("ready", null, "Work", "Working")]
+    [InlineData("ready", new[] { "done" }, "Open", "Finished")]
+    [InlineData(null, new[] { "done" }, "Work", "Finished")]
+    [InlineData(null, new[] { "busy", "done" }, "Work", "Working")]
+    public void When_no_phase_applies_the_first_is_reported(string? holderState, string[]? steps, string phase, string state)
+    {
+        var (actualPhase, actualState) = Read(s_openEnded.Value, holderState, steps);
+
+        Assert.Equal((phase, state), (actualPhase, actualState));
+    }
+
+    private static (string Phase, string State) Read(Assembly assembly, string? holderState, string[]? steps)
+    {
+        Type Type(string name) => assembly.GetType("ContactsSdk.Generated.Models." + name, throwOnError: true)!;
+        object New(string name) => Activator.CreateInstance(Type(name))!;
+
+        var ticket = New("Ticket");
+        if (holderState is not null)
+        {
+            var holder = New("Holder");
+            Type("Holder").GetProperty("State")!.SetValue(holder, holderState);
+            Type("Ticket").GetProperty("Model")!.SetValue(ticket, holder);
+        }
+
+        if (steps is not null)
+        {
+            var list = (IList)Activator.CreateInstance(typeof(System.Collections.Generic.List<>).MakeGenericType(Type("Step")))!;
+            foreach (var code in steps)
+            {
+                var step = New("Step");
+                Type("Step").GetProperty("Code")!.SetValue(step, code);
+                list.Add(step);
+            }
+
+            Type("Ticket").GetProperty("Event")!.SetValue(ticket, list);
+        }
+
+        var result = Type("TicketStateExtensions").GetMethod("GetTicketState")!.Invoke(null, new[] { ticket })!;
+        return (result.GetType().GetProperty("Phase")!.GetValue(result)!.ToString()!, result.GetType().GetProperty("State")!.GetValue(result)!.ToString()!);
+    }
+
+    private static GeneratorRun Generate(string phases) =>
+        GeneratorHarness.Run(Spec(phases), "/repo/spec/tickets.yaml", GeneratorHarness.CreateCompilation(false, Models));
+
+    private static Assembly Compile(string phases, int expectedWarnings)
+    {
+        var run = Generate(phases);
+        Assert.Null(run.Single.Exception);
+        Assert.Equal(expectedWarnings, run.Diagnostics.Count(d => d.Id == "CSDK017"));
+        Assert.Empty(run.Diagnostics.Where(d => d.Id != "CSDK017" && d.Severity != DiagnosticSeverity.Info));
+
+        // The generated code itself compiles without a warning (an unreachable statement would be one).
+        var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        using var stream = new MemoryStream();
+        var emitted = run.Output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return Assembly.Load(stream.ToArray());
+    }
+
+    private static string Spec(string phases) => """
+        openapi: 3.0.3
+        info:
+          title: Lifecycle accessor shapes
+          version: 1.0.0
+        paths:
+          /tickets:
+            get:
+              operationId: getTicket
+              responses:
+                '200':
+                  description: A ticket.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Ticket'
+        components:
+          schemas:
+            Ticket:
+              type: object
+              x-contacts-lifecycle:
+                enum: TicketState
+                phaseEnum: TicketPhase
+                result: TicketStatus
+                accessor: GetTicketState
+                states:
+                  - name: Idle
+                  - name: Opened
+                  - name: Working
+                  - name: Finished
+                    terminal: true
+                    outcome: succeeded
+                phases:
+        """ + "\n" + phases + "\n" + """
+              properties:
+                model:
+                  $ref: '#/components/schemas/Holder'
+                event:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/Step'
+            Holder:
+              type: object
+              properties:
+                state:
+                  type: string
+                  x-contacts-status:
+                    enum: HolderState
+                    fallback: Waiting
+                    values:
+                      - value: waiting
+                      - value: ready
+                        terminal: true
+                        outcome: succeeded
+            Step:
+              type: object
+              properties:
+                code:
+                  type: string
+                  x-contacts-status:
+                    enum: StepState
+                    fallback: Busy
+                    values:
+                      - value: busy
+                      - value: done
+                        terminal: true
+                        outcome: succeeded
+        """;
+}
