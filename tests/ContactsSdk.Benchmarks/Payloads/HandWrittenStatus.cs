@@ -38,6 +38,18 @@ public static class HandWrittenStatus
         _ => DeletePhase.Processing,
     };
 
+    public static DeletePhase ParseDeletePhaseIgnoringCase(string? value) => value switch
+    {
+        "Completed" => DeletePhase.Completed,
+        "Aborted" => DeletePhase.Aborted,
+        "Invalid" => DeletePhase.Invalid,
+        null => DeletePhase.Processing,
+        _ when string.Equals(value, "Completed", StringComparison.OrdinalIgnoreCase) => DeletePhase.Completed,
+        _ when string.Equals(value, "Aborted", StringComparison.OrdinalIgnoreCase) => DeletePhase.Aborted,
+        _ when string.Equals(value, "Invalid", StringComparison.OrdinalIgnoreCase) => DeletePhase.Invalid,
+        _ => DeletePhase.Processing,
+    };
+
     public static bool IsTerminal(DeletePhase status) => status switch
     {
         DeletePhase.Completed or DeletePhase.Aborted or DeletePhase.Invalid => true,
