@@ -98,6 +98,44 @@ public sealed class DeleteRequestsAnalyticsTests
     }
 
     [Fact]
+    public async Task An_aborted_request_reads_as_aborted_terminal_and_cancelled_and_no_status_filter_selects_it()
+    {
+        await using var tenant = await StartAsync();
+        var aborted = await tenant.Client.StartDeletionByKeysAsync(["aborted"]);
+        var deleterequests = tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests;
+        async Task<DeleteRequestDetails> ReadAsync()
+        {
+            var page = await deleterequests.GetAsync(r =>
+            {
+                r.QueryParameters.Startdateutc = Day;
+                r.QueryParameters.Enddateutc = NextDay;
+            });
+            return Assert.Single(page!.Operations!);
+        }
+
+        var running = await ReadAsync();
+        tenant.Clock.Advance(TimeSpan.FromHours(2));
+        var ended = await ReadAsync();
+
+        Assert.Equal(aborted.OperationId, ended.OperationId);
+        Assert.Equal(DeleteRequestStatus.Processing, running.GetDeleteRequestStatus());
+        Assert.Equal("Aborted", ended.Status);
+        Assert.Equal(DeleteRequestStatus.Aborted, ended.GetDeleteRequestStatus());
+        Assert.True(ended.GetDeleteRequestStatus().IsTerminal());
+        Assert.Equal(StatusOutcome.Cancelled, ended.GetDeleteRequestStatus().GetOutcome());
+        foreach (var statusId in new[] { 1, 5, 7 })
+        {
+            var filtered = await deleterequests.GetAsync(r =>
+            {
+                r.QueryParameters.Startdateutc = Day;
+                r.QueryParameters.Enddateutc = NextDay;
+                r.QueryParameters.Statusid = statusId;
+            });
+            Assert.Empty(filtered!.Operations!);
+        }
+    }
+
+    [Fact]
     public async Task The_summary_counts_the_requests_per_hour_in_total_and_per_status()
     {
         await using var tenant = await StartAsync();
@@ -147,6 +185,11 @@ public sealed class DeleteRequestsAnalyticsTests
         {
             TimeProvider = clock,
             NumberOfRestorableDays = 0,
-            OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0] == "invalid" ? DeleteOutcome.Invalid : DeleteOutcome.Completed,
+            OutcomeSelector = request => request.Keys.Count == 0 ? DeleteOutcome.Completed : request.Keys[0] switch
+            {
+                "invalid" => DeleteOutcome.Invalid,
+                "aborted" => DeleteOutcome.Aborted,
+                _ => DeleteOutcome.Completed,
+            },
         });
 }

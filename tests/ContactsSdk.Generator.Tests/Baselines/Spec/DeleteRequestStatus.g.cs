@@ -5,7 +5,7 @@
 namespace ContactsSdk.Generated.Models
 {
     /// <summary>
-    /// Status of a delete request on the analytics route. The route documents Processing, Completed and Invalid; any other value is read as Processing, as for the delete phase.
+    /// Status of a delete request on the analytics route. The route's statusid filter names Processing, Completed and Invalid; a request aborted at the customer's request reports Aborted, as its delete phase does. Any other value is read as Processing, as for the delete phase.
     /// </summary>
     /// <remarks>
     /// Generated from the x-contacts-status annotation of <c>DeleteRequestDetails.status</c>. Any value that is not
@@ -28,10 +28,16 @@ namespace ContactsSdk.Generated.Models
         Completed = 1,
 
         /// <summary>
+        /// The request was aborted, usually at the customer's request; its contacts were restored to active after the suppression phase.
+        /// </summary>
+        /// <remarks>Wire value "Aborted"; terminal; outcome Cancelled.</remarks>
+        Aborted = 2,
+
+        /// <summary>
         /// The request is invalid and will not be processed.
         /// </summary>
         /// <remarks>Wire value "Invalid"; terminal; outcome Failed.</remarks>
-        Invalid = 2,
+        Invalid = 3,
     }
 
     /// <summary>Reads, describes and looks up <see cref="DeleteRequestStatus"/> values; none of these methods throws or allocates.</summary>
@@ -51,6 +57,11 @@ namespace ContactsSdk.Generated.Models
             switch (value.Length)
             {
                 case 7:
+                    if (value == "Aborted")
+                    {
+                        return DeleteRequestStatus.Aborted;
+                    }
+
                     if (value == "Invalid")
                     {
                         return DeleteRequestStatus.Invalid;
@@ -76,6 +87,10 @@ namespace ContactsSdk.Generated.Models
             if (string.Equals(value, "Completed", global::System.StringComparison.OrdinalIgnoreCase))
             {
                 return DeleteRequestStatus.Completed;
+            }
+            if (string.Equals(value, "Aborted", global::System.StringComparison.OrdinalIgnoreCase))
+            {
+                return DeleteRequestStatus.Aborted;
             }
             if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
             {
@@ -103,6 +118,11 @@ namespace ContactsSdk.Generated.Models
                     status = DeleteRequestStatus.Completed;
                     return true;
                 }
+                if (string.Equals(value, "Aborted", global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    status = DeleteRequestStatus.Aborted;
+                    return true;
+                }
                 if (string.Equals(value, "Invalid", global::System.StringComparison.OrdinalIgnoreCase))
                 {
                     status = DeleteRequestStatus.Invalid;
@@ -127,7 +147,7 @@ namespace ContactsSdk.Generated.Models
         /// <returns>The answer the spec gives.</returns>
         public static bool IsTerminal(this DeleteRequestStatus value)
         {
-            return value is DeleteRequestStatus.Completed or DeleteRequestStatus.Invalid;
+            return value is DeleteRequestStatus.Completed or DeleteRequestStatus.Aborted or DeleteRequestStatus.Invalid;
         }
 
         /// <summary>The outcome category of the status.</summary>
@@ -139,6 +159,8 @@ namespace ContactsSdk.Generated.Models
             {
                 case DeleteRequestStatus.Completed:
                     return StatusOutcome.Succeeded;
+                case DeleteRequestStatus.Aborted:
+                    return StatusOutcome.Cancelled;
                 case DeleteRequestStatus.Invalid:
                     return StatusOutcome.Failed;
                 default:
@@ -155,6 +177,8 @@ namespace ContactsSdk.Generated.Models
             {
                 case DeleteRequestStatus.Completed:
                     return "The request is fully processed; its contacts are deleted.";
+                case DeleteRequestStatus.Aborted:
+                    return "The request was aborted, usually at the customer's request; its contacts were restored to active after the suppression phase.";
                 case DeleteRequestStatus.Invalid:
                     return "The request is invalid and will not be processed.";
                 default:
@@ -171,6 +195,8 @@ namespace ContactsSdk.Generated.Models
             {
                 case DeleteRequestStatus.Completed:
                     return "Completed";
+                case DeleteRequestStatus.Aborted:
+                    return "Aborted";
                 case DeleteRequestStatus.Invalid:
                     return "Invalid";
                 default:
