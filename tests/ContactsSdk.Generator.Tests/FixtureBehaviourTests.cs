@@ -1,10 +1,6 @@
 using System;
-using System.Collections;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using ContactsSdk.Generator.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace ContactsSdk.Generator.Tests;
@@ -27,7 +23,8 @@ public sealed class FixtureBehaviourTests
         }
         """;
 
-    private static readonly Lazy<Assembly> s_assembly = new(Compile);
+    private static readonly Lazy<LoadedGeneration> s_generated = new(() =>
+        LoadedGeneration.Load(GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath, GeneratorHarness.CreateCompilation(false, Models))));
 
     [Theory]
     [InlineData(0L, "Value0", true)]
@@ -78,7 +75,7 @@ public sealed class FixtureBehaviourTests
         var job = New("Job");
         Set(job, "QueueStatus", queueStatus);
         Set(response, "Job", job);
-        var list = (IList)Activator.CreateInstance(typeof(System.Collections.Generic.List<>).MakeGenericType(Type("Step")))!;
+        var list = s_generated.Value.NewList("Step");
         foreach (var code in steps)
         {
             var step = New("Step");
@@ -103,25 +100,11 @@ public sealed class FixtureBehaviourTests
         Assert.Equal("QuotaExceeded", Call("ErrorMessageKindExtensions", "GetErrorMessageKind", error)!.ToString());
     }
 
-    private static object? Call(string type, string method, params object?[] arguments) =>
-        Type(type).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == method && m.GetParameters().Length == arguments.Length)
-            .Invoke(null, arguments);
+    private static object? Call(string type, string method, params object?[] arguments) => s_generated.Value.Call(type, method, arguments);
 
-    private static Type Type(string name) =>
-        s_assembly.Value.GetType("ContactsSdk.Generated.Models." + name, throwOnError: true)!;
+    private static Type Type(string name) => s_generated.Value.Type(name);
 
-    private static object New(string name) => Activator.CreateInstance(Type(name))!;
+    private static object New(string name) => s_generated.Value.New(name);
 
-    private static void Set(object target, string property, object? value) =>
-        target.GetType().GetProperty(property)!.SetValue(target, value);
-
-    private static Assembly Compile()
-    {
-        var run = GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath, GeneratorHarness.CreateCompilation(false, Models));
-        using var stream = new MemoryStream();
-        var emitted = run.Output.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return Assembly.Load(stream.ToArray());
-    }
+    private static void Set(object target, string property, object? value) => LoadedGeneration.Set(target, property, value);
 }

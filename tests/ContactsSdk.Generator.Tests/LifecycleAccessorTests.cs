@@ -1,8 +1,5 @@
 using System;
-using System.Collections;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -61,8 +58,8 @@ public sealed class LifecycleAccessorTests
                     states: {Waiting: Opened, Ready: Finished}
         """;
 
-    private static readonly Lazy<Assembly> s_covering = new(() => Compile(CoveringPhases, expectedWarnings: 1));
-    private static readonly Lazy<Assembly> s_openEnded = new(() => Compile(OpenEndedPhases, expectedWarnings: 0));
+    private static readonly Lazy<LoadedGeneration> s_covering = new(() => Compile(CoveringPhases, expectedWarnings: 1));
+    private static readonly Lazy<LoadedGeneration> s_openEnded = new(() => Compile(OpenEndedPhases, expectedWarnings: 0));
 
     [Theory]
     [InlineData("waiting", null, "Open", "Opened")]
@@ -81,7 +78,7 @@ public sealed class LifecycleAccessorTests
     [Fact]
     public void A_phase_that_can_never_apply_is_not_emitted_but_stays_in_the_phase_enum()
     {
-        var phases = Enum.GetNames(s_covering.Value.GetType("ContactsSdk.Generated.Models.TicketPhase", throwOnError: true)!);
+        var phases = Enum.GetNames(s_covering.Value.Type("TicketPhase"));
 
         Assert.Equal(new[] { "Open", "Work", "Idle", "Never" }, phases);
         var accessor = Generate(CoveringPhases).Output.SyntaxTrees.Single(t => t.FilePath.EndsWith("TicketState.g.cs", StringComparison.Ordinal)).ToString();
@@ -105,40 +102,37 @@ public sealed class LifecycleAccessorTests
         Assert.Equal((phase, state), (actualPhase, actualState));
     }
 
-    private static (string Phase, string State) Read(Assembly assembly, string? holderState, string[]? steps)
+    private static (string Phase, string State) Read(LoadedGeneration generated, string? holderState, string[]? steps)
     {
-        Type Type(string name) => assembly.GetType("ContactsSdk.Generated.Models." + name, throwOnError: true)!;
-        object New(string name) => Activator.CreateInstance(Type(name))!;
-
-        var ticket = New("Ticket");
+        var ticket = generated.New("Ticket");
         if (holderState is not null)
         {
-            var holder = New("Holder");
-            Type("Holder").GetProperty("State")!.SetValue(holder, holderState);
-            Type("Ticket").GetProperty("Model")!.SetValue(ticket, holder);
+            var holder = generated.New("Holder");
+            LoadedGeneration.Set(holder, "State", holderState);
+            LoadedGeneration.Set(ticket, "Model", holder);
         }
 
         if (steps is not null)
         {
-            var list = (IList)Activator.CreateInstance(typeof(System.Collections.Generic.List<>).MakeGenericType(Type("Step")))!;
+            var list = generated.NewList("Step");
             foreach (var code in steps)
             {
-                var step = New("Step");
-                Type("Step").GetProperty("Code")!.SetValue(step, code);
+                var step = generated.New("Step");
+                LoadedGeneration.Set(step, "Code", code);
                 list.Add(step);
             }
 
-            Type("Ticket").GetProperty("Event")!.SetValue(ticket, list);
+            LoadedGeneration.Set(ticket, "Event", list);
         }
 
-        var result = Type("TicketStateExtensions").GetMethod("GetTicketState")!.Invoke(null, new[] { ticket })!;
-        return (result.GetType().GetProperty("Phase")!.GetValue(result)!.ToString()!, result.GetType().GetProperty("State")!.GetValue(result)!.ToString()!);
+        var result = generated.Call("TicketStateExtensions", "GetTicketState", ticket)!;
+        return (LoadedGeneration.Get(result, "Phase")!.ToString()!, LoadedGeneration.Get(result, "State")!.ToString()!);
     }
 
     private static GeneratorRun Generate(string phases) =>
         GeneratorHarness.Run(Spec(phases), "/repo/spec/tickets.yaml", GeneratorHarness.CreateCompilation(false, Models));
 
-    private static Assembly Compile(string phases, int expectedWarnings)
+    private static LoadedGeneration Compile(string phases, int expectedWarnings)
     {
         var run = Generate(phases);
         Assert.Null(run.Single.Exception);
@@ -148,10 +142,7 @@ public sealed class LifecycleAccessorTests
         // The generated code itself compiles without a warning (an unreachable statement would be one).
         var problems = run.Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-        using var stream = new MemoryStream();
-        var emitted = run.Output.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return Assembly.Load(stream.ToArray());
+        return LoadedGeneration.Load(run);
     }
 
     private static string Spec(string phases) => """
