@@ -1,39 +1,19 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ContactsSdk.Testing;
 using Xunit;
 
 namespace ContactsSdk.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Emitted-source baselines: committed files under Baselines/. A test compares its output with the
-/// file; set CONTACTSSDK_UPDATE_BASELINES=1 to rewrite the files instead (then review the diff).
+/// Emitted-source baselines: committed files under Baselines/, compared (or refreshed with
+/// CONTACTSSDK_UPDATE_BASELINES=1) by <see cref="BaselineFile"/>.
 /// </summary>
 internal static class Baseline
 {
-    public const string UpdateVariable = "CONTACTSSDK_UPDATE_BASELINES";
-
-    public static bool Updating =>
-        Environment.GetEnvironmentVariable(UpdateVariable) is "1" or "true" or "TRUE" or "True";
-
-    public static void AssertMatches(string relativePath, string actual)
-    {
-        var path = Path.Combine(TestPaths.ProjectDirectory, "Baselines", relativePath);
-        actual = Normalize(actual);
-        if (Updating)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"Baseline {relativePath} is missing; run the tests with {UpdateVariable}=1 to write it, then review it.");
-        var expected = Normalize(File.ReadAllText(path));
-        Assert.True(
-            expected == actual,
-            $"Generated source differs from baseline {relativePath} (run with {UpdateVariable}=1 to accept the new output, then review the diff).\n{FirstDifference(expected, actual)}");
-    }
+    public static void AssertMatches(string relativePath, string actual) =>
+        BaselineFile.AssertMatches(Path.Combine(TestPaths.ProjectDirectory, "Baselines", relativePath), relativePath, actual);
 
     /// <summary>Compares a whole set of files with a baseline folder, including files that should no longer exist.</summary>
     public static void AssertDirectoryMatches(string relativeDirectory, IReadOnlyDictionary<string, string> files)
@@ -42,7 +22,7 @@ internal static class Baseline
         var stale = Directory.Exists(directory)
             ? Directory.GetFiles(directory).Select(Path.GetFileName).Where(name => !files.ContainsKey(name!)).ToList()
             : new List<string?>();
-        if (Updating)
+        if (BaselineFile.Updating)
         {
             foreach (var name in stale)
             {
@@ -51,31 +31,12 @@ internal static class Baseline
         }
         else
         {
-            Assert.True(stale.Count == 0, $"Baselines without a generated file: {string.Join(", ", stale)} (run with {UpdateVariable}=1 to remove them).");
+            Assert.True(stale.Count == 0, $"Baselines without a generated file: {string.Join(", ", stale)} (run with {BaselineFile.UpdateVariable}=1 to remove them).");
         }
 
         foreach (var (name, text) in files)
         {
             AssertMatches(Path.Combine(relativeDirectory, name), text);
         }
-    }
-
-    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
-
-    private static string FirstDifference(string expected, string actual)
-    {
-        var expectedLines = expected.Split('\n');
-        var actualLines = actual.Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            var e = i < expectedLines.Length ? expectedLines[i] : "<end>";
-            var a = i < actualLines.Length ? actualLines[i] : "<end>";
-            if (e != a)
-            {
-                return $"line {i + 1}:\n  expected: {e}\n  actual:   {a}";
-            }
-        }
-
-        return "(no line differs)";
     }
 }
