@@ -40,12 +40,13 @@ public sealed class RestrictRouteTests
     }
 
     [Fact]
-    public async Task The_status_has_exactly_the_shape_of_the_spec_example_and_goes_from_Pending_to_Completed()
+    public async Task The_status_has_exactly_the_shape_of_the_spec_examples_and_goes_from_Pending_to_Completed()
     {
         await using var harness = await StartAsync();
         var token = await harness.GetTokenAsync();
         var operationId = await harness.RestrictKeysAsync(token, "a", "b");
         using var example = SeedExamples.LoadResponse(ContactsRoutes.RestrictStatusSpecPath, "get", "pending");
+        using var completedExample = SeedExamples.LoadResponse(ContactsRoutes.RestrictStatusSpecPath, "get", "completed");
 
         using (var pending = await harness.GetRestrictStatusJsonAsync(operationId, token))
         {
@@ -56,8 +57,14 @@ public sealed class RestrictRouteTests
             Assert.Equal(2, operation.GetProperty("expectedListCount").GetInt32());
             Assert.Equal(0, operation.GetProperty("retryCount").GetInt32());
             var restriction = harness.Emulator.FindRestriction(operationId)!;
-            Assert.Equal(restriction.RequestId.ToString(), operation.GetProperty("requestID").GetString());
+            Assert.Equal(restriction.RequestId.ToString(), operation.GetProperty("operationRequestID").GetString());
             Assert.Equal(restriction.ListKey, operation.GetProperty("listKey").GetString());
+            Assert.False(operation.GetProperty("isRestrictedForProcessing").GetBoolean());
+            Assert.Equal(0, operation.GetProperty("actualListCount").GetInt32());
+            Assert.Empty(pending.RootElement.GetProperty("backgroundOperationsSummary").EnumerateArray());
+            Assert.Equal(-1, pending.RootElement.GetProperty("numberofRestorableDays").GetInt32());
+            Assert.Equal("2019-07-02T12:24:48.013", operation.GetProperty("scheduledTime").GetString());
+            Assert.Equal("2019-07-02T12:24:48.013", operation.GetProperty("endTime").GetString());
             // 18:24:48.013Z is 12:24:48.013 server time, rounded to the minute and written without an offset.
             Assert.Equal("2019-07-02T12:25:00", operation.GetProperty("createdDate").GetString());
             Assert.Equal("2019-07-02T12:25:00", operation.GetProperty("modifiedDate").GetString());
@@ -71,9 +78,12 @@ public sealed class RestrictRouteTests
 
         harness.Clock.Advance(Tick);
         using var completed = await harness.GetRestrictStatusJsonAsync(operationId, token);
-        Assert.Equal(JsonShape.Of(example.RootElement), JsonShape.Of(completed.RootElement));
+        Assert.Equal(JsonShape.Of(completedExample.RootElement), JsonShape.Of(completed.RootElement));
         var done = completed.RootElement.GetProperty("operation");
         Assert.Equal("Completed", done.GetProperty("status").GetString());
+        Assert.True(done.GetProperty("isRestrictedForProcessing").GetBoolean());
+        Assert.Equal(2, done.GetProperty("actualListCount").GetInt32());
+        Assert.Equal("2019-07-02T12:29:48.013", done.GetProperty("endTime").GetString());
         Assert.Equal("2019-07-02T12:25:00", done.GetProperty("createdDate").GetString());
         // Completed at 12:29:48.013 server time: the record's last change.
         Assert.Equal("2019-07-02T12:30:00", done.GetProperty("modifiedDate").GetString());

@@ -12,7 +12,7 @@ namespace ContactsSdk.Emulator.Json;
 internal static class StatusResponses
 {
     // The operations are created by the API user, which Marketing Cloud reports as a negative system user ID.
-    private const long ApiUserId = -1000;
+    internal const long ApiUserId = -1000;
 
     public static void WriteStatus(
         Utf8JsonWriter writer,

@@ -11,9 +11,6 @@ namespace ContactsSdk.Emulator.Lifecycle;
 /// </summary>
 public sealed class EmulatedOperation
 {
-    // The list a keys/ids request builds from its values; the route document's GetStatusRoute example shows type 1.
-    private const int ValuesListTypeId = 1;
-
     private readonly Lock _retryLock = new();
 
     // Replaced, never changed in place, so readers need no lock.
@@ -38,21 +35,11 @@ public sealed class EmulatedOperation
         var deletePhaseStartsAt = SuppressionCompletesAt + TimeSpan.FromDays(numberOfRestorableDays);
         _attempts = [new DeleteAttempt(0, createdAt, deletePhaseStartsAt, deletePhaseStartsAt + timings.DeletePhase, outcome)];
 
-        if (request.Type == DeleteRequestType.ListReference)
-        {
-            ListTypeId = request.ListTypeId ?? DeleteRequestDefaults.ListTypeId;
-            ListKey = request.ListKey ?? string.Empty;
-            ListIdentifier = ListKey;
-            // The emulator holds no lists, so it cannot count the contacts of one.
-            ExpectedListCount = 0;
-        }
-        else
-        {
-            ListTypeId = ValuesListTypeId;
-            ListKey = requestId.ToString("D", CultureInfo.InvariantCulture);
-            ListIdentifier = ListKey;
-            ExpectedListCount = request.Type == DeleteRequestType.Keys ? request.Keys.Count : request.Ids.Count;
-        }
+        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Type == DeleteRequestType.Keys ? request.Keys.Count : request.Ids.Count, requestId);
+        ListTypeId = list.ListTypeId;
+        ListKey = list.ListKey;
+        ListIdentifier = list.ListKey;
+        ExpectedListCount = list.ExpectedListCount;
     }
 
     /// <summary>The <c>operationID</c> returned by the delete route.</summary>

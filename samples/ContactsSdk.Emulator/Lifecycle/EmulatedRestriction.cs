@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace ContactsSdk.Emulator.Lifecycle;
 
@@ -17,18 +16,10 @@ public sealed class EmulatedRestriction
         RequestId = requestId;
         CreatedAt = createdAt;
         CompletesAt = createdAt + pending;
-        if (request.Type == DeleteRequestType.ListReference)
-        {
-            ListKey = request.ListKey ?? string.Empty;
-            // The emulator holds no lists, so it cannot count the contacts of one.
-            ExpectedListCount = 0;
-        }
-        else
-        {
-            // As for a deletion, a keys/ids request is recorded as a list named after the request.
-            ListKey = requestId.ToString("D", CultureInfo.InvariantCulture);
-            ExpectedListCount = request.Type == DeleteRequestType.Keys ? request.Keys.Count : request.Ids.Count;
-        }
+        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Type == DeleteRequestType.Keys ? request.Keys.Count : request.Ids.Count, requestId);
+        ListTypeId = list.ListTypeId;
+        ListKey = list.ListKey;
+        ExpectedListCount = list.ExpectedListCount;
     }
 
     /// <summary>The <c>operationID</c> returned by the restrict route.</summary>
@@ -37,7 +28,7 @@ public sealed class EmulatedRestriction
     /// <summary>The request that created the restriction.</summary>
     public EmulatedRestrictRequest Request { get; }
 
-    /// <summary>The operation's <c>requestID</c>, also the restrict response's <c>requestServiceMessageID</c>.</summary>
+    /// <summary>The operation's <c>operationRequestID</c>, also the restrict response's <c>requestServiceMessageID</c>.</summary>
     public Guid RequestId { get; }
 
     /// <summary>When the restriction was created, on the emulator clock.</summary>
@@ -46,7 +37,10 @@ public sealed class EmulatedRestriction
     /// <summary>When <c>operation.status</c> turns from Pending to Completed.</summary>
     public DateTimeOffset CompletesAt { get; }
 
-    /// <summary>The <c>listKey</c> reported for the restriction.</summary>
+    /// <summary>The <c>listTypeID</c> reported for the restriction.</summary>
+    public int ListTypeId { get; }
+
+    /// <summary>The <c>listKey</c> reported for the restriction (also its <c>listIdentifier</c> and <c>listName</c>).</summary>
     public string ListKey { get; }
 
     /// <summary>The <c>expectedListCount</c> reported for the restriction.</summary>

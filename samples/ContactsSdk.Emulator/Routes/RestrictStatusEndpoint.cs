@@ -32,6 +32,6 @@ internal static class RestrictStatusEndpoint
                 context, StatusCodes.Status200OK, writer => StatusResponses.WriteUnknownOperation(writer, operationId, clock));
         }
 
-        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteStatus(writer, restriction, clock));
+        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteStatus(writer, restriction, state.Options.AccountId, clock));
     }
 }

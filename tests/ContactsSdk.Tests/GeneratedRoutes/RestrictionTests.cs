@@ -34,8 +34,11 @@ public sealed class RestrictionTests
         Assert.Equal(RestrictionStatus.Pending, pending!.Operation.GetRestrictionStatus());
         Assert.Equal(operationId, pending.Operation!.OperationID);
         Assert.Equal(2, pending.Operation.ExpectedListCount);
-        Assert.Equal(started.RequestServiceMessageID, pending.Operation.RequestID);
+        Assert.Equal(started.RequestServiceMessageID, pending.Operation.OperationRequestID);
         Assert.Equal(0, pending.Operation.RetryCount);
+        Assert.False(pending.Operation.IsRestrictedForProcessing);
+        Assert.Empty(pending.BackgroundOperationsSummary!);
+        Assert.Equal(-1, pending.NumberofRestorableDays);
 
         tenant.Clock.Advance(EmulatorOptions.DefaultPendingDuration);
         var restricted = await restrict.Status.GetAsync(r => r.QueryParameters.OperationID = operationId);
@@ -46,6 +49,8 @@ public sealed class RestrictionTests
         Assert.True(state.IsFullyProcessed);
         Assert.Equal(RestrictionStatus.Completed, restricted!.Operation.GetRestrictionStatus());
         Assert.Equal("Completed", restricted.Operation!.Status);
+        Assert.True(restricted.Operation.IsRestrictedForProcessing);
+        Assert.Equal(2, restricted.Operation.ActualListCount);
         Assert.Equal(["contact-1", "contact-2"], tenant.Emulator.FindRestriction(operationId)!.Request.Keys);
     }
 

@@ -8,13 +8,17 @@ using System;
 namespace ContactsSdk.Generated.Models
 {
     /// <summary>
-    /// The restriction operation as recorded by Marketing Cloud (the fields it shares with a deletion operation).
+    /// The restriction operation as recorded by Marketing Cloud: the operation record of a deletion, with the fields the restrict status route&apos;s documented example shows.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RestrictOperation : IAdditionalDataHolder, IParsable
     {
+        /// <summary>Number of contacts found in the list.</summary>
+        public int? ActualListCount { get; set; }
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>ID of the user who created the operation.</summary>
+        public long? CreatedBy { get; set; }
         /// <summary>A timestamp without a UTC offset, for example 2019-07-02T14:24:48.013. Kept as a string on purpose: typing it as date-time would make the client read it in the machine&apos;s local time zone, inventing an offset the server never sent. Parse it with ContactsTimestamp (DateTime of kind Unspecified) when needed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -23,8 +27,42 @@ namespace ContactsSdk.Generated.Models
 #else
         public string CreatedDate { get; set; }
 #endif
+        /// <summary>Whether the list is deleted once the operation completes.</summary>
+        public bool? DeleteListOnCompleted { get; set; }
+        /// <summary>The record&apos;s deleteType field, for example ContactAndAttributes (shared with deletions).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? DeleteType { get; set; }
+#nullable restore
+#else
+        public string DeleteType { get; set; }
+#endif
+        /// <summary>Enterprise ID of the account.</summary>
+        public long? EID { get; set; }
+        /// <summary>ID of the user who requested the operation (negative for system users).</summary>
+        public long? EmployeeID { get; set; }
+        /// <summary>A timestamp without a UTC offset, for example 2019-07-02T14:24:48.013. Kept as a string on purpose: typing it as date-time would make the client read it in the machine&apos;s local time zone, inventing an offset the server never sent. Parse it with ContactsTimestamp (DateTime of kind Unspecified) when needed.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? EndTime { get; set; }
+#nullable restore
+#else
+        public string EndTime { get; set; }
+#endif
+        /// <summary>Whether errors occurred while the batch was processed.</summary>
+        public bool? ErrorsOccurredInBatchProcess { get; set; }
         /// <summary>Number of contacts expected in the list.</summary>
         public int? ExpectedListCount { get; set; }
+        /// <summary>Whether processing is restricted for the contacts (true once status is Completed).</summary>
+        public bool? IsRestrictedForProcessing { get; set; }
+        /// <summary>Identifier of the list the contacts came from.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ListIdentifier { get; set; }
+#nullable restore
+#else
+        public string ListIdentifier { get; set; }
+#endif
         /// <summary>Key of the list the contacts came from.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -33,6 +71,20 @@ namespace ContactsSdk.Generated.Models
 #else
         public string ListKey { get; set; }
 #endif
+        /// <summary>Name of the list the contacts came from.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ListName { get; set; }
+#nullable restore
+#else
+        public string ListName { get; set; }
+#endif
+        /// <summary>Type of the list the contacts came from.</summary>
+        public int? ListTypeID { get; set; }
+        /// <summary>Member ID (business unit) of the account.</summary>
+        public long? MID { get; set; }
+        /// <summary>ID of the user who last modified the operation.</summary>
+        public long? ModifiedBy { get; set; }
         /// <summary>A timestamp without a UTC offset, for example 2019-07-02T14:24:48.013. Kept as a string on purpose: typing it as date-time would make the client read it in the machine&apos;s local time zone, inventing an offset the server never sent. Parse it with ContactsTimestamp (DateTime of kind Unspecified) when needed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -43,16 +95,32 @@ namespace ContactsSdk.Generated.Models
 #endif
         /// <summary>ID of the operation.</summary>
         public long? OperationID { get; set; }
-        /// <summary>ID of the request that created the operation.</summary>
+        /// <summary>ID of the request that created the operation (the restrict call&apos;s requestServiceMessageID).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public string? RequestID { get; set; }
+        public string? OperationRequestID { get; set; }
 #nullable restore
 #else
-        public string RequestID { get; set; }
+        public string OperationRequestID { get; set; }
 #endif
         /// <summary>How many times the operation was retried.</summary>
         public int? RetryCount { get; set; }
+        /// <summary>A timestamp without a UTC offset, for example 2019-07-02T14:24:48.013. Kept as a string on purpose: typing it as date-time would make the client read it in the machine&apos;s local time zone, inventing an offset the server never sent. Parse it with ContactsTimestamp (DateTime of kind Unspecified) when needed.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ScheduledTime { get; set; }
+#nullable restore
+#else
+        public string ScheduledTime { get; set; }
+#endif
+        /// <summary>A timestamp without a UTC offset, for example 2019-07-02T14:24:48.013. Kept as a string on purpose: typing it as date-time would make the client read it in the machine&apos;s local time zone, inventing an offset the server never sent. Parse it with ContactsTimestamp (DateTime of kind Unspecified) when needed.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? StartTime { get; set; }
+#nullable restore
+#else
+        public string StartTime { get; set; }
+#endif
         /// <summary>Status of the restriction, for example Pending or Completed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -86,13 +154,29 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "actualListCount", n => { ActualListCount = n.GetIntValue(); } },
+                { "createdBy", n => { CreatedBy = n.GetLongValue(); } },
                 { "createdDate", n => { CreatedDate = n.GetStringValue(); } },
+                { "deleteListOnCompleted", n => { DeleteListOnCompleted = n.GetBoolValue(); } },
+                { "deleteType", n => { DeleteType = n.GetStringValue(); } },
+                { "eID", n => { EID = n.GetLongValue(); } },
+                { "employeeID", n => { EmployeeID = n.GetLongValue(); } },
+                { "endTime", n => { EndTime = n.GetStringValue(); } },
+                { "errorsOccurredInBatchProcess", n => { ErrorsOccurredInBatchProcess = n.GetBoolValue(); } },
                 { "expectedListCount", n => { ExpectedListCount = n.GetIntValue(); } },
+                { "isRestrictedForProcessing", n => { IsRestrictedForProcessing = n.GetBoolValue(); } },
+                { "listIdentifier", n => { ListIdentifier = n.GetStringValue(); } },
                 { "listKey", n => { ListKey = n.GetStringValue(); } },
+                { "listName", n => { ListName = n.GetStringValue(); } },
+                { "listTypeID", n => { ListTypeID = n.GetIntValue(); } },
+                { "mID", n => { MID = n.GetLongValue(); } },
+                { "modifiedBy", n => { ModifiedBy = n.GetLongValue(); } },
                 { "modifiedDate", n => { ModifiedDate = n.GetStringValue(); } },
                 { "operationID", n => { OperationID = n.GetLongValue(); } },
-                { "requestID", n => { RequestID = n.GetStringValue(); } },
+                { "operationRequestID", n => { OperationRequestID = n.GetStringValue(); } },
                 { "retryCount", n => { RetryCount = n.GetIntValue(); } },
+                { "scheduledTime", n => { ScheduledTime = n.GetStringValue(); } },
+                { "startTime", n => { StartTime = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetStringValue(); } },
             };
         }
@@ -103,13 +187,29 @@ namespace ContactsSdk.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteIntValue("actualListCount", ActualListCount);
+            writer.WriteLongValue("createdBy", CreatedBy);
             writer.WriteStringValue("createdDate", CreatedDate);
+            writer.WriteBoolValue("deleteListOnCompleted", DeleteListOnCompleted);
+            writer.WriteStringValue("deleteType", DeleteType);
+            writer.WriteLongValue("eID", EID);
+            writer.WriteLongValue("employeeID", EmployeeID);
+            writer.WriteStringValue("endTime", EndTime);
+            writer.WriteBoolValue("errorsOccurredInBatchProcess", ErrorsOccurredInBatchProcess);
             writer.WriteIntValue("expectedListCount", ExpectedListCount);
+            writer.WriteBoolValue("isRestrictedForProcessing", IsRestrictedForProcessing);
+            writer.WriteStringValue("listIdentifier", ListIdentifier);
             writer.WriteStringValue("listKey", ListKey);
+            writer.WriteStringValue("listName", ListName);
+            writer.WriteIntValue("listTypeID", ListTypeID);
+            writer.WriteLongValue("mID", MID);
+            writer.WriteLongValue("modifiedBy", ModifiedBy);
             writer.WriteStringValue("modifiedDate", ModifiedDate);
             writer.WriteLongValue("operationID", OperationID);
-            writer.WriteStringValue("requestID", RequestID);
+            writer.WriteStringValue("operationRequestID", OperationRequestID);
             writer.WriteIntValue("retryCount", RetryCount);
+            writer.WriteStringValue("scheduledTime", ScheduledTime);
+            writer.WriteStringValue("startTime", StartTime);
             writer.WriteStringValue("status", Status);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -8,12 +8,22 @@ using System;
 namespace ContactsSdk.Generated.Models
 {
     /// <summary>
-    /// Status of a restriction. It has one phase: operation.status says whether the contacts are restricted yet.
+    /// Status of a restriction, in the envelope of the delete status route. It has one phase: operation.status says whether the contacts are restricted yet (operation.isRestrictedForProcessing turns true with it); backgroundOperationsSummary stays empty.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RestrictStatusResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
     {
-        /// <summary>The restriction operation as recorded by Marketing Cloud (the fields it shares with a deletion operation).</summary>
+        /// <summary>Empty for a restriction, which has no background deletion operations.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>? BackgroundOperationsSummary { get; set; }
+#nullable restore
+#else
+        public List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary> BackgroundOperationsSummary { get; set; }
+#endif
+        /// <summary>Not used by a restriction; reported as -1.</summary>
+        public int? NumberofRestorableDays { get; set; }
+        /// <summary>The restriction operation as recorded by Marketing Cloud: the operation record of a deletion, with the fields the restrict status route&apos;s documented example shows.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::ContactsSdk.Generated.Models.RestrictOperation? Operation { get; set; }
@@ -39,6 +49,8 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
+                { "backgroundOperationsSummary", n => { BackgroundOperationsSummary = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>(global::ContactsSdk.Generated.Models.BackgroundOperationSummary.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "numberofRestorableDays", n => { NumberofRestorableDays = n.GetIntValue(); } },
                 { "operation", n => { Operation = n.GetObjectValue<global::ContactsSdk.Generated.Models.RestrictOperation>(global::ContactsSdk.Generated.Models.RestrictOperation.CreateFromDiscriminatorValue); } },
             };
         }
@@ -50,6 +62,8 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>("backgroundOperationsSummary", BackgroundOperationsSummary);
+            writer.WriteIntValue("numberofRestorableDays", NumberofRestorableDays);
             writer.WriteObjectValue<global::ContactsSdk.Generated.Models.RestrictOperation>("operation", Operation);
         }
     }

@@ -34,7 +34,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict.Status
         {
         }
         /// <summary>
-        /// Use the operationID returned by the restrict call; operation.status Completed means processing is restricted.
+        /// Use the operationID returned by the restrict call; operation.status Completed means processing is restricted. The response has the envelope of the delete status route, as the route&apos;s documentation shows it (an empty backgroundOperationsSummary, numberofRestorableDays -1).
         /// </summary>
         /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RestrictStatusResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict.Status
             return await RequestAdapter.SendAsync<global::ContactsSdk.Generated.Models.RestrictStatusResponse>(requestInfo, global::ContactsSdk.Generated.Models.RestrictStatusResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Use the operationID returned by the restrict call; operation.status Completed means processing is restricted.
+        /// Use the operationID returned by the restrict call; operation.status Completed means processing is restricted. The response has the envelope of the delete status route, as the route&apos;s documentation shows it (an empty backgroundOperationsSummary, numberofRestorableDays -1).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -91,7 +91,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict.Status
             return new global::ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict.Status.StatusRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Use the operationID returned by the restrict call; operation.status Completed means processing is restricted.
+        /// Use the operationID returned by the restrict call; operation.status Completed means processing is restricted. The response has the envelope of the delete status route, as the route&apos;s documentation shows it (an empty backgroundOperationsSummary, numberofRestorableDays -1).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class StatusRequestBuilderGetQueryParameters 
