@@ -53,14 +53,8 @@ public sealed partial class ContactsSdkGenerator
 
             // states
             var states = new List<LifecycleStateModel>();
-            if (!map.TryGetValue("states", out var statesEntry))
+            if (RequiredList(map, "states", what, occurrence.KeyNode) is not { } statesNode)
             {
-                Report(DiagnosticDescriptors.MissingKey, occurrence.KeyNode, what, "states");
-                ok = false;
-            }
-            else if (statesEntry.Value is not YamlSequenceNode statesNode || statesNode.Children.Count == 0)
-            {
-                Report(DiagnosticDescriptors.InvalidValue, statesEntry.Value, "'states' of " + what, "a non-empty list", Yaml.Describe(statesEntry.Value));
                 ok = false;
             }
             else
@@ -97,14 +91,8 @@ public sealed partial class ContactsSdkGenerator
 
             // phases
             var phases = new List<PhaseModel>();
-            if (!map.TryGetValue("phases", out var phasesEntry))
+            if (RequiredList(map, "phases", what, occurrence.KeyNode) is not { } phasesNode)
             {
-                Report(DiagnosticDescriptors.MissingKey, occurrence.KeyNode, what, "phases");
-                ok = false;
-            }
-            else if (phasesEntry.Value is not YamlSequenceNode phasesNode || phasesNode.Children.Count == 0)
-            {
-                Report(DiagnosticDescriptors.InvalidValue, phasesEntry.Value, "'phases' of " + what, "a non-empty list", Yaml.Describe(phasesEntry.Value));
                 ok = false;
             }
             else

@@ -124,15 +124,8 @@ public sealed partial class ContactsSdkGenerator
                 ok = false;
             }
 
-            if (!map.TryGetValue("values", out var valuesEntry))
+            if (RequiredList(map, "values", what, occurrence.KeyNode) is not { } valuesNode)
             {
-                Report(DiagnosticDescriptors.MissingKey, occurrence.KeyNode, what, "values");
-                return null;
-            }
-
-            if (valuesEntry.Value is not YamlSequenceNode valuesNode || valuesNode.Children.Count == 0)
-            {
-                Report(DiagnosticDescriptors.InvalidValue, valuesEntry.Value, "'values' of " + what, "a non-empty list", Yaml.Describe(valuesEntry.Value));
                 return null;
             }
 

@@ -52,6 +52,27 @@ public sealed partial class ContactsSdkGenerator
             return null;
         }
 
+        /// <summary>
+        /// A required non-empty list: a missing key is reported at <paramref name="ownerNode"/>, any
+        /// other value at itself.
+        /// </summary>
+        private YamlSequenceNode? RequiredList(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, string key, string what, YamlNode ownerNode)
+        {
+            if (!map.TryGetValue(key, out var entry))
+            {
+                Report(DiagnosticDescriptors.MissingKey, ownerNode, what, key);
+                return null;
+            }
+
+            if (entry.Value is not YamlSequenceNode list || list.Children.Count == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, entry.Value, "'" + key + "' of " + what, "a non-empty list", Yaml.Describe(entry.Value));
+                return null;
+            }
+
+            return list;
+        }
+
         private string? OptionalString(Dictionary<string, (YamlScalarNode Key, YamlNode Value)> map, string key, string what, ref bool ok) =>
             map.TryGetValue(key, out var entry) ? StringValue(entry.Value, "'" + key + "' of " + what, ref ok) : null;
 
