@@ -59,44 +59,12 @@ public sealed class PackageTests
                 || id.Contains("SharpYaml", StringComparison.Ordinal) || id.Contains("Generator", StringComparison.Ordinal));
         }
 
-        var consumer = CreateConsumer(copy, feed);
+        var version = Path.GetFileNameWithoutExtension(package)["ContactsSdk.".Length..];
+        var consumer = ConsumerProject.CreateFromPackage(copy, feed, version, ConsumerProgram);
         var run = DotNet(consumer, "run", "-nodeReuse:false", "-p:RestorePackagesPath=" + Path.Combine(copy.Parent, "packages"));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("state=Delete/Deleted/True", run.Output);
         Assert.Contains("rest=https://mc563885gzs27c5t9-63k636ttgm.rest.marketingcloudapis.com/contacts/v1/contacts/actions/delete/status?operationID=7", run.Output);
-    }
-
-    /// <summary>An app outside the repository that takes ContactsSdk from the local feed, beside its usual package sources.</summary>
-    private static string CreateConsumer(RepositoryCopy copy, string feed)
-    {
-        var directory = Path.Combine(copy.Parent, "package-consumer");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />");
-        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="contactssdk-local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="ContactsSdk" Version="1.0.0" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), ConsumerProgram);
-        return directory;
     }
 
     private static ProcessResult DotNet(string workingDirectory, params string[] arguments) =>

@@ -2,12 +2,30 @@ using System.IO;
 
 namespace ContactsSdk.Build.Tests.Support;
 
-/// <summary>A small console app outside the repository that references the copy's SDK, as app code would.</summary>
+/// <summary>A small console app outside the repository that uses the copy's SDK, as app code would.</summary>
 internal static class ConsumerProject
 {
-    public static string Create(RepositoryCopy copy, string programText)
+    /// <summary>An app that references the copy's SDK project.</summary>
+    public static string Create(RepositoryCopy copy, string programText) =>
+        Create(Path.Combine(copy.Parent, "consumer"), $"""<ProjectReference Include="{copy.PathOf("sdk/ContactsSdk/ContactsSdk.csproj")}" />""", programText);
+
+    /// <summary>An app that takes the ContactsSdk package from a local feed, beside its usual package sources.</summary>
+    public static string CreateFromPackage(RepositoryCopy copy, string feed, string version, string programText)
     {
-        var directory = Path.Combine(copy.Parent, "consumer");
+        var directory = Create(Path.Combine(copy.Parent, "package-consumer"), $"""<PackageReference Include="ContactsSdk" Version="{version}" />""", programText);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="contactssdk-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return directory;
+    }
+
+    private static string Create(string directory, string reference, string programText)
+    {
         Directory.CreateDirectory(directory);
         // An empty Directory.Build.props/Directory.Packages.props stop MSBuild from picking up any
         // file above the consumer: it is an ordinary outside project.
@@ -23,7 +41,7 @@ internal static class ConsumerProject
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <ProjectReference Include="{copy.PathOf("sdk/ContactsSdk/ContactsSdk.csproj")}" />
+                {reference}
               </ItemGroup>
             </Project>
             """);
