@@ -135,7 +135,7 @@ public sealed partial class ContactsSdkGenerator
                 .Line("/// <returns>The phase and state.</returns>")
                 .Line("public static " + result + " " + lifecycle.AccessorName + "(this " + owner + "? model)")
                 .OpenBlock();
-            EmitAccessorBody(w, lifecycle, ns);
+            EmitAccessorBody(w, lifecycle);
             w.CloseBlock()
                 .Line();
 
@@ -166,7 +166,7 @@ public sealed partial class ContactsSdkGenerator
         /// "none applies" return unreachable, so it is left out; an array phase's reader gets the
         /// array already read.
         /// </summary>
-        private static void EmitAccessorBody(SourceWriter w, LifecycleModel lifecycle, string ns)
+        private static void EmitAccessorBody(SourceWriter w, LifecycleModel lifecycle)
         {
             var locals = new Dictionary<string, string>(System.StringComparer.Ordinal);
             var usedNames = new HashSet<string>(System.StringComparer.Ordinal) { "model" };
