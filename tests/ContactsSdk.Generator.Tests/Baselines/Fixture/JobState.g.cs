@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of JobResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public enum JobPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace ContactsSdk.Generated.Models
     /// The overall state of JobResponse.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>JobResponse</c>; read it with <see cref="JobStateExtensions.GetJobState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public enum JobState
     {
         /// <summary>
@@ -56,7 +56,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.JobResponse"/>, as returned by <see cref="JobStateExtensions.GetJobState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public readonly struct JobStatusInfo : global::System.IEquatable<JobStatusInfo>
     {
         /// <summary>Creates a value from its phase and state.</summary>
@@ -113,7 +113,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.JobResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public static class JobStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>

@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of DeleteStatusResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public enum ContactDeletionPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace ContactsSdk.Generated.Models
     /// Where a contact deletion stands, across its suppression and delete phases.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>DeleteStatusResponse</c>; read it with <see cref="ContactDeletionStateExtensions.GetDeletionState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public enum ContactDeletionState
     {
         /// <summary>
@@ -68,7 +68,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/>, as returned by <see cref="ContactDeletionStateExtensions.GetDeletionState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public readonly struct ContactDeletionStatus : global::System.IEquatable<ContactDeletionStatus>
     {
         /// <summary>Creates a value from its phase and state.</summary>
@@ -125,7 +125,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
     public static class ContactDeletionStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
