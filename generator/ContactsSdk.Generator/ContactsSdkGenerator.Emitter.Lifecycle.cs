@@ -210,7 +210,6 @@ public sealed partial class ContactsSdkGenerator
         /// <summary>Whether the phase's status path crosses the very array its condition reads (the usual shape).</summary>
         private static bool ReadsConditionArray(PhaseModel phase) =>
             phase.CrossesArray
-            && phase.ArrayElementClassName.Length > 0
             && phase.PathBeforeArray.Count == 1
             && phase.PathBeforeArray[0] == phase.ConditionProperty;
 

@@ -37,7 +37,7 @@ public sealed partial class ContactsSdkGenerator
                 return null;
             }
 
-            var errorsBefore = ErrorCount;
+            var errorsBefore = _errorCount;
             var map = ReadMapping(occurrence.Value, what, s_lifecycleKeys, occurrence.KeyNode);
             if (map is null)
             {
@@ -107,7 +107,7 @@ public sealed partial class ContactsSdkGenerator
                 }
             }
 
-            if (!ok || ErrorCount != errorsBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
+            if (!ok || _errorCount != errorsBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
             {
                 return null;
             }
@@ -219,11 +219,10 @@ public sealed partial class ContactsSdkGenerator
             ResolvedField? field = null;
             var before = new List<string>();
             var after = new List<string>();
-            var crosses = false;
             var elementClass = string.Empty;
             if (statusPath is not null)
             {
-                field = ResolveStatusPath(statusPath, item["status"].Value, label, lifecycleWhat, schemaName, schema, index, fields, brokenFields, before, after, out crosses, out elementClass, ref ok);
+                field = ResolveStatusPath(statusPath, item["status"].Value, label, lifecycleWhat, schemaName, schema, index, fields, brokenFields, before, after, out elementClass, ref ok);
             }
 
             // states: { StatusMember: LifecycleState }
@@ -293,7 +292,6 @@ public sealed partial class ContactsSdkGenerator
                 whenPresent,
                 field.Model.EnumName,
                 before.ToEquatableArray(),
-                crosses,
                 elementClass,
                 after.ToEquatableArray(),
                 statusPath,
@@ -313,15 +311,15 @@ public sealed partial class ContactsSdkGenerator
                 return;
             }
 
-            var covering = earlier
-                .Where(p => p.WhenPresent)
-                .Select(p => (Present: p, Absent: earlier.FirstOrDefault(q => !q.WhenPresent && q.ConditionProperty == p.ConditionProperty)))
-                .FirstOrDefault(pair => pair.Absent is not null);
-            if (covering.Absent is not null)
+            foreach (var absent in earlier.Where(p => !p.WhenPresent))
             {
-                Report(DiagnosticDescriptors.UnreachablePhase, whenNode, name, lifecycleWhat,
-                    "phases '" + covering.Absent.Name + "' and '" + covering.Present.Name + "' together apply to every response ("
-                    + covering.Present.ConditionJsonName + " absent or present)");
+                if (earlier.FirstOrDefault(p => p.WhenPresent && p.ConditionProperty == absent.ConditionProperty) is { } present)
+                {
+                    Report(DiagnosticDescriptors.UnreachablePhase, whenNode, name, lifecycleWhat,
+                        "phases '" + absent.Name + "' and '" + present.Name + "' together apply to every response ("
+                        + present.ConditionJsonName + " absent or present)");
+                    return;
+                }
             }
         }
 
@@ -337,11 +335,11 @@ public sealed partial class ContactsSdkGenerator
             HashSet<(string Schema, string Property)> brokenFields,
             List<string> before,
             List<string> after,
-            out bool crosses,
             out string elementClass,
             ref bool ok)
         {
-            crosses = false;
+            // Once the path has crossed its array, the array's element class is known.
+            var crosses = false;
             elementClass = string.Empty;
             var where = "Phase '" + label + "' of " + lifecycleWhat;
             var segments = statusPath.Split('.');

@@ -72,7 +72,7 @@ public sealed partial class ContactsSdkGenerator
             }
 
             target = (schemaName, propertyName);
-            var errorsBefore = ErrorCount;
+            var errorsBefore = _errorCount;
             var kind = CheckPropertyType(occurrence, property, schemaName + "." + propertyName);
             var map = ReadMapping(occurrence.Value, what, s_statusKeys, occurrence.KeyNode);
             if (kind is null || map is null)
@@ -266,7 +266,7 @@ public sealed partial class ContactsSdkGenerator
             }
 
             // Any problem reported while reading this annotation (even an unknown key) drops it whole.
-            if (!ok || ErrorCount != errorsBefore || fallback is null || enumName is null || accessor is null)
+            if (!ok || _errorCount != errorsBefore || fallback is null || enumName is null || accessor is null)
             {
                 return null;
             }

@@ -69,6 +69,9 @@ public sealed partial class ContactsSdkGenerator
         private readonly CancellationToken _cancellationToken;
         private readonly List<DiagnosticInfo> _diagnostics = new();
 
+        // Errors reported so far: an annotation with an error is not generated; a warning does not stop it.
+        private int _errorCount;
+
         private Parser(SpecText spec, CancellationToken cancellationToken)
         {
             _path = spec.Path;
@@ -299,11 +302,14 @@ public sealed partial class ContactsSdkGenerator
         internal void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] arguments) =>
             Report(descriptor, Yaml.Locate(_path, _text, node), arguments);
 
-        /// <summary>Errors reported so far: an annotation with an error is not generated; a warning does not stop it.</summary>
-        private int ErrorCount => _diagnostics.Count(d => DiagnosticDescriptors.ById[d.Id].DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-
-        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments) =>
+        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
+        {
             _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)));
+            if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            {
+                _errorCount++;
+            }
+        }
 
         private static bool IsNameMap(List<string> path) =>
             path.Count > 0

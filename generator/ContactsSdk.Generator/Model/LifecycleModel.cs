@@ -36,8 +36,7 @@ internal sealed record LifecycleStateModel(string Name, int Value, string? Descr
 /// <param name="WhenPresent">True for <c>present</c>, false for <c>absent</c>.</param>
 /// <param name="StatusField">The enum name of the annotated status field that gives the phase's status.</param>
 /// <param name="PathBeforeArray">C# property chain from the owner (to the array when the path crosses one).</param>
-/// <param name="CrossesArray">Whether the path crosses an array.</param>
-/// <param name="ArrayElementClassName">The Kiota model class of the array's elements (empty when the path crosses none).</param>
+/// <param name="ArrayElementClassName">The Kiota model class of the array's elements, when the path crosses one (else empty).</param>
 /// <param name="PathAfterArray">C# property chain from an array element to the status property.</param>
 /// <param name="StatusPath">The dotted JSON path, for documentation.</param>
 /// <param name="Mappings">Status member to lifecycle state, one per member of the status enum.</param>
@@ -51,11 +50,14 @@ internal sealed record PhaseModel(
     bool WhenPresent,
     string StatusField,
     EquatableArray<string> PathBeforeArray,
-    bool CrossesArray,
     string ArrayElementClassName,
     EquatableArray<string> PathAfterArray,
     string StatusPath,
-    EquatableArray<StateMappingModel> Mappings);
+    EquatableArray<StateMappingModel> Mappings)
+{
+    /// <summary>Whether the status path crosses an array.</summary>
+    public bool CrossesArray => ArrayElementClassName.Length > 0;
+}
 
 /// <summary>Maps one status member to a lifecycle state.</summary>
 internal sealed record StateMappingModel(string StatusMember, string State);
