@@ -76,9 +76,7 @@ public class StatusCallBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<StatusDto> RawHttpClient()
     {
-        var uri = SpecText.StatusPath.Substring(1) + "?operationID=" + OperationId.ToString(CultureInfo.InvariantCulture);
-        using var response = await _raw.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
+        using var response = await GetStatusWithRawClientAsync().ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         var status = await JsonSerializer.DeserializeAsync(stream, StatusJsonContext.Default.StatusDto).ConfigureAwait(false)
             ?? throw new InvalidOperationException("Empty body.");
@@ -97,9 +95,7 @@ public class StatusCallBenchmarks
     [Benchmark]
     public async Task<DeleteStatusResponse> RawHttpClientKiotaModel()
     {
-        var uri = SpecText.StatusPath.Substring(1) + "?operationID=" + OperationId.ToString(CultureInfo.InvariantCulture);
-        using var response = await _raw.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
-        response.EnsureSuccessStatusCode();
+        using var response = await GetStatusWithRawClientAsync().ConfigureAwait(false);
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         var node = await _parseNodes.GetRootParseNodeAsync("application/json", stream).ConfigureAwait(false);
         return node.GetObjectValue(DeleteStatusResponse.CreateFromDiscriminatorValue);
@@ -108,6 +104,23 @@ public class StatusCallBenchmarks
     /// <summary>The SDK's entry point: <c>ContactsClient.GetDeletionStatusAsync</c>.</summary>
     [Benchmark]
     public Task<DeleteStatusResponse> Sdk() => _sdk.GetDeletionStatusAsync(OperationId);
+
+    /// <summary>The status request of the raw-client benchmarks: the URI built per call, as the SDK does.</summary>
+    private async Task<HttpResponseMessage> GetStatusWithRawClientAsync()
+    {
+        var uri = SpecText.StatusPath.Substring(1) + "?operationID=" + OperationId.ToString(CultureInfo.InvariantCulture);
+        var response = await _raw.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        try
+        {
+            response.EnsureSuccessStatusCode();
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The generated Kiota route alone, through the SDK's pipeline (no service-error check).</summary>
     [Benchmark]

@@ -35,7 +35,7 @@ public sealed class EmulatedOperation
         var deletePhaseStartsAt = SuppressionCompletesAt + TimeSpan.FromDays(numberOfRestorableDays);
         _attempts = [new DeleteAttempt(0, createdAt, deletePhaseStartsAt, deletePhaseStartsAt + timings.DeletePhase, outcome)];
 
-        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Type == DeleteRequestType.Keys ? request.Keys.Count : request.Ids.Count, requestId);
+        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Keys.Count, request.Ids.Count, requestId);
         ListTypeId = list.ListTypeId;
         ListKey = list.ListKey;
         ListIdentifier = list.ListKey;

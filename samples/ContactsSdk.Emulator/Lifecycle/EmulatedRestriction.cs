@@ -16,7 +16,7 @@ public sealed class EmulatedRestriction
         RequestId = requestId;
         CreatedAt = createdAt;
         CompletesAt = createdAt + pending;
-        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Type == DeleteRequestType.Keys ? request.Keys.Count : request.Ids.Count, requestId);
+        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Keys.Count, request.Ids.Count, requestId);
         ListTypeId = list.ListTypeId;
         ListKey = list.ListKey;
         ExpectedListCount = list.ExpectedListCount;

@@ -16,9 +16,11 @@ internal readonly record struct RecordedList(int ListTypeId, string ListKey, int
     // The list a keys/ids request builds from its values; the route document's GetStatusRoute example shows type 1.
     private const int ValuesListTypeId = 1;
 
-    public static RecordedList For(DeleteRequestType type, int? listTypeId, string? listKey, int valueCount, Guid requestId) =>
-        type == DeleteRequestType.ListReference
+    public static RecordedList For(DeleteRequestType type, int? listTypeId, string? listKey, int keyCount, int idCount, Guid requestId) =>
+        type switch
+        {
             // The emulator holds no lists, so it cannot count the contacts of one.
-            ? new RecordedList(listTypeId ?? DeleteRequestDefaults.ListTypeId, listKey ?? string.Empty, 0)
-            : new RecordedList(ValuesListTypeId, requestId.ToString("D", CultureInfo.InvariantCulture), valueCount);
+            DeleteRequestType.ListReference => new RecordedList(listTypeId ?? DeleteRequestDefaults.ListTypeId, listKey ?? string.Empty, 0),
+            _ => new RecordedList(ValuesListTypeId, requestId.ToString("D", CultureInfo.InvariantCulture), type == DeleteRequestType.Keys ? keyCount : idCount),
+        };
 }
