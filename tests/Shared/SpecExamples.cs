@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using SharpYaml.Serialization;
 
 namespace ContactsSdk.Testing;
@@ -36,12 +37,15 @@ internal static class SpecExamples
     private static string Cut(string specText, params string[] keys) =>
         JsonTextAt(specText, Walk(Load(specText), keys).Start.Index);
 
-    private static YamlNode Load(string specText)
+    // Callers pass the same spec text instance every time: it is parsed once per instance, not per example.
+    private static readonly ConditionalWeakTable<string, YamlNode> s_parsed = new();
+
+    private static YamlNode Load(string specText) => s_parsed.GetValue(specText, static text =>
     {
         var stream = new YamlStream();
-        stream.Load(new StringReader(specText));
+        stream.Load(new StringReader(text));
         return stream.Documents[0].RootNode;
-    }
+    });
 
     private static YamlNode Walk(YamlNode node, params string[] keys)
     {

@@ -8,6 +8,9 @@ internal static class SpecExamples
 {
     public const string StatusPath = ContactsSdk.Testing.SpecExamples.DeleteStatusPath;
 
+    // One text instance, so the shared reader parses the spec once for all examples.
+    private static readonly System.Lazy<string> s_spec = new(TestPaths.ReadSpec);
+
     public static string Read(string name) =>
-        ContactsSdk.Testing.SpecExamples.ResponseJson(TestPaths.ReadSpec(), StatusPath, "get", name);
+        ContactsSdk.Testing.SpecExamples.ResponseJson(s_spec.Value, StatusPath, "get", name);
 }
