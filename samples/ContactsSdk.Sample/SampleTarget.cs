@@ -1,9 +1,9 @@
 using System;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
-using ContactsSdk.Emulator;
-using ContactsSdk.Emulator.Lifecycle;
-using ContactsSdk.Emulator.Time;
+using ContactsSdk.Testing;
+using ContactsSdk.Testing.Lifecycle;
+using ContactsSdk.Testing.Time;
 using Microsoft.Extensions.Configuration;
 
 namespace ContactsSdk.Sample;

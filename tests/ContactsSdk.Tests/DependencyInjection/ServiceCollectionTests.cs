@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.DependencyInjection;
-using ContactsSdk.Emulator;
+using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using ContactsSdk.Emulator;
+using ContactsSdk.Testing;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;

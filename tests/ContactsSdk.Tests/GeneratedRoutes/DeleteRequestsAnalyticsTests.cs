@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;

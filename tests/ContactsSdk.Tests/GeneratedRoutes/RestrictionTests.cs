@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using ContactsSdk.Emulator;
-using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Testing;
+using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;

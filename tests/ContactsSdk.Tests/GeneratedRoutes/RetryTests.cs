@@ -1,6 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;

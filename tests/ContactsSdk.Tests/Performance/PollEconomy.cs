@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
-using ContactsSdk.Emulator;
+using ContactsSdk.Testing;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Emulator;
-using ContactsSdk.Emulator.Faults;
+using ContactsSdk.Testing;
+using ContactsSdk.Testing.Faults;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
-using ContactsSdk.Emulator;
+using ContactsSdk.Testing;
 
 namespace ContactsSdk.Tests.Support;
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
-using ContactsSdk.Emulator;
+using ContactsSdk.Testing;
 using ContactsSdk.Http;
 using Microsoft.Extensions.Logging;
 

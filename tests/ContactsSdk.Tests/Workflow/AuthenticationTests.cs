@@ -2,8 +2,8 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Emulator;
-using ContactsSdk.Emulator.Faults;
+using ContactsSdk.Testing;
+using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System;
-using ContactsSdk.Emulator;
-using ContactsSdk.Emulator.Faults;
+using ContactsSdk.Testing;
+using ContactsSdk.Testing.Faults;
 
 namespace ContactsSdk.Tests.Reliability.Soak;
 

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using ContactsSdk.Emulator;
-using ContactsSdk.Emulator.Faults;
+using ContactsSdk.Testing;
+using ContactsSdk.Testing.Faults;
 
 namespace ContactsSdk.Tests.Reliability.Soak;
 

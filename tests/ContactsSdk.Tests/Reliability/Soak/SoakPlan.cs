@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
-using ContactsSdk.Emulator.Lifecycle;
+using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Generated.Models;
 
 namespace ContactsSdk.Tests.Reliability.Soak;

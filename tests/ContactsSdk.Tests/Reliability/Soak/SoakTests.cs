@@ -6,7 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Deletion;
-using ContactsSdk.Emulator;
+using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,0 +1,142 @@
+using System;
+using ContactsSdk.Testing.Lifecycle;
+using Microsoft.Extensions.Logging;
+
+namespace ContactsSdk.Testing;
+
+/// <summary>
+/// How an emulator behaves. Every property has a default (the <c>Default…</c> constants), so
+/// <c>new EmulatorOptions()</c> gives a working emulator on the real clock.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Default <see cref="ClientId"/>.</summary>
+    public const string DefaultClientId = "emulator-client-id";
+
+    /// <summary>Default <see cref="ClientSecret"/>. Not a secret: the emulator only runs locally.</summary>
+    public const string DefaultClientSecret = "emulator-client-secret";
+
+    /// <summary>Default <see cref="AccountId"/> (the MID reported as <c>eID</c> and <c>mID</c>).</summary>
+    public const long DefaultAccountId = 100012345;
+
+    /// <summary>Default <see cref="GrantedScope"/>: read and write access to contact deletion.</summary>
+    public const string DefaultGrantedScope = "list_and_subscribers_read list_and_subscribers_write";
+
+    /// <summary>Default <see cref="NumberOfRestorableDays"/>, as in the route document's examples.</summary>
+    public const int DefaultNumberOfRestorableDays = 14;
+
+    /// <summary>Default <see cref="RateLimitWindow"/>.</summary>
+    public static readonly TimeSpan DefaultRateLimitWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>Default <see cref="TokenLifetime"/>: the <c>expires_in</c> Marketing Cloud reports, 1080 s.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromSeconds(1080);
+
+    /// <summary>
+    /// Default <see cref="ServerUtcOffset"/>: Marketing Cloud's system time is US Central Standard
+    /// Time all year round. Any offset other than the test machine's own exposes code that reads
+    /// offset-less timestamps in the local time zone.
+    /// </summary>
+    public static readonly TimeSpan DefaultServerUtcOffset = TimeSpan.FromHours(-6);
+
+    /// <summary>Default <see cref="PendingDuration"/>.</summary>
+    public static readonly TimeSpan DefaultPendingDuration = TimeSpan.FromMinutes(1);
+
+    /// <summary>Default <see cref="DeletePhaseDuration"/>.</summary>
+    public static readonly TimeSpan DefaultDeletePhaseDuration = TimeSpan.FromMinutes(10);
+
+    /// <summary>Default <see cref="FaultSeed"/>: fixed, so that probabilistic fault rules replay identically.</summary>
+    public const int DefaultFaultSeed = 1080;
+
+    /// <summary>The client ID the token route accepts.</summary>
+    public string ClientId { get; init; } = DefaultClientId;
+
+    /// <summary>The client secret the token route accepts. It never appears in a response or a log.</summary>
+    public string ClientSecret { get; init; } = DefaultClientSecret;
+
+    /// <summary>The MID of the business unit: the accepted <c>account_id</c>, and <c>eID</c>/<c>mID</c> of operations.</summary>
+    public long AccountId { get; init; } = DefaultAccountId;
+
+    /// <summary>The space-separated scopes a token carries when the request names none.</summary>
+    public string GrantedScope { get; init; } = DefaultGrantedScope;
+
+    /// <summary>How long an access token is valid, on the emulator clock.</summary>
+    public TimeSpan TokenLifetime { get; init; } = DefaultTokenLifetime;
+
+    /// <summary>
+    /// The emulator clock. Tests pass a <c>FakeTimeProvider</c>; the sample passes an
+    /// <see cref="Time.AcceleratedTimeProvider"/> so that days pass in seconds.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// The UTC offset of the server's wall clock. Operation timestamps are written in this wall
+    /// time without an offset; <c>responseDateTime</c> is written with it.
+    /// </summary>
+    public TimeSpan ServerUtcOffset { get; init; } = DefaultServerUtcOffset;
+
+    /// <summary>
+    /// Days the suppressed contacts stay restorable before the delete phase starts: the account's
+    /// setting until a configSettings request changes it for later deletions. A day is a day of the
+    /// emulator clock, so an accelerated or fake clock compresses the period.
+    /// </summary>
+    public int NumberOfRestorableDays { get; init; } = DefaultNumberOfRestorableDays;
+
+    /// <summary>
+    /// How long an operation's <c>status</c> stays <c>Pending</c>: a deletion's before its suppression
+    /// completes, a restriction's before processing is restricted.
+    /// </summary>
+    public TimeSpan PendingDuration { get; init; } = DefaultPendingDuration;
+
+    /// <summary>How long the delete phase reports <c>Processing</c> before its outcome.</summary>
+    public TimeSpan DeletePhaseDuration { get; init; } = DefaultDeletePhaseDuration;
+
+    /// <summary>Chooses how each operation's delete phase ends. By default every deletion completes.</summary>
+    public Func<EmulatedDeleteRequest, DeleteOutcome> OutcomeSelector { get; init; } = static _ => DeleteOutcome.Completed;
+
+    /// <summary>
+    /// The most requests the Contacts routes accept per <see cref="RateLimitWindow"/>; further requests
+    /// get 429 with errorcode 50100 and a Retry-After header. Null (the default) means no limit.
+    /// </summary>
+    public int? RateLimitMaxRequests { get; init; }
+
+    /// <summary>The fixed window of the rate limit, on the emulator clock.</summary>
+    public TimeSpan RateLimitWindow { get; init; } = DefaultRateLimitWindow;
+
+    /// <summary>Seed of the random source that probabilistic fault rules draw from.</summary>
+    public int FaultSeed { get; init; } = DefaultFaultSeed;
+
+    /// <summary>Receives the emulator's own log (tokens issued, operations created, faults injected). Optional.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Throws when a setting cannot work, naming the setting.</summary>
+    internal void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClientId, nameof(ClientId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(ClientSecret, nameof(ClientSecret));
+        ArgumentNullException.ThrowIfNull(GrantedScope, nameof(GrantedScope));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        ArgumentNullException.ThrowIfNull(OutcomeSelector, nameof(OutcomeSelector));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TokenLifetime, TimeSpan.Zero, nameof(TokenLifetime));
+        ArgumentOutOfRangeException.ThrowIfNegative(NumberOfRestorableDays, nameof(NumberOfRestorableDays));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PendingDuration, TimeSpan.Zero, nameof(PendingDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DeletePhaseDuration, TimeSpan.Zero, nameof(DeletePhaseDuration));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RateLimitWindow, TimeSpan.Zero, nameof(RateLimitWindow));
+        if (RateLimitMaxRequests is { } max)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(RateLimitMaxRequests));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535, nameof(Port));
+
+        // DateTimeOffset only accepts whole minutes within ±14 hours.
+        if (ServerUtcOffset.Ticks % TimeSpan.TicksPerMinute != 0 || ServerUtcOffset.Duration() > TimeSpan.FromHours(14))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(ServerUtcOffset), ServerUtcOffset, "The server offset must be whole minutes within ±14 hours.");
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Globalization;
+using System.Threading;
+
+namespace ContactsSdk.Testing.Lifecycle;
+
+/// <summary>
+/// A deletion the emulator holds. Its state is a pure function of the emulator clock: nothing runs
+/// in the background, so advancing a fake clock moves every operation forward at once. A retry adds
+/// a new run from the moment of the retry; the state at any instant comes from the run in effect then.
+/// </summary>
+public sealed class EmulatedOperation
+{
+    private readonly Lock _retryLock = new();
+
+    // Replaced, never changed in place, so readers need no lock.
+    private volatile DeleteAttempt[] _attempts;
+
+    internal EmulatedOperation(
+        long operationId,
+        EmulatedDeleteRequest request,
+        Guid requestId,
+        DateTimeOffset createdAt,
+        DeleteOutcome outcome,
+        int numberOfRestorableDays,
+        LifecycleTimings timings)
+    {
+        OperationId = operationId;
+        Request = request;
+        RequestId = requestId;
+        CreatedAt = createdAt;
+        NumberOfRestorableDays = numberOfRestorableDays;
+        SuppressionCompletesAt = createdAt + timings.Pending;
+        // A day of the emulator clock: a fake or accelerated clock compresses the period with it.
+        var deletePhaseStartsAt = SuppressionCompletesAt + TimeSpan.FromDays(numberOfRestorableDays);
+        _attempts = [new DeleteAttempt(0, createdAt, deletePhaseStartsAt, deletePhaseStartsAt + timings.DeletePhase, outcome)];
+
+        var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Keys.Count, request.Ids.Count, requestId);
+        ListTypeId = list.ListTypeId;
+        ListKey = list.ListKey;
+        ListIdentifier = list.ListKey;
+        ExpectedListCount = list.ExpectedListCount;
+    }
+
+    /// <summary>The <c>operationID</c> returned by the delete route.</summary>
+    public long OperationId { get; }
+
+    /// <summary>The request that created the operation.</summary>
+    public EmulatedDeleteRequest Request { get; }
+
+    /// <summary>The operation's <c>requestID</c>, also the delete response's <c>requestServiceMessageID</c>.</summary>
+    public Guid RequestId { get; }
+
+    /// <summary>When the operation was created, on the emulator clock.</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>
+    /// The restorable period of this operation (<c>numberofRestorableDays</c>): the account setting
+    /// when the operation was created.
+    /// </summary>
+    public int NumberOfRestorableDays { get; }
+
+    /// <summary>How the delete phase of the latest run will end.</summary>
+    public DeleteOutcome Outcome => Latest.Outcome;
+
+    /// <summary>When <c>operation.status</c> turns from Pending to Completed.</summary>
+    public DateTimeOffset SuppressionCompletesAt { get; }
+
+    /// <summary>When the delete phase of the latest run starts (for a retry, the moment of the retry).</summary>
+    public DateTimeOffset DeletePhaseStartsAt => Latest.DeletePhaseStartsAt;
+
+    /// <summary>When the delete phase of the latest run reaches <see cref="Outcome"/>.</summary>
+    public DateTimeOffset DeletePhaseEndsAt => Latest.DeletePhaseEndsAt;
+
+    /// <summary>How many times the operation was restarted by the retry route.</summary>
+    public int RetryCount => Latest.RetryCount;
+
+    /// <summary>The <c>backgroundOperationID</c> of the delete phase.</summary>
+    public long BackgroundOperationId => OperationId;
+
+    /// <summary>The <c>listTypeID</c> reported for the operation.</summary>
+    public int ListTypeId { get; }
+
+    /// <summary>The <c>listKey</c> reported for the operation.</summary>
+    public string ListKey { get; }
+
+    /// <summary>The <c>listIdentifier</c> reported for the operation.</summary>
+    public string ListIdentifier { get; }
+
+    /// <summary>The <c>expectedListCount</c> reported for the operation.</summary>
+    public int ExpectedListCount { get; }
+
+    private DeleteAttempt Latest => _attempts[^1];
+
+    /// <summary>The operation's state at <paramref name="now"/>.</summary>
+    public OperationState StateAt(DateTimeOffset now) => StateAt(AttemptAt(now), now);
+
+    /// <summary>The run in effect at <paramref name="now"/>: the last one that began at or before it.</summary>
+    internal DeleteAttempt AttemptAt(DateTimeOffset now)
+    {
+        var attempts = _attempts;
+        for (var i = attempts.Length - 1; i > 0; i--)
+        {
+            if (attempts[i].Since <= now)
+            {
+                return attempts[i];
+            }
+        }
+
+        return attempts[0];
+    }
+
+    /// <summary>
+    /// Restarts the operation if its delete phase ended Invalid at <paramref name="now"/>. The restart
+    /// skips the suppression phase (the contacts were suppressed and their restorable period is over)
+    /// and runs the delete phase again from <paramref name="now"/>; a restart always ends Completed, so
+    /// a test can watch a failed deletion recover. Returns false, changing nothing, for any other state.
+    /// </summary>
+    /// <param name="now">The moment of the retry request.</param>
+    /// <param name="deletePhase">How long the new delete phase reports Processing.</param>
+    /// <param name="before">The state the retry found.</param>
+    internal bool TryRestart(DateTimeOffset now, TimeSpan deletePhase, out OperationState before)
+    {
+        lock (_retryLock)
+        {
+            var attempt = AttemptAt(now);
+            before = StateAt(attempt, now);
+            if (before.Phase != OperationPhase.DeleteFinished || attempt.Outcome != DeleteOutcome.Invalid)
+            {
+                return false;
+            }
+
+            var restart = new DeleteAttempt(attempt.RetryCount + 1, now, now, now + deletePhase, DeleteOutcome.Completed);
+            _attempts = [.. _attempts, restart];
+            return true;
+        }
+    }
+
+    /// <summary>The state at <paramref name="now"/> of a run read once, so one response never mixes two runs.</summary>
+    internal OperationState StateAt(DeleteAttempt attempt, DateTimeOffset now)
+    {
+        if (now < SuppressionCompletesAt)
+        {
+            return new OperationState(OperationPhase.SuppressionPending, WireStatus.Pending, null);
+        }
+
+        if (now < attempt.DeletePhaseStartsAt)
+        {
+            return new OperationState(OperationPhase.SuppressionCompleted, WireStatus.Completed, null);
+        }
+
+        return now < attempt.DeletePhaseEndsAt
+            ? new OperationState(OperationPhase.DeleteProcessing, WireStatus.Completed, WireStatus.Processing)
+            : new OperationState(OperationPhase.DeleteFinished, WireStatus.Completed, WireStatus.Of(attempt.Outcome));
+    }
+}

@@ -1,0 +1,15 @@
+using System;
+
+namespace ContactsSdk.Testing.Lifecycle;
+
+/// <summary>
+/// How long the phases that do not depend on account settings last, on the emulator clock. The
+/// restorable period is an account setting (configSettings), so each deletion takes it from
+/// <see cref="DeletionSettings"/> when it is created.
+/// </summary>
+/// <param name="Pending">Time with <c>operation.status</c> Pending (deletions and restrictions alike).</param>
+/// <param name="DeletePhase">Time the delete phase reports Processing.</param>
+internal sealed record LifecycleTimings(TimeSpan Pending, TimeSpan DeletePhase)
+{
+    public static LifecycleTimings From(EmulatorOptions options) => new(options.PendingDuration, options.DeletePhaseDuration);
+}
