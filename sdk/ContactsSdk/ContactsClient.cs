@@ -15,6 +15,7 @@ using ContactsSdk.Http;
 using ContactsSdk.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
 namespace ContactsSdk;
@@ -24,19 +25,23 @@ namespace ContactsSdk;
 /// processed them. Every route of the spec is also reachable, generated, through <see cref="Api"/>.
 /// </summary>
 /// <remarks>
-/// Create one per application and reuse it (or let <c>AddContactsSdk</c> register it): it caches
-/// the access token and reuses connections.
+/// Thread-safe: create one per application and reuse it (or let <c>AddContactsSdk</c> register it
+/// as a singleton): it caches the access token and reuses connections. Its public members are
+/// virtual and it has a protected parameterless constructor, so tests of code that uses it can
+/// substitute a subclass.
 /// </remarks>
-public sealed class ContactsClient : IDisposable
+public class ContactsClient : IDisposable
 {
     /// <summary>What <c>DeleteOperationType</c> the convenience methods send.</summary>
     public const string ContactAndAttributes = "ContactAndAttributes";
 
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly DeletionWaiter _waiter;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private readonly ILogger _logger = NullLogger.Instance;
+    private readonly DeletionWaiter? _waiter;
+    private readonly ContactsApiClient? _api;
+    private readonly MarketingCloudTokenProvider? _tokens;
 
     /// <summary>
     /// Creates a client that owns its HTTP connections. In an application with a service
@@ -50,36 +55,53 @@ public sealed class ContactsClient : IDisposable
         _ownedAuthHttpClient = new HttpClient { Timeout = options.RequestTimeout };
         var tokens = new MarketingCloudTokenProvider(_ownedAuthHttpClient, options, timeProvider, loggerFactory.CreateLogger<MarketingCloudTokenProvider>());
         _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, options.RequestTimeout);
-        (_time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
+        (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
     }
 
     /// <summary>
     /// Creates a client over an HttpClient whose pipeline already holds
-    /// <see cref="ContactsHttpPipeline.CreateHandlers"/> (what the DI registration does).
+    /// <see cref="ContactsHttpPipeline.CreateHandlers"/> (what the DI registration does). The client
+    /// disposes <paramref name="apiHttpClient"/> when <paramref name="ownsHttpClient"/> is set.
     /// </summary>
-    public ContactsClient(HttpClient apiHttpClient, MarketingCloudTokenProvider tokens, ContactsClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    internal ContactsClient(HttpClient apiHttpClient, MarketingCloudTokenProvider tokens, ContactsClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, bool ownsHttpClient = false)
     {
         ArgumentNullException.ThrowIfNull(apiHttpClient);
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
-        (_time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
+        (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
+        _ownedApiHttpClient = ownsHttpClient ? apiHttpClient : null;
+    }
+
+    /// <summary>
+    /// For mocking only: a subclass made with this constructor has no connection to Marketing
+    /// Cloud, and every member it does not override throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    protected ContactsClient()
+    {
     }
 
     /// <summary>The generated Kiota client: every route of the spec, with its typed models.</summary>
-    public ContactsApiClient Api { get; }
+    public virtual ContactsApiClient Api => _api ?? throw NotConnected();
 
-    /// <summary>The token provider (shared by every request of this client).</summary>
-    public MarketingCloudTokenProvider Tokens { get; }
+    /// <summary>The token cache shared by every request of this client (for tests of the SDK itself).</summary>
+    internal MarketingCloudTokenProvider Tokens => _tokens ?? throw NotConnected();
+
+    private DeletionWaiter Waiter => _waiter ?? throw NotConnected();
+
+    /// <summary>The generated client, without the virtual dispatch of <see cref="Api"/>.</summary>
+    private ContactsApiClient Routes => _api ?? throw NotConnected();
 
     private static (TimeProvider, ILogger, MarketingCloudTokenProvider, ContactsApiClient) Initialize(
         ContactsClientOptions options, TimeProvider? timeProvider, ILoggerFactory loggerFactory, MarketingCloudTokenProvider tokens, HttpClient apiHttpClient)
     {
-        // JSON bodies are read by the SDK's parse node: Kiota's results at less cost (docs/performance.md).
+        // The pipeline's BearerTokenHandler is the one place a token is added, so the adapter itself
+        // authenticates nothing. JSON bodies are read by the SDK's parse node: Kiota's results at
+        // less cost (docs/performance.md).
         var adapter = new HttpClientRequestAdapter(
-            new Microsoft.Kiota.Abstractions.Authentication.BaseBearerTokenAuthenticationProvider(tokens),
+            new AnonymousAuthenticationProvider(),
             parseNodeFactory: ContactsJsonParseNodeFactory.CreateRegistry(),
             httpClient: apiHttpClient)
         {
@@ -88,10 +110,13 @@ public sealed class ContactsClient : IDisposable
         return (timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(adapter));
     }
 
+    private static InvalidOperationException NotConnected() =>
+        new("This ContactsClient was made with the constructor meant for mocking: override the member the test uses.");
+
     /// <summary>Starts deleting the contacts with these contact keys.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
-    public Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
+    public virtual Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
     {
         var keys = RequireValues(contactKeys, nameof(contactKeys));
         if (keys.Any(string.IsNullOrWhiteSpace))
@@ -108,7 +133,7 @@ public sealed class ContactsClient : IDisposable
     /// <summary>Starts deleting the contacts with these contact IDs.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
-    public Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
+    public virtual Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
     {
         var body = new DeleteRequestBuilder.DeletePostRequestBody
         {
@@ -120,7 +145,7 @@ public sealed class ContactsClient : IDisposable
     /// <summary>Starts deleting every contact of a data extension, identified by its external key.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
-    public Task<DeletionStarted> StartDeletionByListAsync(string dataExtensionKey, bool deleteListWhenCompleted = false, bool deleteListContentsWhenCompleted = false, CancellationToken cancellationToken = default)
+    public virtual Task<DeletionStarted> StartDeletionByListAsync(string dataExtensionKey, bool deleteListWhenCompleted = false, bool deleteListContentsWhenCompleted = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataExtensionKey);
         var body = new DeleteRequestBuilder.DeletePostRequestBody
@@ -138,7 +163,7 @@ public sealed class ContactsClient : IDisposable
 
     /// <summary>Reads the status of a deletion once. Interpret it with the generated <c>GetDeletionState()</c>.</summary>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
-    public Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
+    public virtual Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
         return ReadStatusAsync(operationId, cancellationToken);
@@ -152,12 +177,12 @@ public sealed class ContactsClient : IDisposable
     /// </summary>
     /// <exception cref="ContactsServiceException">The service answered with errors.</exception>
     /// <exception cref="DeletionWaitTimeoutException">The options' timeout passed first.</exception>
-    public Task<DeletionResult> WaitForDeletionAsync(long operationId, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<DeletionResult> WaitForDeletionAsync(long operationId, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
         options ??= DeletionWaitOptions.Default;
         options.Validate();
-        return _waiter.WaitAsync(operationId, options, progress, cancellationToken);
+        return Waiter.WaitAsync(operationId, options, progress, cancellationToken);
     }
 
     /// <summary>
@@ -165,7 +190,7 @@ public sealed class ContactsClient : IDisposable
     /// time. Every operation ID gets an outcome, in the order given: a result, or the error that
     /// ended its wait. Only cancellation ends the whole call early.
     /// </summary>
-    public async Task<IReadOnlyList<DeletionWaitOutcome>> WaitForDeletionsAsync(IEnumerable<long> operationIds, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public virtual async Task<IReadOnlyList<DeletionWaitOutcome>> WaitForDeletionsAsync(IEnumerable<long> operationIds, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operationIds);
         var ids = operationIds.ToArray();
@@ -182,7 +207,7 @@ public sealed class ContactsClient : IDisposable
         {
             try
             {
-                var result = await _waiter.WaitAsync(ids[index], options, progress, token).ConfigureAwait(false);
+                var result = await Waiter.WaitAsync(ids[index], options, progress, token).ConfigureAwait(false);
                 outcomes[index] = new DeletionWaitOutcome(ids[index], result, null);
             }
             catch (Exception ex) when (!token.IsCancellationRequested)
@@ -196,7 +221,7 @@ public sealed class ContactsClient : IDisposable
     private async Task<DeletionStarted> StartDeletionAsync(DeleteRequestBuilder.DeletePostRequestBody body, PostTypeQueryParameterType type, CancellationToken cancellationToken)
     {
         var response = await DeleteRequestSender.SendAsync(
-            token => Api.Contacts.V1.Contacts.Actions.DeletePath.PostAsync(body, r => r.QueryParameters.Type = type, token),
+            token => Routes.Contacts.V1.Contacts.Actions.DeletePath.PostAsync(body, r => r.QueryParameters.Type = type, token),
             _time,
             DeletionWaitOptions.DefaultMaxRetryAfter,
             cancellationToken).ConfigureAwait(false);
@@ -215,7 +240,7 @@ public sealed class ContactsClient : IDisposable
 
     private async Task<DeleteStatusResponse> ReadStatusAsync(long operationId, CancellationToken cancellationToken)
     {
-        var response = await Api.Contacts.V1.Contacts.Actions.DeletePath.Status
+        var response = await Routes.Contacts.V1.Contacts.Actions.DeletePath.Status
             .GetAsync(r => r.QueryParameters.OperationID = operationId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The status of operation {operationId} came back with an empty body.");
         if (ContactsServiceException.HasFailed(response))
@@ -237,10 +262,20 @@ public sealed class ContactsClient : IDisposable
         return list;
     }
 
-    /// <inheritdoc />
+    /// <summary>Releases the HTTP connections this client made itself (none when DI made it).</summary>
     public void Dispose()
     {
-        _ownedApiHttpClient?.Dispose();
-        _ownedAuthHttpClient?.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the HTTP connections; subclasses release their own resources here.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ownedApiHttpClient?.Dispose();
+            _ownedAuthHttpClient?.Dispose();
+        }
     }
 }

@@ -8,10 +8,16 @@ using System.Threading.Tasks;
 namespace ContactsSdk.Authentication;
 
 /// <summary>
-/// The innermost handler of the API pipeline. It removes the Authorization header from any request
-/// bound for a host that is not allowed (a redirect to a foreign host, for instance), and answers a
-/// 401 once: it drops the rejected token, fetches a fresh one and resends the request a single time.
+/// The SDK's one authentication step, in the API pipeline under Kiota's handlers. Every request
+/// bound for an allowed host (<see cref="MarketingCloudTokenProvider.IsAllowedHost"/>) gets the
+/// cached bearer token; every other request (a redirect to a foreign host, a header set by someone
+/// else) leaves without an Authorization header. A 401 is answered once: the rejected token is
+/// dropped, a fresh one fetched and the request resent a single time.
 /// </summary>
+/// <remarks>
+/// The token is fetched here rather than by Kiota's authentication provider so that one component
+/// with one host rule decides what carries a token, redirects and resends included.
+/// </remarks>
 internal sealed class BearerTokenHandler : DelegatingHandler
 {
     private const string Bearer = "Bearer";
@@ -21,25 +27,28 @@ internal sealed class BearerTokenHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Headers.Authorization is not null && !_tokens.IsAllowedHost(request.RequestUri))
+        if (!_tokens.IsAllowedHost(request.RequestUri))
         {
             request.Headers.Authorization = null;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
+
+        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue(Bearer, token.Value);
         if (request.Content is not null)
         {
             // The body must survive a second send after a 401.
-            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized
-            || request.Headers.Authorization is not { Scheme: Bearer, Parameter: { } rejected })
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
         }
 
-        _tokens.Invalidate(rejected);
-        var fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        _tokens.Invalidate(token.Value);
+        var fresh = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue(Bearer, fresh.Value);
         var resent = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -50,5 +59,48 @@ internal sealed class BearerTokenHandler : DelegatingHandler
             _tokens.Invalidate(fresh.Value);
         }
         return resent;
+    }
+
+    /// <summary>
+    /// The token, or <see cref="TokenNotObtainedException"/> when the request's time ran out before
+    /// one came: the API request was then never sent, which a delete must be able to tell.
+    /// </summary>
+    private async ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (ex is not TokenNotObtainedException)
+        {
+            throw new TokenNotObtainedException(ex, cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// The request was cancelled or timed out while its token was being fetched, so it never left the
+/// client. Still a cancellation (callers that only look for <see cref="OperationCanceledException"/>
+/// see one); <see cref="ContactsSdk.Deletion.DeleteRequestSender"/> finds it inside the HttpClient's
+/// timeout exception and knows a retry cannot queue a second deletion.
+/// </summary>
+internal sealed class TokenNotObtainedException : OperationCanceledException
+{
+    public TokenNotObtainedException(OperationCanceledException inner, CancellationToken cancellationToken)
+        : base("The request was not sent: no access token was obtained before it was cancelled or timed out.", inner, cancellationToken)
+    {
+    }
+
+    /// <summary>Whether <paramref name="exception"/> or one of its inner exceptions is a <see cref="TokenNotObtainedException"/>.</summary>
+    public static bool IsIn(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is TokenNotObtainedException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

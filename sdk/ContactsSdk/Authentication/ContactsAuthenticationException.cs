@@ -1,4 +1,5 @@
 using System;
+using ContactsSdk.Errors;
 
 namespace ContactsSdk.Authentication;
 
@@ -6,7 +7,7 @@ namespace ContactsSdk.Authentication;
 /// The token endpoint refused the credentials or answered with something unusable. The message
 /// carries the endpoint's error code and description, never the client secret or a token.
 /// </summary>
-public sealed class ContactsAuthenticationException : Exception
+public sealed class ContactsAuthenticationException : ContactsSdkException
 {
     /// <summary>Creates the exception.</summary>
     public ContactsAuthenticationException(string message, int? statusCode = null, string? error = null, Exception? innerException = null)

@@ -1,22 +1,21 @@
 using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace ContactsSdk.Authentication;
 
 /// <summary>
-/// Kiota access-token provider for Marketing Cloud installed packages (OAuth 2.0 client
-/// credentials). A token is reused until shortly before it expires; concurrent callers share one
-/// token request; <see cref="Invalidate"/> drops a token the API rejected so the next call gets a
-/// fresh one. Tokens are handed only to allowed hosts (<see cref="MarketingCloudHosts"/>).
+/// The token cache of Marketing Cloud installed packages (OAuth 2.0 client credentials). A token is
+/// reused until shortly before it expires; concurrent callers share one token request;
+/// <see cref="Invalidate"/> drops a token the API rejected so the next call gets a fresh one.
+/// <see cref="BearerTokenHandler"/> is its only user, and <see cref="IsAllowedHost"/> the only rule
+/// for where a token may go.
 /// </summary>
-public sealed class MarketingCloudTokenProvider : IAccessTokenProvider
+internal sealed class MarketingCloudTokenProvider
 {
     private readonly HttpClient _httpClient;
     private readonly ContactsClientOptions _options;
@@ -28,7 +27,7 @@ public sealed class MarketingCloudTokenProvider : IAccessTokenProvider
     private int _tokenRequests;
 
     /// <summary>Creates the provider. <paramref name="httpClient"/> is used for the token endpoint only.</summary>
-    public MarketingCloudTokenProvider(HttpClient httpClient, ContactsClientOptions options, TimeProvider? timeProvider = null, ILogger<MarketingCloudTokenProvider>? logger = null)
+    public MarketingCloudTokenProvider(HttpClient httpClient, ContactsClientOptions options, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,32 +35,15 @@ public sealed class MarketingCloudTokenProvider : IAccessTokenProvider
         _httpClient = httpClient;
         _options = options;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? NullLogger<MarketingCloudTokenProvider>.Instance;
+        _logger = logger ?? NullLogger.Instance;
         _hosts = new MarketingCloudHosts(options);
-        AllowedHostsValidator = new AllowedHostsValidator(new[] { options.AuthBaseAddress.Host, options.RestBaseAddress.Host });
     }
-
-    /// <summary>The hosts known up front. The full rule (any Marketing Cloud host over https) is <see cref="IsAllowedHost"/>.</summary>
-    public AllowedHostsValidator AllowedHostsValidator { get; }
 
     /// <summary>How many token requests this provider has made: one per token lifetime, not one per call.</summary>
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
     /// <summary>Whether a token may be sent to <paramref name="uri"/>.</summary>
     public bool IsAllowedHost(Uri? uri) => _hosts.IsAllowed(uri);
-
-    /// <inheritdoc />
-    public async Task<string> GetAuthorizationTokenAsync(Uri uri, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
-    {
-        if (!IsAllowedHost(uri))
-        {
-            // Kiota adds no Authorization header for an empty token.
-            _logger.LogWarning("Not sending a Marketing Cloud token to {Host}: it is not an allowed host.", uri?.Host);
-            return string.Empty;
-        }
-        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        return token.Value;
-    }
 
     /// <summary>
     /// Forgets <paramref name="rejectedToken"/> if it is still the cached one, so the next request
@@ -77,7 +59,7 @@ public sealed class MarketingCloudTokenProvider : IAccessTokenProvider
         }
     }
 
-    internal async ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
+    public async ValueTask<AccessToken> GetTokenAsync(CancellationToken cancellationToken)
     {
         var cached = Volatile.Read(ref _current);
         if (IsFresh(cached))

@@ -61,6 +61,8 @@ internal static class DeleteRequestSender
         HttpRequestException http => NeverSent(http),
         // The token is fetched before the delete is sent: no token, no delete.
         ContactsAuthenticationException auth => TransientFailure.IsTransient(auth),
+        // Time ran out while the token was fetched: the delete itself never left the client.
+        OperationCanceledException cancelled => TokenNotObtainedException.IsIn(cancelled),
         _ => false,
     };
 

@@ -1,4 +1,5 @@
 using System;
+using ContactsSdk.Errors;
 
 namespace ContactsSdk.Deletion;
 
@@ -9,7 +10,7 @@ namespace ContactsSdk.Deletion;
 /// automatically: sending it again could queue a second deletion. Look the deletion up (for example
 /// on the analytics delete-requests route) before sending it again.
 /// </summary>
-public sealed class DeletionOutcomeUnknownException : Exception
+public sealed class DeletionOutcomeUnknownException : ContactsSdkException
 {
     /// <summary>Creates the exception.</summary>
     public DeletionOutcomeUnknownException(string message, Exception innerException)

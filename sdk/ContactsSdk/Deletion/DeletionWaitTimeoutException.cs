@@ -1,10 +1,17 @@
 using System;
+using ContactsSdk.Errors;
 using ContactsSdk.Generated.Models;
 
 namespace ContactsSdk.Deletion;
 
 /// <summary>The wait's <see cref="DeletionWaitOptions.Timeout"/> passed before the deletion was fully processed.</summary>
-public sealed class DeletionWaitTimeoutException : TimeoutException
+/// <remarks>
+/// Derived from <see cref="ContactsSdkException"/>, not <see cref="TimeoutException"/>: it is not an
+/// I/O timeout but the end of the time the caller granted the wait, and the deletion goes on in
+/// Marketing Cloud. Follow it again with the same operation ID; an HTTP request that timed out
+/// surfaces as the transport's own exception instead.
+/// </remarks>
+public sealed class DeletionWaitTimeoutException : ContactsSdkException
 {
     /// <summary>Creates the exception.</summary>
     public DeletionWaitTimeoutException(long operationId, ContactDeletionState? lastState, TimeSpan elapsed)

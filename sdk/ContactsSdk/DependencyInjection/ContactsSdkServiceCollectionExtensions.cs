@@ -49,20 +49,20 @@ public static class ContactsSdkServiceCollectionExtensions
         // The factory's logging writes header values at Trace level, and before .NET 9 it redacts
         // none by default: the API client's Authorization header would reach the log. Neither
         // client sends a header worth logging, so every value is redacted.
-        services.AddHttpClient(AuthHttpClientName, (provider, client) =>
-            client.Timeout = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout)
-            .RedactLoggedHeaders(static _ => true);
+        services.AddHttpClient(AuthHttpClientName).RedactLoggedHeaders(static _ => true);
 
-        // One token provider for the application: the token cache must outlive the short-lived
-        // HttpClients the factory hands out.
-        services.TryAddSingleton(provider => new MarketingCloudTokenProvider(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(AuthHttpClientName),
-            provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILogger<MarketingCloudTokenProvider>>()));
+        // One token cache for the application, as the client is one.
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value;
+            return new MarketingCloudTokenProvider(
+                LongLivedClient(provider, AuthHttpClientName, options),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<ILogger<MarketingCloudTokenProvider>>());
+        });
 
-        var api = services.AddHttpClient(ApiHttpClientName, (provider, client) =>
-            client.Timeout = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+        var api = services.AddHttpClient(ApiHttpClientName);
         api.RedactLoggedHeaders(static _ => true);
         api.ConfigurePrimaryHttpMessageHandler(() => Microsoft.Kiota.Http.HttpClientLibrary.KiotaClientFactory.GetDefaultHttpMessageHandler());
         api.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
@@ -73,12 +73,30 @@ public static class ContactsSdkServiceCollectionExtensions
             }
         });
 
-        services.TryAddTransient(provider => new ContactsClient(
-            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ApiHttpClientName),
-            provider.GetRequiredService<MarketingCloudTokenProvider>(),
-            provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()));
+        // A singleton, as the Azure SDK registers its clients: the client is thread-safe and holds
+        // the token cache. (Registered transient, a disposable client is kept by the root provider
+        // until the application ends: every resolution leaked one.)
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value;
+            return new ContactsClient(
+                LongLivedClient(provider, ApiHttpClientName, options),
+                provider.GetRequiredService<MarketingCloudTokenProvider>(),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<ILoggerFactory>(),
+                ownsHttpClient: true);
+        });
         return services;
     }
+
+    /// <summary>
+    /// An HttpClient that lives as long as the singleton holding it, over the factory's current
+    /// handlers for <paramref name="name"/> (see <see cref="HttpClientFactoryHandler"/>).
+    /// </summary>
+    private static HttpClient LongLivedClient(IServiceProvider provider, string name, ContactsClientOptions options) =>
+        new(new HttpClientFactoryHandler(provider.GetRequiredService<IHttpMessageHandlerFactory>(), name), disposeHandler: true)
+        {
+            Timeout = options.RequestTimeout,
+        };
 }

@@ -10,7 +10,7 @@ namespace ContactsSdk.Errors;
 /// <c>resultMessages</c> hold errors, or it did not initiate the operation. Such answers are never
 /// reported as success.
 /// </summary>
-public sealed class ContactsServiceException : Exception
+public sealed class ContactsServiceException : ContactsSdkException
 {
     /// <summary>Creates the exception from the service's messages.</summary>
     public ContactsServiceException(string message, IReadOnlyList<ResultMessage> resultMessages, string? serviceMessageId)

@@ -17,7 +17,7 @@ namespace ContactsSdk.Http;
 /// repeat. Retrying belongs to <see cref="ContactsClient"/>, which knows which calls are idempotent,
 /// bounds every retry by its options and waits on the injected <see cref="TimeProvider"/>.
 /// </remarks>
-public static class ContactsHttpPipeline
+internal static class ContactsHttpPipeline
 {
     /// <summary>Creates a fresh set of handlers (handlers cannot be shared between clients).</summary>
     public static IList<DelegatingHandler> CreateHandlers(MarketingCloudTokenProvider tokens)

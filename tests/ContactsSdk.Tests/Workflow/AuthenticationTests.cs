@@ -92,15 +92,16 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task No_token_is_handed_out_for_a_host_that_is_not_allowed()
+    public async Task The_one_host_rule_refuses_look_alike_and_plain_http_hosts_and_fetches_nothing_to_decide()
     {
+        // The rule the pipeline's token step applies to every request, redirects included
+        // (RedirectTests send real requests through it).
         await using var tenant = await EmulatedTenant.StartAsync();
 
-        var token = await tenant.Client.Tokens.GetAuthorizationTokenAsync(new Uri("https://collector.example.com/contacts"));
-
-        Assert.Equal(string.Empty, token);
-        Assert.Equal(0, tenant.Emulator.Statistics.TokenRequests);
+        Assert.True(tenant.Client.Tokens.IsAllowedHost(tenant.Emulator.BaseAddress));
+        Assert.False(tenant.Client.Tokens.IsAllowedHost(new Uri("https://collector.example.com/contacts")));
         Assert.False(tenant.Client.Tokens.IsAllowedHost(new Uri("https://mc123.rest.marketingcloudapis.com.example.com/")));
         Assert.False(tenant.Client.Tokens.IsAllowedHost(new Uri("http://127.0.0.2:80/")));
+        Assert.Equal(0, tenant.Emulator.Statistics.TokenRequests);
     }
 }

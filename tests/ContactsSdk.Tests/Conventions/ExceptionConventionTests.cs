@@ -1,0 +1,26 @@
+using System;
+using System.Linq;
+using ContactsSdk.Errors;
+using Xunit;
+
+namespace ContactsSdk.Tests.Conventions;
+
+/// <summary>
+/// Every exception type the hand-written layer declares derives from <see cref="ContactsSdkException"/>,
+/// so one catch covers the SDK's own diagnoses. (The generated <c>GatewayError</c> is Kiota's
+/// <c>ApiException</c> and follows the spec.)
+/// </summary>
+public sealed class ExceptionConventionTests
+{
+    [Fact]
+    public void Every_public_exception_of_the_hand_written_layer_derives_from_the_one_base()
+    {
+        var exceptions = typeof(ContactsClient).Assembly.GetExportedTypes()
+            .Where(t => typeof(Exception).IsAssignableFrom(t) && !t.Namespace!.StartsWith("ContactsSdk.Generated", StringComparison.Ordinal))
+            .ToArray();
+
+        Assert.Contains(typeof(ContactsSdk.Deletion.DeletionWaitTimeoutException), exceptions);
+        Assert.All(exceptions, t => Assert.True(typeof(ContactsSdkException).IsAssignableFrom(t), $"{t.FullName} does not derive from ContactsSdkException."));
+        Assert.True(typeof(ContactsSdkException).IsAbstract);
+    }
+}
