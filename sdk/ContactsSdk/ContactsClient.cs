@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
+using ContactsSdk.Diagnostics;
 using ContactsSdk.Errors;
 using ContactsSdk.Generated;
 using ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete;
@@ -42,6 +43,7 @@ public class ContactsClient : IDisposable
     private readonly DeletionWaiter? _waiter;
     private readonly ContactsApiClient? _api;
     private readonly MarketingCloudTokenProvider? _tokens;
+    private readonly string? _accountId;
 
     /// <summary>
     /// Creates a client that owns its HTTP connections. In an application with a service
@@ -52,11 +54,12 @@ public class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
-        _ownedAuthHttpClient = new HttpClient { Timeout = options.RequestTimeout };
+        _ownedAuthHttpClient = ContactsHttpPipeline.CreateAuthHttpClient(options.RequestTimeout);
         var tokens = new MarketingCloudTokenProvider(_ownedAuthHttpClient, options, timeProvider, loggerFactory.CreateLogger<MarketingCloudTokenProvider>());
         _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, options.RequestTimeout);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
+        _accountId = options.AccountId;
     }
 
     /// <summary>
@@ -72,6 +75,7 @@ public class ContactsClient : IDisposable
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
+        _accountId = options.AccountId;
         _ownedApiHttpClient = ownsHttpClient ? apiHttpClient : null;
     }
 
@@ -127,7 +131,7 @@ public class ContactsClient : IDisposable
         {
             DeleteByKeysRequest = new DeleteByKeysRequest { Values = keys, DeleteOperationType = ContactAndAttributes },
         };
-        return StartDeletionAsync(body, PostTypeQueryParameterType.Keys, cancellationToken);
+        return StartDeletionAsync(body, PostTypeQueryParameterType.Keys, keys.Count, cancellationToken);
     }
 
     /// <summary>Starts deleting the contacts with these contact IDs.</summary>
@@ -135,11 +139,12 @@ public class ContactsClient : IDisposable
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     public virtual Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
     {
+        var ids = RequireValues(contactIds, nameof(contactIds)).ConvertAll(id => (long?)id);
         var body = new DeleteRequestBuilder.DeletePostRequestBody
         {
-            DeleteByIdsRequest = new DeleteByIdsRequest { Values = RequireValues(contactIds, nameof(contactIds)).ConvertAll(id => (long?)id), DeleteOperationType = ContactAndAttributes },
+            DeleteByIdsRequest = new DeleteByIdsRequest { Values = ids, DeleteOperationType = ContactAndAttributes },
         };
-        return StartDeletionAsync(body, PostTypeQueryParameterType.Ids, cancellationToken);
+        return StartDeletionAsync(body, PostTypeQueryParameterType.Ids, ids.Count, cancellationToken);
     }
 
     /// <summary>Starts deleting every contact of a data extension, identified by its external key.</summary>
@@ -158,15 +163,31 @@ public class ContactsClient : IDisposable
                 DeleteListContentsWhenCompleted = deleteListContentsWhenCompleted,
             },
         };
-        return StartDeletionAsync(body, PostTypeQueryParameterType.ListReference, cancellationToken);
+        return StartDeletionAsync(body, PostTypeQueryParameterType.ListReference, contactCount: null, cancellationToken);
     }
 
     /// <summary>Reads the status of a deletion once. Interpret it with the generated <c>GetDeletionState()</c>.</summary>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
-    public virtual Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
+    public virtual async Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
-        return ReadStatusAsync(operationId, cancellationToken);
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.GetDeletionStatus, _accountId);
+        ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, operationId);
+        try
+        {
+            var response = await ReadStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
+            if (activity is { IsAllDataRequested: true })
+            {
+                var lifecycle = response.GetDeletionState();
+                ContactsSdkTelemetry.SetLifecycle(activity, lifecycle.Phase, lifecycle.State);
+            }
+            return response;
+        }
+        catch (Exception ex)
+        {
+            ContactsSdkTelemetry.SetFailure(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>
@@ -182,7 +203,7 @@ public class ContactsClient : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
         options ??= DeletionWaitOptions.Default;
         options.Validate();
-        return Waiter.WaitAsync(operationId, options, progress, cancellationToken);
+        return WaitOneAsync(operationId, options, progress, cancellationToken);
     }
 
     /// <summary>
@@ -201,13 +222,14 @@ public class ContactsClient : IDisposable
         options ??= DeletionWaitOptions.Default;
         options.Validate();
 
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.WaitForDeletions, _accountId);
         var outcomes = new DeletionWaitOutcome[ids.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length), parallel, async (index, token) =>
         {
             try
             {
-                var result = await Waiter.WaitAsync(ids[index], options, progress, token).ConfigureAwait(false);
+                var result = await WaitOneAsync(ids[index], options, progress, token).ConfigureAwait(false);
                 outcomes[index] = new DeletionWaitOutcome(ids[index], result, null);
             }
             catch (Exception ex) when (!token.IsCancellationRequested)
@@ -218,7 +240,55 @@ public class ContactsClient : IDisposable
         return outcomes;
     }
 
-    private async Task<DeletionStarted> StartDeletionAsync(DeleteRequestBuilder.DeletePostRequestBody body, PostTypeQueryParameterType type, CancellationToken cancellationToken)
+    /// <summary>One wait in its own span, with the verdict counted when it comes.</summary>
+    private async Task<DeletionResult> WaitOneAsync(long operationId, DeletionWaitOptions options, IProgress<DeletionProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.WaitForDeletion, _accountId);
+        ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, operationId);
+        try
+        {
+            var result = await Waiter.WaitAsync(operationId, options, progress, cancellationToken).ConfigureAwait(false);
+            ContactsSdkTelemetry.Verdict(result.State, result.Elapsed);
+            ContactsSdkTelemetry.SetLifecycle(activity, result.LastResponse.GetDeletionState().Phase, result.State);
+            ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.Verdict, result.State.ToString());
+            ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.RequestsMade, result.RequestsMade);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            ContactsSdkTelemetry.SetFailure(activity, ex);
+            throw;
+        }
+    }
+
+    private async Task<DeletionStarted> StartDeletionAsync(DeleteRequestBuilder.DeletePostRequestBody body, PostTypeQueryParameterType type, int? contactCount, CancellationToken cancellationToken)
+    {
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.StartDeletion, _accountId);
+        var deleteType = DeleteTypeName(type);
+        ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.DeleteType, deleteType);
+        ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.ContactCount, contactCount);
+        try
+        {
+            var started = await SendDeletionAsync(body, type, cancellationToken).ConfigureAwait(false);
+            ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, started.OperationId);
+            ContactsSdkTelemetry.DeletionStarted(deleteType);
+            return started;
+        }
+        catch (Exception ex)
+        {
+            ContactsSdkTelemetry.SetFailure(activity, ex);
+            throw;
+        }
+    }
+
+    private static string DeleteTypeName(PostTypeQueryParameterType type) => type switch
+    {
+        PostTypeQueryParameterType.Keys => "keys",
+        PostTypeQueryParameterType.Ids => "ids",
+        _ => "listReference",
+    };
+
+    private async Task<DeletionStarted> SendDeletionAsync(DeleteRequestBuilder.DeletePostRequestBody body, PostTypeQueryParameterType type, CancellationToken cancellationToken)
     {
         var response = await DeleteRequestSender.SendAsync(
             token => Routes.Contacts.V1.Contacts.Actions.DeletePath.PostAsync(body, r => r.QueryParameters.Type = type, token),
@@ -234,7 +304,7 @@ public class ContactsClient : IDisposable
                 "Marketing Cloud reported no error but its answer carried no operationID, so the deletion cannot be followed." +
                 " It was probably queued: look it up (for example on the analytics delete-requests route) before sending it again.");
         }
-        _logger.LogInformation("Deletion started as operation {OperationId}.", operationId);
+        ContactsSdkLog.DeletionStarted(_logger, operationId);
         return new DeletionStarted(operationId, response);
     }
 

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Diagnostics;
 
 namespace ContactsSdk.Authentication;
 
@@ -30,6 +31,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         if (!_tokens.IsAllowedHost(request.RequestUri))
         {
             request.Headers.Authorization = null;
+            ContactsSdkLog.TokenWithheld(_tokens.Logger, request.RequestUri?.Host);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
@@ -38,7 +40,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         if (request.Content is not null)
         {
             // The body must survive a second send after a 401.
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -48,6 +50,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
 
         _tokens.Invalidate(token.Value);
+        ContactsSdkTelemetry.Retrying(RetryReason.TokenRejected);
         var fresh = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue(Bearer, fresh.Value);

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
+using ContactsSdk.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,6 +43,9 @@ internal sealed class MarketingCloudTokenProvider
     /// <summary>How many token requests this provider has made: one per token lifetime, not one per call.</summary>
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
+    /// <summary>The SDK's log, for the pipeline's token step.</summary>
+    public ILogger Logger => _logger;
+
     /// <summary>Whether a token may be sent to <paramref name="uri"/>.</summary>
     public bool IsAllowedHost(Uri? uri) => _hosts.IsAllowed(uri);
 
@@ -55,7 +59,7 @@ internal sealed class MarketingCloudTokenProvider
         if (current is not null && string.Equals(current.Value, rejectedToken, StringComparison.Ordinal))
         {
             Interlocked.CompareExchange(ref _current, null, current);
-            _logger.LogDebug("Dropped a Marketing Cloud token the API rejected.");
+            ContactsSdkLog.TokenDropped(_logger);
         }
     }
 
@@ -79,7 +83,7 @@ internal sealed class MarketingCloudTokenProvider
             var fresh = await TokenRequest.SendAsync(_httpClient, _options, _timeProvider, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _tokenRequests);
             Volatile.Write(ref _current, fresh);
-            _logger.LogDebug("Obtained a Marketing Cloud token, renewing at {RefreshAt:O}.", fresh.RefreshAt);
+            ContactsSdkLog.TokenObtained(_logger, fresh.RefreshAt);
             return fresh;
         }
         finally

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
+using ContactsSdk.Diagnostics;
 using ContactsSdk.Generated.Models;
 using Microsoft.Kiota.Abstractions;
 
@@ -43,6 +44,7 @@ internal static class DeleteRequestSender
             catch (Exception ex) when (attempt < MaxRetries && IsRetryableUnprocessed(ex))
             {
                 wait = TransientFailure.RetryAfter(ex, time.GetUtcNow(), maxRetryAfter) ?? TimeSpan.FromSeconds(1 << attempt);
+                ContactsSdkTelemetry.Retrying(RetryReason.Of(ex));
             }
             catch (Exception ex) when (MayHaveBeenProcessed(ex, cancellationToken) is { } reason)
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Diagnostics;
 using ContactsSdk.Generated.Models;
 using Microsoft.Extensions.Logging;
 
@@ -49,7 +50,8 @@ internal sealed class DeletionWaiter
                 lastRaw = RawStatus(response, lifecycle.Phase);
                 if (changed)
                 {
-                    _logger.LogInformation("Operation {OperationId}: {Phase} phase, state {State} (wire status '{RawStatus}').", operationId, lastPhase, lastState, lastRaw);
+                    ContactsSdkLog.DeletionStateChanged(_logger, operationId, lastPhase, lastState, lastRaw);
+                    ContactsSdkTelemetry.StateChanged(lifecycle.Phase, lifecycle.State);
                 }
                 if (lifecycle.IsTerminal)
                 {
@@ -64,11 +66,12 @@ internal sealed class DeletionWaiter
                 failures++;
                 if (failures > options.MaxConsecutiveFailures)
                 {
-                    _logger.LogWarning("Operation {OperationId}: giving up after {Failures} consecutive failures.", operationId, failures);
+                    ContactsSdkLog.WaitGaveUp(_logger, operationId, failures);
                     throw;
                 }
                 wait = TransientFailure.RetryAfter(ex, _time.GetUtcNow(), options.MaxRetryAfter) ?? schedule.AfterFailure(failures);
-                _logger.LogDebug("Operation {OperationId}: transient failure {Failures}/{Limit} ({Kind}); next try in {Wait}.", operationId, failures, options.MaxConsecutiveFailures, ex.GetType().Name, wait);
+                ContactsSdkLog.StatusReadFailed(_logger, operationId, failures, options.MaxConsecutiveFailures, ex.GetType().Name, wait);
+                ContactsSdkTelemetry.Retrying(RetryReason.Of(ex));
             }
 
             var sofar = _time.GetElapsedTime(started);

@@ -49,7 +49,15 @@ public static class ContactsSdkServiceCollectionExtensions
         // The factory's logging writes header values at Trace level, and before .NET 9 it redacts
         // none by default: the API client's Authorization header would reach the log. Neither
         // client sends a header worth logging, so every value is redacted.
-        services.AddHttpClient(AuthHttpClientName).RedactLoggedHeaders(static _ => true);
+        var auth = services.AddHttpClient(AuthHttpClientName);
+        auth.RedactLoggedHeaders(static _ => true);
+        auth.ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+        {
+            foreach (var handler in ContactsHttpPipeline.CreateAuthHandlers())
+            {
+                handlers.Add(handler);
+            }
+        });
 
         // One token cache for the application, as the client is one.
         services.TryAddSingleton(provider =>
