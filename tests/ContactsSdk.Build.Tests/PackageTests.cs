@@ -14,6 +14,7 @@ namespace ContactsSdk.Build.Tests;
 /// and nothing of the build-time generators among its dependencies; its metadata is complete and
 /// claims nothing untrue; its symbols come in a .snupkg; no machine path is left in its binaries.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLibrary>
 {
     private const string ConsumerProgram = """

@@ -15,6 +15,9 @@ internal static class PublicApi
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
+    /// <summary>Protected members too: a subclass outside the assembly (a test double, say) can reach them.</summary>
+    private const BindingFlags DeclaredWithProtected = Declared | BindingFlags.NonPublic;
+
     public static string Describe(IEnumerable<Type> types)
     {
         var text = new StringBuilder();
@@ -73,9 +76,9 @@ internal static class PublicApi
 
         var nullability = new NullabilityInfoContext();
         var members = new List<string>();
-        foreach (var constructor in type.GetConstructors(Declared))
+        foreach (var constructor in type.GetConstructors(DeclaredWithProtected).Where(IsVisible))
         {
-            members.Add((constructor.IsStatic ? "static " : string.Empty) + "ctor(" + Parameters(constructor, nullability) + ")");
+            members.Add(Protected(constructor) + (constructor.IsStatic ? "static " : string.Empty) + "ctor(" + Parameters(constructor, nullability) + ")");
         }
 
         foreach (var property in type.GetProperties(Declared))
@@ -104,7 +107,7 @@ internal static class PublicApi
             members.Add("event " + Name(@event.EventHandlerType!) + " " + @event.Name);
         }
 
-        foreach (var method in type.GetMethods(Declared))
+        foreach (var method in type.GetMethods(DeclaredWithProtected).Where(IsVisible))
         {
             // Accessors are listed with their property or event; names with '<' cannot be called from C#.
             if ((method.IsSpecialName && !method.Name.StartsWith("op_", StringComparison.Ordinal)) || method.Name.Contains('<'))
@@ -113,7 +116,7 @@ internal static class PublicApi
             }
 
             var generic = method.IsGenericMethodDefinition ? "<" + string.Join(", ", method.GetGenericArguments().Select(a => a.Name)) + ">" : string.Empty;
-            members.Add(Static(method) + (method.IsAbstract && !type.IsInterface ? "abstract " : method.IsVirtual && !method.IsFinal && !type.IsInterface ? "virtual " : string.Empty)
+            members.Add(Protected(method) + Static(method) + (method.IsAbstract && !type.IsInterface ? "abstract " : method.IsVirtual && !method.IsFinal && !type.IsInterface ? "virtual " : string.Empty)
                 + Name(nullability.Create(method.ReturnParameter)) + " " + method.Name + generic + "(" + Parameters(method, nullability) + ")");
         }
 
@@ -121,6 +124,10 @@ internal static class PublicApi
     }
 
     private static string Static(MethodInfo method) => method.IsStatic ? "static " : string.Empty;
+
+    private static bool IsVisible(MethodBase member) => member.IsPublic || member.IsFamily || member.IsFamilyOrAssembly;
+
+    private static string Protected(MethodBase member) => member.IsPublic ? string.Empty : "protected ";
 
     private static string Parameters(MethodBase method, NullabilityInfoContext nullability) =>
         string.Join(", ", method.GetParameters().Select(p =>
