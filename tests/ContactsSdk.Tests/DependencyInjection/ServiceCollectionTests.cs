@@ -45,4 +45,40 @@ public sealed class ServiceCollectionTests
         Assert.True(emulator.Statistics.TokenRequests < result.RequestsMade, $"{emulator.Statistics.TokenRequests} tokens for {result.RequestsMade} calls");
         Assert.Equal(0, emulator.Statistics.UnauthorizedResponses);
     }
+
+    [Fact]
+    public async Task The_singleton_client_moves_to_the_factorys_new_handlers_when_they_rotate()
+    {
+        // A singleton that kept one HttpClient from the factory would pin its first handler (and
+        // its DNS answers) forever. The client's requests go through the factory's current handler.
+        await using var emulator = await MarketingCloudEmulator.StartAsync();
+        var primaryHandlers = 0;
+        var services = new ServiceCollection().AddContactsSdk(o =>
+        {
+            o.EndpointOverride = emulator.BaseAddress;
+            o.ClientId = emulator.Credentials.ClientId;
+            o.ClientSecret = emulator.Credentials.ClientSecret;
+        });
+        services.AddHttpClient(ContactsSdkServiceCollectionExtensions.ApiHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() =>
+            {
+                System.Threading.Interlocked.Increment(ref primaryHandlers);
+                return new System.Net.Http.SocketsHttpHandler();
+            })
+            .SetHandlerLifetime(TimeSpan.FromSeconds(1)); // the factory's minimum
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<ContactsClient>();
+        var started = await client.StartDeletionByKeysAsync(new[] { "contact-1" });
+        Assert.Equal(1, primaryHandlers);
+
+        // Bounded: the factory expires a handler on its own real-time timer.
+        for (var attempt = 0; attempt < 50 && primaryHandlers < 2; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            await client.GetDeletionStatusAsync(started.OperationId);
+        }
+
+        Assert.Same(client, provider.GetRequiredService<ContactsClient>());
+        Assert.True(primaryHandlers >= 2, "the client kept using its first handler after the factory rotated it");
+    }
 }
