@@ -32,8 +32,12 @@ public sealed class ContactsClient : IDisposable
     /// <summary>What <c>DeleteOperationType</c> the convenience methods send.</summary>
     public const string ContactAndAttributes = "ContactAndAttributes";
 
+    /// <summary>How many times a single status read tries again after a 429 it may wait out.</summary>
+    public const int MaxRateLimitRetries = 3;
+
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
+    private readonly ContactsClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DeletionWaiter _waiter;
@@ -42,15 +46,23 @@ public sealed class ContactsClient : IDisposable
     /// Creates a client that owns its HTTP connections. In an application with a service
     /// collection, prefer <c>services.AddContactsSdk(...)</c>.
     /// </summary>
-    public ContactsClient(ContactsClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="options">The tenant, credentials and limits.</param>
+    /// <param name="timeProvider">The clock of every wait (the system clock when null).</param>
+    /// <param name="loggerFactory">Receives the SDK's log.</param>
+    /// <param name="requestGate">
+    /// The rate-limit gate to share with other clients of this worker; when null the client has a
+    /// gate of its own, built from <paramref name="options"/>.
+    /// </param>
+    public ContactsClient(ContactsClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ContactsRequestGate? requestGate = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         _ownedAuthHttpClient = new HttpClient { Timeout = options.RequestTimeout };
         var tokens = new MarketingCloudTokenProvider(_ownedAuthHttpClient, options, timeProvider, loggerFactory.CreateLogger<MarketingCloudTokenProvider>());
-        _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, options.RequestTimeout);
-        (_time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
+        requestGate ??= new ContactsRequestGate(options, timeProvider, loggerFactory.CreateLogger<ContactsRequestGate>());
+        _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, requestGate, options.RequestTimeout);
+        (_options, _time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
     }
 
@@ -64,7 +76,7 @@ public sealed class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
-        (_time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
+        (_options, _time, _logger, Tokens, Api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
     }
 
@@ -74,7 +86,7 @@ public sealed class ContactsClient : IDisposable
     /// <summary>The token provider (shared by every request of this client).</summary>
     public MarketingCloudTokenProvider Tokens { get; }
 
-    private static (TimeProvider, ILogger, MarketingCloudTokenProvider, ContactsApiClient) Initialize(
+    private static (ContactsClientOptions, TimeProvider, ILogger, MarketingCloudTokenProvider, ContactsApiClient) Initialize(
         ContactsClientOptions options, TimeProvider? timeProvider, ILoggerFactory loggerFactory, MarketingCloudTokenProvider tokens, HttpClient apiHttpClient)
     {
         // JSON bodies are read by the SDK's parse node: Kiota's results at less cost (docs/performance.md).
@@ -85,7 +97,7 @@ public sealed class ContactsClient : IDisposable
         {
             BaseUrl = options.RestBaseAddress.ToString().TrimEnd('/'),
         };
-        return (timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(adapter));
+        return (options, timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(adapter));
     }
 
     /// <summary>Starts deleting the contacts with these contact keys.</summary>
@@ -136,12 +148,30 @@ public sealed class ContactsClient : IDisposable
         return StartDeletionAsync(body, PostTypeQueryParameterType.ListReference, cancellationToken);
     }
 
-    /// <summary>Reads the status of a deletion once. Interpret it with the generated <c>GetDeletionState()</c>.</summary>
+    /// <summary>
+    /// Reads the status of a deletion. Interpret it with the generated <c>GetDeletionState()</c>.
+    /// A 429 is waited out and the read tried again (at most <see cref="MaxRateLimitRetries"/>
+    /// times) when the delay it asks for is within <see cref="ContactsClientOptions.MaxRateLimitWait"/>.
+    /// </summary>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
-    public Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
+    /// <exception cref="ContactsRateLimitException">Rate limited for longer than the options allow, or too many times.</exception>
+    public async Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
-        return ReadStatusAsync(operationId, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            TimeSpan wait;
+            try
+            {
+                return await ReadStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContactsRateLimitException limited) when (attempt < MaxRateLimitRetries && limited.RetryAfter is { } delay && delay <= _options.MaxRateLimitWait)
+            {
+                wait = delay;
+            }
+            _logger.LogDebug("Operation {OperationId}: rate limited, reading the status again in {Wait}.", operationId, wait);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -61,13 +61,24 @@ public static class ContactsSdkServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<MarketingCloudTokenProvider>>()));
 
-        var api = services.AddHttpClient(ApiHttpClientName, (provider, client) =>
-            client.Timeout = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+        // One rate-limit gate for the application: a 50200 pause and the request budget hold for
+        // every client the container hands out, and survive the factory's handler rotation.
+        services.TryAddSingleton(provider => new ContactsRequestGate(
+            provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<ContactsRequestGate>>()));
+
+        // No HttpClient timeout: the pipeline applies RequestTimeout once a request leaves the gate.
+        var api = services.AddHttpClient(ApiHttpClientName, client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
         api.RedactLoggedHeaders(static _ => true);
         api.ConfigurePrimaryHttpMessageHandler(() => Microsoft.Kiota.Http.HttpClientLibrary.KiotaClientFactory.GetDefaultHttpMessageHandler());
         api.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
         {
-            foreach (var handler in ContactsHttpPipeline.CreateHandlers(provider.GetRequiredService<MarketingCloudTokenProvider>()))
+            var handlersToAdd = ContactsHttpPipeline.CreateHandlers(
+                provider.GetRequiredService<MarketingCloudTokenProvider>(),
+                provider.GetRequiredService<ContactsRequestGate>(),
+                provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+            foreach (var handler in handlersToAdd)
             {
                 handlers.Add(handler);
             }
