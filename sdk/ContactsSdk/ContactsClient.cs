@@ -191,10 +191,17 @@ public sealed class ContactsClient : IDisposable
     }
 
     /// <summary>
-    /// Follows many deletions at once, at most <see cref="DeletionWaitOptions.MaxConcurrency"/> at a
-    /// time. Every operation ID gets an outcome, in the order given: a result, or the error that
-    /// ended its wait. Only cancellation ends the whole call early.
+    /// Follows many deletions at once. Every operation ID gets an outcome, in the order given: a
+    /// result, or the error that ended its wait. Only cancellation ends the whole call early.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="DeletionWaitOptions.BatchedTracking"/> (the default), one sweep of the
+    /// analytics delete-requests route per <see cref="DeletionWaitOptions.MaxPollInterval"/> shows
+    /// which operations have finished; only those, and any the route does not list, get status reads
+    /// (at most <see cref="DeletionWaitOptions.MaxConcurrency"/> at a time), and the status route
+    /// decides every state. Otherwise each operation is polled on its own, as by
+    /// <see cref="WaitForDeletionAsync"/>.
+    /// </remarks>
     public async Task<IReadOnlyList<DeletionWaitOutcome>> WaitForDeletionsAsync(IEnumerable<long> operationIds, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operationIds);
@@ -205,6 +212,13 @@ public sealed class ContactsClient : IDisposable
         }
         options ??= DeletionWaitOptions.Default;
         options.Validate();
+
+        if (options.BatchedTracking && ids.Distinct().Skip(1).Any())
+        {
+            var batched = await new BatchedDeletionWaiter(ReadStatusAsync, new DeleteRequestSweep(Api), _time, _logger)
+                .WaitAsync(ids, options, progress, cancellationToken).ConfigureAwait(false);
+            return Array.ConvertAll(ids, id => batched[id]);
+        }
 
         var outcomes = new DeletionWaitOutcome[ids.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken };
