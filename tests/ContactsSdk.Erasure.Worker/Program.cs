@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Postgres;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Worker;
 using ContactsSdk.Erasure.Workflow;
@@ -29,7 +30,15 @@ builder.Services.AddContactsSdk(o =>
 builder.Services.AddSingleton<IErasureCheckpoints, CrashingCheckpoints>();
 builder.Services.AddContactsErasure(o =>
 {
-    o.UseSqlite(arguments.LedgerPath);
+    // "postgres:<connection string>" runs the worker in a cluster on PostgreSQL; anything else is a SQLite file.
+    if (arguments.LedgerPath.StartsWith(PostgresLedgerPrefix, StringComparison.Ordinal))
+    {
+        o.UsePostgres(arguments.LedgerPath[PostgresLedgerPrefix.Length..]);
+    }
+    else
+    {
+        o.UseSqlite(arguments.LedgerPath);
+    }
     o.SubjectHashKey = CrashTestSettings.SubjectHashKey;
     // Seconds instead of days: the emulator's deletions last about a second.
     o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
@@ -65,3 +74,8 @@ while (limit.Elapsed < TimeSpan.FromMinutes(3))
 Console.WriteLine("TIMEOUT " + string.Join(",", (await service.ListAsync(new ErasureListQuery { ActiveOnly = true })).Select(r => $"{r.RequestId}:{r.State}")));
 await host.StopAsync();
 return 2;
+
+internal static partial class Program
+{
+    private const string PostgresLedgerPrefix = "postgres:";
+}
