@@ -17,7 +17,11 @@ internal sealed class AttemptTimeoutHandler(TimeSpan timeout) : DelegatingHandle
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(timeout);
+        // CancelAfter takes at most int.MaxValue milliseconds (about 24.8 days): longer means no timeout.
+        if (timeout.TotalMilliseconds <= int.MaxValue)
+        {
+            attempt.CancelAfter(timeout);
+        }
         try
         {
             return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
