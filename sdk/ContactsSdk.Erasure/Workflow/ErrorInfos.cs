@@ -16,6 +16,7 @@ internal static class ErrorInfos
     {
         ContactsServiceException service => new ErrorInfo(nameof(ContactsServiceException), 200, null, Codes(service)),
         GatewayError gateway => new ErrorInfo("GatewayError", gateway.ResponseStatusCode, gateway.Errorcode, null),
+        ContactsRateLimitException limited => new ErrorInfo(nameof(ContactsRateLimitException), 429, limited.ErrorCode, null),
         ApiException api => new ErrorInfo(nameof(ApiException), api.ResponseStatusCode, null, null),
         HttpRequestException http => new ErrorInfo("HttpRequestException:" + http.HttpRequestError, (int?)http.StatusCode, null, null),
         ContactsAuthenticationException => new ErrorInfo(nameof(ContactsAuthenticationException), null, null, null),
@@ -35,6 +36,8 @@ internal static class ErrorInfos
     public static bool ProvesNotProcessed(Exception exception) => exception switch
     {
         ApiException api when api.InnerException is null => api.ResponseStatusCode is >= 400 and < 500,
+        // A 429 is the gateway refusing the request before the service saw it.
+        ContactsRateLimitException => true,
         HttpRequestException http => http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError,
         ContactsAuthenticationException => true,
         _ => false,
