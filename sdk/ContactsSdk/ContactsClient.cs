@@ -36,6 +36,9 @@ public class ContactsClient : IDisposable
     /// <summary>What <c>DeleteOperationType</c> the convenience methods send.</summary>
     public const string ContactAndAttributes = "ContactAndAttributes";
 
+    /// <summary>How many times a single status read tries again after a 429 it may wait out.</summary>
+    public const int MaxRateLimitRetries = 3;
+
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
     private readonly TimeProvider _time = TimeProvider.System;
@@ -44,22 +47,32 @@ public class ContactsClient : IDisposable
     private readonly ContactsApiClient? _api;
     private readonly MarketingCloudTokenProvider? _tokens;
     private readonly string? _accountId;
+    private readonly TimeSpan _maxRateLimitWait;
 
     /// <summary>
     /// Creates a client that owns its HTTP connections. In an application with a service
     /// collection, prefer <c>services.AddContactsSdk(...)</c>.
     /// </summary>
-    public ContactsClient(ContactsClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="options">The tenant, credentials and limits.</param>
+    /// <param name="timeProvider">The clock of every wait (the system clock when null).</param>
+    /// <param name="loggerFactory">Receives the SDK's log.</param>
+    /// <param name="requestGate">
+    /// The rate-limit gate to share with other clients of this worker; when null the client has a
+    /// gate of its own, built from <paramref name="options"/>.
+    /// </param>
+    public ContactsClient(ContactsClientOptions options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, ContactsRequestGate? requestGate = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         loggerFactory ??= NullLoggerFactory.Instance;
         _ownedAuthHttpClient = ContactsHttpPipeline.CreateAuthHttpClient(options.RequestTimeout);
         var tokens = new MarketingCloudTokenProvider(_ownedAuthHttpClient, options, timeProvider, loggerFactory.CreateLogger<MarketingCloudTokenProvider>());
-        _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, options.RequestTimeout);
+        requestGate ??= new ContactsRequestGate(options, timeProvider, loggerFactory.CreateLogger<ContactsRequestGate>());
+        _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, requestGate, options.RequestTimeout);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
         _accountId = options.AccountId;
+        _maxRateLimitWait = options.MaxRateLimitWait;
     }
 
     /// <summary>
@@ -76,6 +89,7 @@ public class ContactsClient : IDisposable
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
         _accountId = options.AccountId;
+        _maxRateLimitWait = options.MaxRateLimitWait;
         _ownedApiHttpClient = ownsHttpClient ? apiHttpClient : null;
     }
 
@@ -166,8 +180,13 @@ public class ContactsClient : IDisposable
         return StartDeletionAsync(body, PostTypeQueryParameterType.ListReference, contactCount: null, cancellationToken);
     }
 
-    /// <summary>Reads the status of a deletion once. Interpret it with the generated <c>GetDeletionState()</c>.</summary>
+    /// <summary>
+    /// Reads the status of a deletion. Interpret it with the generated <c>GetDeletionState()</c>.
+    /// A 429 is waited out and the read tried again (at most <see cref="MaxRateLimitRetries"/>
+    /// times) when the delay it asks for is within <see cref="ContactsClientOptions.MaxRateLimitWait"/>.
+    /// </summary>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
+    /// <exception cref="ContactsRateLimitException">Rate limited for longer than the options allow, or too many times.</exception>
     public virtual async Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
@@ -175,7 +194,7 @@ public class ContactsClient : IDisposable
         ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, operationId);
         try
         {
-            var response = await ReadStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
+            var response = await ReadStatusWaitingOutRateLimitsAsync(operationId, cancellationToken).ConfigureAwait(false);
             if (activity is { IsAllDataRequested: true })
             {
                 var lifecycle = response.GetDeletionState();
@@ -187,6 +206,25 @@ public class ContactsClient : IDisposable
         {
             ContactsSdkTelemetry.SetFailure(activity, ex);
             throw;
+        }
+    }
+
+    /// <summary>One status read that waits out a short 429 (bounded in count and delay) instead of failing at once.</summary>
+    private async Task<DeleteStatusResponse> ReadStatusWaitingOutRateLimitsAsync(long operationId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            TimeSpan wait;
+            try
+            {
+                return await ReadStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ContactsRateLimitException limited) when (attempt < MaxRateLimitRetries && limited.RetryAfter is { } delay && delay <= _maxRateLimitWait)
+            {
+                wait = delay;
+            }
+            ContactsSdkLog.StatusRateLimited(_logger, operationId, wait);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -207,10 +245,17 @@ public class ContactsClient : IDisposable
     }
 
     /// <summary>
-    /// Follows many deletions at once, at most <see cref="DeletionWaitOptions.MaxConcurrency"/> at a
-    /// time. Every operation ID gets an outcome, in the order given: a result, or the error that
-    /// ended its wait. Only cancellation ends the whole call early.
+    /// Follows many deletions at once. Every operation ID gets an outcome, in the order given: a
+    /// result, or the error that ended its wait. Only cancellation ends the whole call early.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="DeletionWaitOptions.BatchedTracking"/> (the default), one sweep of the
+    /// analytics delete-requests route per <see cref="DeletionWaitOptions.MaxPollInterval"/> shows
+    /// which operations have finished; only those, and any the route does not list, get status reads
+    /// (at most <see cref="DeletionWaitOptions.MaxConcurrency"/> at a time), and the status route
+    /// decides every state. Otherwise each operation is polled on its own, as by
+    /// <see cref="WaitForDeletionAsync"/>.
+    /// </remarks>
     public virtual async Task<IReadOnlyList<DeletionWaitOutcome>> WaitForDeletionsAsync(IEnumerable<long> operationIds, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operationIds);
@@ -223,6 +268,13 @@ public class ContactsClient : IDisposable
         options.Validate();
 
         using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.WaitForDeletions, _accountId);
+        if (options.BatchedTracking && ids.Distinct().Skip(1).Any())
+        {
+            var batched = await new BatchedDeletionWaiter(ReadStatusAsync, new DeleteRequestSweep(Routes), _time, _logger)
+                .WaitAsync(ids, options, progress, cancellationToken).ConfigureAwait(false);
+            return Array.ConvertAll(ids, id => batched[id]);
+        }
+
         var outcomes = new DeletionWaitOutcome[ids.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, ids.Length), parallel, async (index, token) =>

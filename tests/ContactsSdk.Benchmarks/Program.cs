@@ -15,11 +15,22 @@ namespace ContactsSdk.Benchmarks;
 internal static class Program
 {
     /// <summary>
-    /// <c>--poll-economy</c> prints the poll-economy table; anything else goes to BenchmarkDotNet
+    /// <c>--poll-economy</c> prints the poll-economy table; <c>--tracking-economy [N]</c> the request
+    /// economy of following N deletions at once (10,000 by default) against one by one; anything else goes to BenchmarkDotNet
     /// (for example <c>--filter '*' --job short</c>), with the loopback server started here.
     /// </summary>
     private static async Task<int> Main(string[] args)
     {
+        if (Array.IndexOf(args, "--tracking-economy") is >= 0 and var at)
+        {
+            // The batched run and the one-by-one baseline, measured in this same run.
+            var deletions = at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+            var oneByOne = await TrackingEconomy.MeasureOneByOneAsync();
+            var batched = await TrackingEconomy.MeasureAsync(deletions, ContactsSdk.Deletion.DeletionWaitOptions.Default);
+            Console.WriteLine(TrackingEconomy.Table(batched, oneByOne));
+            return batched.Deleted == deletions ? 0 : 1;
+        }
+
         if (args.Contains("--poll-economy"))
         {
             var results = new PollEconomyResult[PollScenario.Standard.Length];

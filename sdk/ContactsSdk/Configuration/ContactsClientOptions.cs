@@ -18,6 +18,18 @@ public sealed class ContactsClientOptions
     /// <summary>Default for <see cref="RequestTimeout"/>.</summary>
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
+    /// <summary>Default for <see cref="TemporarilyBlockedPause"/>.</summary>
+    public static readonly TimeSpan DefaultTemporarilyBlockedPause = TimeSpan.FromMinutes(1);
+
+    /// <summary>The shortest <see cref="TemporarilyBlockedPause"/> accepted.</summary>
+    public static readonly TimeSpan MinTemporarilyBlockedPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <see cref="TemporarilyBlockedPause"/> accepted.</summary>
+    public static readonly TimeSpan MaxTemporarilyBlockedPause = TimeSpan.FromHours(1);
+
+    /// <summary>Default for <see cref="MaxRateLimitWait"/>.</summary>
+    public static readonly TimeSpan DefaultMaxRateLimitWait = TimeSpan.FromMinutes(1);
+
     /// <summary>
     /// The tenant subdomain of the installed package (the part before <c>.auth.marketingcloudapis.com</c>).
     /// Required unless <see cref="EndpointOverride"/> is set.
@@ -46,8 +58,30 @@ public sealed class ContactsClientOptions
     /// <summary>How long before its expiry a cached token is replaced.</summary>
     public TimeSpan TokenRefreshMargin { get; set; } = DefaultTokenRefreshMargin;
 
-    /// <summary>Timeout of one HTTP request.</summary>
+    /// <summary>Timeout of one HTTP request, counted from the moment it is sent (time spent waiting for the rate-limit gate does not count).</summary>
     public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+
+    /// <summary>
+    /// The most API requests started in any minute by every client that shares one
+    /// <see cref="Http.ContactsRequestGate"/> (with <c>AddContactsSdk</c>: the whole application).
+    /// Further requests wait their turn; none is dropped. Null (the default): no budget. The API
+    /// quota is shared by everything in the Marketing Cloud account, so a worker that runs
+    /// unattended should leave room for the account's other integrations.
+    /// </summary>
+    public int? RequestBudgetPerMinute { get; set; }
+
+    /// <summary>
+    /// After a 429 with error code 50200 ("temporarily blocked", no <c>Retry-After</c>), how long
+    /// every request of the shared gate waits before it is sent. Between 1 second and 1 hour.
+    /// </summary>
+    public TimeSpan TemporarilyBlockedPause { get; set; } = DefaultTemporarilyBlockedPause;
+
+    /// <summary>
+    /// The longest rate-limit wait (<c>Retry-After</c>, or the pause after a 50200) a single call
+    /// such as <c>GetDeletionStatusAsync</c> waits out before it throws
+    /// <see cref="Errors.ContactsRateLimitException"/> instead. Zero: never wait.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = DefaultMaxRateLimitWait;
 
     /// <summary>The token endpoint these options designate.</summary>
     public Uri AuthBaseAddress => EndpointOverride ?? new Uri($"https://{Subdomain}.auth.marketingcloudapis.com/");

@@ -68,7 +68,24 @@ public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsCl
         {
             failures.Add($"{nameof(ContactsClientOptions.RequestTimeout)} must be positive.");
         }
+        ValidateRateLimits(options, failures);
         return failures;
+    }
+
+    private static void ValidateRateLimits(ContactsClientOptions options, List<string> failures)
+    {
+        if (options.RequestBudgetPerMinute is < 1)
+        {
+            failures.Add($"{nameof(ContactsClientOptions.RequestBudgetPerMinute)} must be at least 1 (or unset for no budget).");
+        }
+        if (options.TemporarilyBlockedPause < ContactsClientOptions.MinTemporarilyBlockedPause || options.TemporarilyBlockedPause > ContactsClientOptions.MaxTemporarilyBlockedPause)
+        {
+            failures.Add($"{nameof(ContactsClientOptions.TemporarilyBlockedPause)} must be between 1 second and 1 hour.");
+        }
+        if (options.MaxRateLimitWait < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(ContactsClientOptions.MaxRateLimitWait)} must not be negative.");
+        }
     }
 
     private static void ValidateOverride(Uri endpoint, List<string> failures)

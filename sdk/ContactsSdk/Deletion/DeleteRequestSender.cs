@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
 using ContactsSdk.Diagnostics;
+using ContactsSdk.Errors;
 using ContactsSdk.Generated.Models;
 using Microsoft.Kiota.Abstractions;
 
@@ -60,6 +61,7 @@ internal static class DeleteRequestSender
     {
         ApiException { InnerException: JsonException } => false,
         ApiException api => api.ResponseStatusCode is 401 or 429,
+        ContactsRateLimitException => true,
         HttpRequestException http => NeverSent(http),
         // The token is fetched before the delete is sent: no token, no delete.
         ContactsAuthenticationException auth => TransientFailure.IsTransient(auth),

@@ -26,6 +26,12 @@ public sealed record DeletionWaitOptions
     /// <summary>Default <see cref="MaxConcurrency"/>.</summary>
     public const int DefaultMaxConcurrency = 4;
 
+    /// <summary>Default <see cref="SweepPageSize"/>: the largest page the analytics route serves.</summary>
+    public const int DefaultSweepPageSize = 1000;
+
+    /// <summary>Default <see cref="SweepLookBack"/>.</summary>
+    public static readonly TimeSpan DefaultSweepLookBack = TimeSpan.FromDays(31);
+
     /// <summary>The shared defaults.</summary>
     public static DeletionWaitOptions Default { get; } = new();
 
@@ -50,6 +56,20 @@ public sealed record DeletionWaitOptions
     /// <summary>Operations followed at once by <see cref="ContactsClient.WaitForDeletionsAsync"/>.</summary>
     public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
 
+    /// <summary>
+    /// Whether <see cref="ContactsClient.WaitForDeletionsAsync"/> follows several deletions with one
+    /// sweep of the analytics delete-requests route per <see cref="MaxPollInterval"/>, reading the
+    /// status route only for the operations the sweep shows finished (or does not list), instead of
+    /// polling each one. The status route still decides every state. Default: true.
+    /// </summary>
+    public bool BatchedTracking { get; init; } = true;
+
+    /// <summary>Operations per page of a sweep.</summary>
+    public int SweepPageSize { get; init; } = DefaultSweepPageSize;
+
+    /// <summary>How far before the start of the wait a sweep looks for the operations' requests.</summary>
+    public TimeSpan SweepLookBack { get; init; } = DefaultSweepLookBack;
+
     internal void Validate()
     {
         if (InitialPollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(InitialPollInterval), InitialPollInterval, "Must be positive.");
@@ -59,5 +79,7 @@ public sealed record DeletionWaitOptions
         if (MaxRetryAfter < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxRetryAfter), MaxRetryAfter, "Must not be negative.");
         if (Timeout is { } timeout && timeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Timeout), timeout, "Must be positive.");
         if (MaxConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(MaxConcurrency), MaxConcurrency, "Must be at least 1.");
+        if (SweepPageSize < 1) throw new ArgumentOutOfRangeException(nameof(SweepPageSize), SweepPageSize, "Must be at least 1.");
+        if (SweepLookBack < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(SweepLookBack), SweepLookBack, "Must not be negative.");
     }
 }

@@ -4,6 +4,8 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ContactsSdk.Authentication;
+using ContactsSdk.Errors;
+using ContactsSdk.Http;
 using Microsoft.Kiota.Abstractions;
 
 namespace ContactsSdk.Deletion;
@@ -23,6 +25,8 @@ internal static class TransientFailure
         // A truncated or garbled body (Kiota wraps the parser's error): the next read will most likely be whole.
         JsonException or ApiException { InnerException: JsonException } => true,
         ContactsAuthenticationException auth => IsTransient(auth),
+        // The gateway refused the request before the service saw it: it may pass after the wait.
+        ContactsRateLimitException => true,
         // A 401 here has already had the pipeline's one refresh and resend: the fresh token was
         // rejected too (revoked again, or not yet known to every gateway node). The next poll starts
         // from yet another token, and the failure limit still bounds the tries.
@@ -38,45 +42,22 @@ internal static class TransientFailure
         exception.StatusCode is null or 429 or >= 500;
 
     /// <summary>
-    /// The wait a 429 or 503 asked for with <c>Retry-After</c> (seconds or an HTTP date), capped by
-    /// <paramref name="max"/>; null when the response said nothing usable.
+    /// The wait a 429 or 503 asked for (<c>Retry-After</c>, in seconds or as an HTTP date, or the
+    /// pause the pipeline applied after a 429 with error code 50200), capped by <paramref name="max"/>;
+    /// null when the failure said nothing usable.
     /// </summary>
-    /// <remarks>
-    /// An HTTP date is written on the server's clock, so it is measured from the response's own
-    /// <c>Date</c> header when there is one: a client clock that is off by an hour would otherwise
-    /// wait an hour too long, or not at all.
-    /// </remarks>
     public static TimeSpan? RetryAfter(Exception exception, DateTimeOffset now, TimeSpan max)
     {
-        if (exception is not ApiException api)
+        var wait = exception switch
         {
-            return null;
-        }
-        var header = Header(api, "Retry-After");
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return null;
-        }
-        TimeSpan wait;
-        if (int.TryParse(header.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-        {
-            wait = TimeSpan.FromSeconds(seconds);
-        }
-        else if (TryParseHttpDate(header, out var date))
-        {
-            wait = date - (TryParseHttpDate(Header(api, "Date"), out var serverNow) ? serverNow : now);
-        }
-        else
-        {
-            return null;
-        }
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > max ? max : wait;
+            ContactsRateLimitException limited => limited.RetryAfter,
+            ApiException api => RetryAfterHeader.Parse(Header(api, "Retry-After"), Header(api, "Date"), now),
+            _ => null,
+        };
+        return wait > max ? max : wait;
     }
 
     private static string? Header(ApiException exception, string name) => exception.ResponseHeaders
         .FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?
         .FirstOrDefault();
-
-    private static bool TryParseHttpDate(string? value, out DateTimeOffset date) =>
-        DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out date);
 }

@@ -64,18 +64,29 @@ public static class ContactsSdkServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value;
             return new MarketingCloudTokenProvider(
-                LongLivedClient(provider, AuthHttpClientName, options),
+                LongLivedClient(provider, AuthHttpClientName, options.RequestTimeout),
                 options,
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetService<ILogger<MarketingCloudTokenProvider>>());
         });
+
+        // One rate-limit gate for the application: a 50200 pause and the request budget hold for
+        // every request of the client, and survive the factory's handler rotation.
+        services.TryAddSingleton(provider => new ContactsRequestGate(
+            provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<ContactsRequestGate>>()));
 
         var api = services.AddHttpClient(ApiHttpClientName);
         api.RedactLoggedHeaders(static _ => true);
         api.ConfigurePrimaryHttpMessageHandler(() => Microsoft.Kiota.Http.HttpClientLibrary.KiotaClientFactory.GetDefaultHttpMessageHandler());
         api.ConfigureAdditionalHttpMessageHandlers((handlers, provider) =>
         {
-            foreach (var handler in ContactsHttpPipeline.CreateHandlers(provider.GetRequiredService<MarketingCloudTokenProvider>()))
+            var handlersToAdd = ContactsHttpPipeline.CreateHandlers(
+                provider.GetRequiredService<MarketingCloudTokenProvider>(),
+                provider.GetRequiredService<ContactsRequestGate>(),
+                provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+            foreach (var handler in handlersToAdd)
             {
                 handlers.Add(handler);
             }
@@ -88,7 +99,8 @@ public static class ContactsSdkServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value;
             return new ContactsClient(
-                LongLivedClient(provider, ApiHttpClientName, options),
+                // No HttpClient timeout: the pipeline applies RequestTimeout once a request leaves the gate.
+                LongLivedClient(provider, ApiHttpClientName, System.Threading.Timeout.InfiniteTimeSpan),
                 provider.GetRequiredService<MarketingCloudTokenProvider>(),
                 options,
                 provider.GetRequiredService<TimeProvider>(),
@@ -102,9 +114,9 @@ public static class ContactsSdkServiceCollectionExtensions
     /// An HttpClient that lives as long as the singleton holding it, over the factory's current
     /// handlers for <paramref name="name"/> (see <see cref="HttpClientFactoryHandler"/>).
     /// </summary>
-    private static HttpClient LongLivedClient(IServiceProvider provider, string name, ContactsClientOptions options) =>
+    private static HttpClient LongLivedClient(IServiceProvider provider, string name, TimeSpan timeout) =>
         new(new HttpClientFactoryHandler(provider.GetRequiredService<IHttpMessageHandlerFactory>(), name), disposeHandler: true)
         {
-            Timeout = options.RequestTimeout,
+            Timeout = timeout,
         };
 }

@@ -37,4 +37,20 @@ internal static partial class ContactsSdkLog
     [LoggerMessage(EventId = 7, EventName = "TokenWithheld", Level = LogLevel.Warning,
         Message = "Not sending a Marketing Cloud token to {Host}: it is not an allowed host.")]
     public static partial void TokenWithheld(ILogger logger, string? host);
+
+    [LoggerMessage(EventId = 8, EventName = "StatusRateLimited", Level = LogLevel.Debug,
+        Message = "Operation {OperationId}: rate limited, reading the status again in {Wait}.")]
+    public static partial void StatusRateLimited(ILogger logger, long operationId, TimeSpan wait);
+
+    [LoggerMessage(EventId = 9, EventName = "RequestsPaused", Level = LogLevel.Warning,
+        Message = "Marketing Cloud answered 429 (requests temporarily blocked): every request of this worker waits {Pause} before it is sent.")]
+    public static partial void RequestsPaused(ILogger logger, TimeSpan pause);
+
+    [LoggerMessage(EventId = 10, EventName = "RequestBudgetUsedUp", Level = LogLevel.Debug,
+        Message = "Request budget of {Budget} per minute used up: the next request waits {Wait}.")]
+    public static partial void RequestBudgetUsedUp(ILogger logger, int budget, TimeSpan wait);
+
+    [LoggerMessage(EventId = 11, EventName = "SweepGivenUp", Level = LogLevel.Warning,
+        Message = "The delete-requests sweep failed {Failures} times ({Kind}); following each deletion on its own.")]
+    public static partial void SweepGivenUp(ILogger logger, int failures, string kind);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using ContactsSdk.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
@@ -10,22 +11,33 @@ namespace ContactsSdk.Http;
 
 /// <summary>
 /// The message handlers of the API's HttpClient: Kiota's defaults, less its retry handler, then
-/// <see cref="BearerTokenHandler"/> and, innermost, <see cref="TelemetryHandler"/>. The token
-/// endpoint's HttpClient has the telemetry handler alone.
+/// <see cref="BearerTokenHandler"/>, the rate-limit gate, the request timeout and, innermost,
+/// <see cref="TelemetryHandler"/> (one measurement per attempt on the wire). The token endpoint's
+/// HttpClient has the telemetry handler alone.
 /// </summary>
 /// <remarks>
 /// Kiota's retry handler sleeps on the real clock and retries POSTs it cannot know are safe to
 /// repeat. Retrying belongs to <see cref="ContactsClient"/>, which knows which calls are idempotent,
 /// bounds every retry by its options and waits on the injected <see cref="TimeProvider"/>.
+/// The request timeout is a handler rather than <see cref="HttpClient.Timeout"/> so that it counts
+/// from the moment a request leaves the gate, not from the moment it was queued.
 /// </remarks>
 internal static class ContactsHttpPipeline
 {
-    /// <summary>Creates a fresh set of handlers (handlers cannot be shared between clients).</summary>
-    public static IList<DelegatingHandler> CreateHandlers(MarketingCloudTokenProvider tokens)
+    /// <summary>
+    /// Creates a fresh set of handlers (handlers cannot be shared between clients; the gate can, and
+    /// should be, by every client of one worker). The HttpClient built over them must have no timeout
+    /// of its own (<see cref="Timeout.InfiniteTimeSpan"/>): <paramref name="requestTimeout"/> is applied here.
+    /// </summary>
+    public static IList<DelegatingHandler> CreateHandlers(MarketingCloudTokenProvider tokens, ContactsRequestGate gate, TimeSpan requestTimeout)
     {
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(gate);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(requestTimeout, TimeSpan.Zero);
         var handlers = KiotaClientFactory.CreateDefaultHandlers().Where(handler => handler is not RetryHandler).ToList();
         handlers.Add(new BearerTokenHandler(tokens));
+        handlers.Add(new RateLimitHandler(gate));
+        handlers.Add(new AttemptTimeoutHandler(requestTimeout));
         handlers.Add(new TelemetryHandler());
         return handlers;
     }
@@ -39,11 +51,11 @@ internal static class ContactsHttpPipeline
         return new HttpClient(new TelemetryHandler { InnerHandler = new HttpClientHandler() }) { Timeout = timeout };
     }
 
-    /// <summary>Creates an HttpClient for the API with the handlers above over the default transport.</summary>
-    public static HttpClient CreateHttpClient(MarketingCloudTokenProvider tokens, TimeSpan timeout, HttpMessageHandler? transport = null)
+    /// <summary>Creates an HttpClient for the API with the handlers above over <paramref name="transport"/> (the default transport when null).</summary>
+    public static HttpClient CreateHttpClient(MarketingCloudTokenProvider tokens, ContactsRequestGate gate, TimeSpan requestTimeout, HttpMessageHandler? transport = null)
     {
-        var client = KiotaClientFactory.Create(CreateHandlers(tokens), transport ?? KiotaClientFactory.GetDefaultHttpMessageHandler());
-        client.Timeout = timeout;
+        var client = KiotaClientFactory.Create(CreateHandlers(tokens, gate, requestTimeout), transport ?? KiotaClientFactory.GetDefaultHttpMessageHandler());
+        client.Timeout = Timeout.InfiniteTimeSpan;
         return client;
     }
 }

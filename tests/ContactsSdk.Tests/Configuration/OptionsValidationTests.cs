@@ -41,6 +41,10 @@ public sealed class OptionsValidationTests
         { "plain http off loopback", o => o.EndpointOverride = new Uri("http://mc.example.com/"), "uses http:// on a non-loopback host" },
         { "ftp endpoint", o => o.EndpointOverride = new Uri("ftp://127.0.0.1/"), "must use https://" },
         { "negative margin", o => o.TokenRefreshMargin = TimeSpan.FromSeconds(-1), "TokenRefreshMargin" },
+        { "zero request budget", o => o.RequestBudgetPerMinute = 0, "RequestBudgetPerMinute must be at least 1" },
+        { "no blocked pause", o => o.TemporarilyBlockedPause = TimeSpan.Zero, "TemporarilyBlockedPause must be between 1 second and 1 hour" },
+        { "day-long blocked pause", o => o.TemporarilyBlockedPause = TimeSpan.FromDays(1), "TemporarilyBlockedPause must be between 1 second and 1 hour" },
+        { "negative rate-limit wait", o => o.MaxRateLimitWait = TimeSpan.FromSeconds(-1), "MaxRateLimitWait must not be negative" },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ContactsSdk.Deletion;
+using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Generated.Models;
@@ -46,9 +47,10 @@ public sealed class DeleteSafetyTests
         await using var tenant = await InstrumentedTenant.StartAsync();
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Delete, Fault.TooManyRequests(TimeSpan.FromSeconds(5)), times: 10);
 
-        var error = await Assert.ThrowsAsync<GatewayError>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
+        var error = await Assert.ThrowsAsync<ContactsRateLimitException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
 
-        Assert.Equal(429, error.ResponseStatusCode);
+        Assert.Equal(ContactsRateLimitException.RateLimitedErrorCode, error.ErrorCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
         Assert.Equal(MaxDeleteAttempts, tenant.Emulator.Statistics.DeleteRequests);
         Assert.Empty(tenant.Emulator.Operations);
         Assert.Equal(10 - MaxDeleteAttempts, tenant.Emulator.Faults.QueuedCount);

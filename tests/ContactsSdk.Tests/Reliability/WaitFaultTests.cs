@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
@@ -41,7 +42,7 @@ public sealed class WaitFaultTests
     }
 
     [Fact]
-    public async Task A_quota_429_without_Retry_After_backs_off_on_the_schedule()
+    public async Task A_quota_429_without_Retry_After_waits_out_the_pause_of_the_whole_pipeline()
     {
         await using var tenant = await InstrumentedTenant.StartAsync();
         var started = await tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" });
@@ -51,9 +52,9 @@ public sealed class WaitFaultTests
         var result = await tenant.Client.WaitForDeletionAsync(started.OperationId, progress: progress);
 
         Assert.True(result.IsDeleted);
-        // 5 s, 10 s, 20 s: the failure backoff of the default options.
+        // Each 50200 pauses the whole pipeline for TemporarilyBlockedPause, and the wait follows that pause.
         var waits = progress.Reports.Where(r => r.ConsecutiveFailures > 0).Select(r => r.NextPollIn);
-        Assert.Equal(new[] { 5, 10, 20 }.Select(s => TimeSpan.FromSeconds(s)), waits);
+        Assert.Equal(Enumerable.Repeat(ContactsClientOptions.DefaultTemporarilyBlockedPause, 3), waits);
     }
 
     [Fact]

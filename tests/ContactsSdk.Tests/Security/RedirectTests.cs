@@ -136,7 +136,7 @@ public sealed class RedirectTests
         var options = servers.ClientOptions();
         using var authClient = new HttpClient();
         var tokens = new MarketingCloudTokenProvider(authClient, options);
-        using var api = ContactsHttpPipeline.CreateHttpClient(tokens, options.RequestTimeout);
+        using var api = ContactsHttpPipeline.CreateHttpClient(tokens, new ContactsRequestGate(options), options.RequestTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Get, servers.ForeignUri("collect"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 

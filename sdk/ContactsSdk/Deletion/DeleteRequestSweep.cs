@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Errors;
+using ContactsSdk.Generated;
+using ContactsSdk.Generated.Models;
+
+namespace ContactsSdk.Deletion;
+
+/// <summary>
+/// One look at many deletions at once: the analytics delete-requests route, paged newest operation
+/// first, down to the oldest operation still followed. A page lists up to a thousand operations, so
+/// the status of thousands of deletions costs a handful of requests.
+/// </summary>
+/// <remarks>
+/// What a sweep shows only decides which operations deserve a status read; the status route stays
+/// the authority for every state and verdict.
+/// </remarks>
+internal sealed class DeleteRequestSweep
+{
+    private const string NewestFirst = "operationId desc";
+    private readonly ContactsApiClient _api;
+
+    public DeleteRequestSweep(ContactsApiClient api) => _api = api;
+
+    /// <summary>The delete requests received in [<paramref name="from"/>, <paramref name="to"/>) whose ID is at least <paramref name="oldestOperationId"/>.</summary>
+    /// <returns>The requests by operation ID, and how many pages were read.</returns>
+    public async Task<(IReadOnlyDictionary<long, DeleteRequestDetails> Requests, int Pages)> ReadAsync(
+        DateTimeOffset from, DateTimeOffset to, long oldestOperationId, int pageSize, CancellationToken cancellationToken)
+    {
+        var requests = new Dictionary<long, DeleteRequestDetails>();
+        for (var page = 1; ; page++)
+        {
+            var number = page;
+            var response = await _api.Contacts.V1.Contacts.Analytics.Deleterequests.GetAsync(r =>
+            {
+                r.QueryParameters.Startdateutc = UtcQueryTime(from);
+                r.QueryParameters.Enddateutc = UtcQueryTime(to);
+                r.QueryParameters.Page = number;
+                r.QueryParameters.Pagesize = pageSize;
+                r.QueryParameters.OrderBy = NewestFirst;
+            }, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The delete-requests page came back with an empty body.");
+            ContactsServiceException.ThrowIfFailed(response, "Reading the delete requests");
+
+            var operations = response.Operations ?? [];
+            var reachedOldest = false;
+            foreach (var operation in operations)
+            {
+                if (operation.OperationId is { } id)
+                {
+                    requests[id] = operation;
+                    reachedOldest |= id < oldestOperationId;
+                }
+            }
+            // A short page is the last one; below the oldest followed operation nothing more is of interest.
+            if (operations.Count < pageSize || reachedOldest)
+            {
+                return (requests, page);
+            }
+        }
+    }
+
+    /// <summary>The route's date format: UTC, without an offset.</summary>
+    private static string UtcQueryTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+}

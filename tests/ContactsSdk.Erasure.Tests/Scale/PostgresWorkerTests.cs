@@ -1,0 +1,119 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Postgres;
+using ContactsSdk.Erasure.Tests.Support;
+using ContactsSdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Scale;
+
+/// <summary>
+/// The one-line PostgreSQL configuration end to end: a worker host whose ledger and Quartz job store
+/// live in a real PostgreSQL, clustered, following erasures through the emulator on the real clock
+/// (deletions that last about a second) until every one is closed.
+/// </summary>
+public sealed class PostgresWorkerTests : IAsyncLifetime
+{
+    private static readonly byte[] Key = "scale-test-subject-hash-key-0123456789"u8.ToArray();
+    private PostgresTestDatabase? _database;
+
+    [SkippableFact]
+    public async Task A_worker_configured_with_UsePostgres_runs_clustered_and_closes_every_erasure()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            PendingDuration = TimeSpan.FromMilliseconds(200),
+            NumberOfRestorableDays = 0,
+            DeletePhaseDuration = TimeSpan.FromMilliseconds(500),
+        });
+        using var host = BuildWorker(emulator, _database.ConnectionString);
+        await host.StartAsync();
+        try
+        {
+            var service = host.Services.GetRequiredService<IErasureService>();
+            for (var i = 0; i < 8; i++)
+            {
+                await service.SubmitAsync(new ErasureRequest($"scale-{i}", ErasureSubjects.ContactKeys([$"scale-contact-{i}"])));
+            }
+
+            var closed = await WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(90));
+
+            Assert.True(closed, "Not every erasure closed within 90 seconds.");
+            for (var i = 0; i < 8; i++)
+            {
+                var record = await service.GetAsync($"scale-{i}");
+                Assert.Equal(ErasureState.Closed, record!.State);
+                Assert.Equal(ErasureVerdict.Deleted, record.Verdict);
+            }
+            // One deletion per erasure, never two.
+            Assert.Equal(8, emulator.Operations.Count);
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            // Clustered: the worker has a generated instance ID and checks in to the cluster table.
+            var instanceId = await scheduler.GetSchedulerInstanceId();
+            Assert.NotEqual(QuartzSchedulerOptions.DefaultInstanceId, instanceId);
+            Assert.Equal(1L, Convert.ToInt64(await _database.ScalarAsync($"SELECT COUNT(*) FROM qrtz_scheduler_state WHERE instance_name = '{instanceId}'"), CultureInfo.InvariantCulture));
+            Assert.Equal(8L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM erasures WHERE state = 'Closed'"), CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static IHost BuildWorker(MarketingCloudEmulator emulator, string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddContactsSdk(o =>
+        {
+            o.EndpointOverride = emulator.BaseAddress;
+            o.ClientId = emulator.Credentials.ClientId;
+            o.ClientSecret = emulator.Credentials.ClientSecret;
+            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        });
+        builder.Services.AddContactsErasure(o =>
+        {
+            o.UsePostgres(connectionString);
+            o.SubjectHashKey = Key;
+            // Seconds instead of days: the emulator's deletions last under a second.
+            o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
+            o.MaxPollInterval = TimeSpan.FromSeconds(1);
+            o.SendSlotRetryDelay = TimeSpan.FromMilliseconds(100);
+            o.ReconcileSettleTime = TimeSpan.FromSeconds(1);
+            o.RetryDelay = TimeSpan.FromMilliseconds(300);
+        });
+        return builder.Build();
+    }
+
+    private static async Task<bool> WaitUntilAllClosedAsync(IErasureService service, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if ((await service.ListAsync(new ErasureListQuery { ActiveOnly = true })).Count == 0)
+            {
+                return true;
+            }
+            await Task.Delay(200);
+        }
+        return false;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Postgres;
+using ContactsSdk.Erasure.Tests.Support;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Storage;
+
+/// <summary>
+/// The PostgreSQL store against the same store contract as SQLite, on a real server (see
+/// <see cref="PostgresTestDatabase"/>), plus what only a shared server can do wrong.
+/// </summary>
+public sealed class PostgresLedgerStoreTests : LedgerStoreContract, IAsyncLifetime
+{
+    private readonly List<PostgresTestDatabase> _databases = [];
+    private readonly List<PostgresLedgerStore> _stores = [];
+
+    protected override async Task<IErasureLedgerStore> CreateEmptyStoreAsync() => NewStore(await NewDatabaseAsync());
+
+    [SkippableFact]
+    public async Task Workers_starting_together_apply_the_schema_once()
+    {
+        var database = await NewDatabaseAsync();
+        var workers = Enumerable.Range(0, 6).Select(_ => NewStore(database)).ToArray();
+
+        await Task.WhenAll(workers.Select(store => store.MigrateAsync()));
+
+        Assert.Equal(1L, Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM erasure_schema_version")));
+        var erasure = NewErasure("req-after-race", DateTimeOffset.UtcNow);
+        Assert.True(await workers[0].TryCreateAsync(erasure));
+        Assert.Equal(erasure.Record, await workers[5].FindAsync(erasure.Record.ErasureId));
+    }
+
+    [SkippableFact]
+    public async Task Of_two_workers_creating_the_same_request_exactly_one_does()
+    {
+        var database = await NewDatabaseAsync();
+        var first = NewStore(database);
+        var second = NewStore(database);
+        await first.MigrateAsync();
+
+        var results = await Task.WhenAll(
+            first.TryCreateAsync(NewErasure("req-shared", DateTimeOffset.UtcNow)),
+            second.TryCreateAsync(NewErasure("req-shared", DateTimeOffset.UtcNow)));
+
+        Assert.Single(results, created => created);
+        Assert.Equal(1L, Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM erasures")));
+        Assert.Equal(1L, Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM erasure_entries")));
+    }
+
+    [SkippableFact]
+    public async Task An_unreachable_server_gives_a_clear_error_without_the_password()
+    {
+        PostgresTestDatabase.RequireServer();
+        const string Password = "pw-never-shown-4711";
+        var store = new PostgresLedgerStore($"Host=127.0.0.1;Port=1;Username=postgres;Password={Password};Database=ledger;Timeout=2");
+        _stores.Add(store);
+
+        var error = await Assert.ThrowsAsync<ErasureLedgerException>(() => store.MigrateAsync());
+
+        Assert.Contains("cannot be reached", error.Message);
+        Assert.Contains("127.0.0.1:1/ledger", error.Message);
+        Assert.DoesNotContain(Password, error.ToString());
+    }
+
+    [Fact]
+    public void A_malformed_connection_string_is_refused_without_echoing_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PostgresLedgerStore("Host=db;Password=pw-never-shown-4711;NoSuchKeyword=1"));
+
+        Assert.Contains("cannot be parsed", error.Message);
+        Assert.DoesNotContain("pw-never-shown-4711", error.ToString());
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private async Task<PostgresTestDatabase> NewDatabaseAsync()
+    {
+        var database = await PostgresTestDatabase.CreateAsync();
+        _databases.Add(database);
+        return database;
+    }
+
+    private PostgresLedgerStore NewStore(PostgresTestDatabase database)
+    {
+        var store = new PostgresLedgerStore(database.ConnectionString);
+        _stores.Add(store);
+        return store;
+    }
+}
