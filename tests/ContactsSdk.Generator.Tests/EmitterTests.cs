@@ -144,6 +144,9 @@ public sealed class EmitterTests
     [InlineData("quote\"back\\slash", "\"quote\\\"back\\\\slash\"")]
     [InlineData("line\nbreak\ttab", "\"line\\nbreak\\ttab\"")]
     [InlineData("\u2028", "\"\\u2028\"")]
+    // The compiler's own escaping: short escapes for control characters, a surrogate pair kept whole.
+    [InlineData("bell\a", "\"bell\\a\"")]
+    [InlineData("face \U0001F600", "\"face \U0001F600\"")]
     public void String_literals_are_escaped(string text, string literal)
     {
         Assert.Equal(literal, ContactsSdkGenerator.Emitter.Literal(text));
