@@ -68,6 +68,9 @@ public sealed partial class ContactsSdkGenerator
         private readonly CancellationToken _cancellationToken;
         private readonly DiagnosticCollector _diagnostics;
 
+        // Where each annotation read without error is, for problems the compilation reveals later.
+        private readonly List<AnnotationAnchor> _anchors = new();
+
         private Parser(SpecText spec, CancellationToken cancellationToken)
         {
             _path = spec.Path;
@@ -95,7 +98,7 @@ public sealed partial class ContactsSdkGenerator
                 model = SpecModel.Empty;
             }
 
-            return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+            return new ParseResult(model, parser._diagnostics.ToEquatableArray(), parser._anchors.ToEquatableArray());
         }
 
         private SpecModel Run()
@@ -133,6 +136,7 @@ public sealed partial class ContactsSdkGenerator
                 if (ReadStatusField(target, index) is { } field)
                 {
                     fields.Resolved.Add(field);
+                    _anchors.Add(new AnnotationAnchor(field.Model.EnumName, target.What, Yaml.Locate(_path, _text, occurrence.KeyNode)));
                 }
                 else
                 {
@@ -148,6 +152,7 @@ public sealed partial class ContactsSdkGenerator
                 if (LocateLifecycleSchema(occurrence, index) is { } target && ReadLifecycle(target, index, fields) is { } lifecycle)
                 {
                     lifecycles.Add(lifecycle);
+                    _anchors.Add(new AnnotationAnchor(lifecycle.Model.EnumName, target.What, Yaml.Locate(_path, _text, occurrence.KeyNode)));
                 }
             }
 
