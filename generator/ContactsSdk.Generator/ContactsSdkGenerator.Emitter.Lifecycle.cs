@@ -77,18 +77,21 @@ public sealed partial class ContactsSdkGenerator
             var result = lifecycle.ResultName;
             var phase = lifecycle.PhaseEnumName;
             var state = lifecycle.EnumName;
+            var wireType = WireValueType(lifecycle);
             w.WriteLine($$"""
                 /// <summary>The phase and overall state of one <see cref="{{LifecycleOwner(ns, lifecycle)}}"/>, as returned by <see cref="{{lifecycle.ExtensionsClassName}}.{{lifecycle.AccessorName}}"/>.</summary>
                 {{GeneratedCodeAttribute}}
                 public readonly struct {{result}} : global::System.IEquatable<{{result}}>
                 {
-                    /// <summary>Creates a value from its phase and state.</summary>
+                    /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
                     /// <param name="phase">The phase.</param>
                     /// <param name="state">The overall state.</param>
-                    public {{result}}({{phase}} phase, {{state}} state)
+                    /// <param name="wireValue">The raw wire value the state was read from; null when it was missing.</param>
+                    public {{result}}({{phase}} phase, {{state}} state, {{wireType}} wireValue = null)
                     {
                         Phase = phase;
                         State = state;
+                        WireValue = wireValue;
                     }
 
                     /// <summary>The phase the response is in.</summary>
@@ -96,6 +99,14 @@ public sealed partial class ContactsSdkGenerator
 
                     /// <summary>The overall state.</summary>
                     public {{state}} State { get; }
+
+                    /// <summary>
+                    /// The raw wire value that decided <see cref="State"/>, as received (null when it was missing):
+                    /// the phase's status field, or, for a phase read from an array, the element that decided it
+                    /// (the first one still in progress, else the one with the worst outcome). For logs and
+                    /// records; equality compares the phase and the state only.
+                    /// </summary>
+                    public {{wireType}} WireValue { get; }
 
                     /// <summary>The outcome category of <see cref="State"/>.</summary>
                     public StatusOutcome Outcome => State.GetOutcome();
@@ -170,7 +181,7 @@ public sealed partial class ContactsSdkGenerator
 
             foreach (var p in lifecycle.Phases)
             {
-                EmitPhaseReader(w, owner, ns, p);
+                EmitPhaseReader(w, owner, ns, lifecycle, p);
                 EmitPhaseMap(w, lifecycle.EnumName, p);
             }
 
@@ -201,7 +212,7 @@ public sealed partial class ContactsSdkGenerator
         private static void EmitAccessorBody(SourceWriter w, LifecycleModel lifecycle)
         {
             var locals = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            var usedNames = new HashSet<string>(System.StringComparer.Ordinal) { "model" };
+            var usedNames = new HashSet<string>(System.StringComparer.Ordinal) { "model", "wireValue" };
             foreach (var p in lifecycle.Phases.Where(p => !locals.ContainsKey(p.ConditionProperty)))
             {
                 var local = LocalName(p.ConditionProperty, usedNames);
@@ -209,6 +220,7 @@ public sealed partial class ContactsSdkGenerator
                 w.WriteLine($"var {local} = model?.{p.ConditionProperty};");
             }
 
+            w.WriteLine($"{WireValueType(lifecycle)} wireValue;");
             w.WriteLine();
             var tested = new List<PhaseModel>();
             foreach (var p in lifecycle.Phases)
@@ -236,8 +248,18 @@ public sealed partial class ContactsSdkGenerator
             w.WriteLine($"return {PhaseResult(lifecycle, lifecycle.Phases[0], locals)};");
         }
 
+        // Arguments are evaluated left to right: the reader has set wireValue before it is passed on.
         private static string PhaseResult(LifecycleModel lifecycle, PhaseModel phase, Dictionary<string, string> locals) =>
-            $"new {lifecycle.ResultName}({lifecycle.PhaseEnumName}.{phase.Name}, MapPhase{phase.Name}(ReadPhase{phase.Name}Status({(ReadsConditionArray(phase) ? locals[phase.ConditionProperty] : "model")})))";
+            $"new {lifecycle.ResultName}({lifecycle.PhaseEnumName}.{phase.Name}, MapPhase{phase.Name}(ReadPhase{phase.Name}Status({(ReadsConditionArray(phase) ? locals[phase.ConditionProperty] : "model")}, out wireValue)), wireValue)";
+
+        /// <summary>The C# type of the result's deciding wire value.</summary>
+        private static string WireValueType(LifecycleModel lifecycle) => lifecycle.WireValueKind == WireKind.Integer ? "long?" : "string?";
+
+        /// <summary>A raw value of the phase's field as the result's wire value: integers of a mixed lifecycle in invariant digits.</summary>
+        private static string AsWireValue(LifecycleModel lifecycle, PhaseModel phase, string raw) =>
+            phase.StatusKind == WireKind.Integer && lifecycle.WireValueKind == WireKind.String
+                ? raw + "?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"
+                : raw;
 
         /// <summary>Whether the phase's status path crosses the very array its condition reads (the usual shape).</summary>
         private static bool ReadsConditionArray(PhaseModel phase) =>
@@ -275,17 +297,20 @@ public sealed partial class ContactsSdkGenerator
             return local + (phase.WhenPresent ? " != null" : " == null");
         }
 
-        private static void EmitPhaseReader(SourceWriter w, string owner, string ns, PhaseModel phase)
+        private static void EmitPhaseReader(SourceWriter w, string owner, string ns, LifecycleModel lifecycle, PhaseModel phase)
         {
             var status = phase.StatusField;
             var statusExtensions = status + "Extensions";
+            var wireType = WireValueType(lifecycle);
             if (!phase.CrossesArray)
             {
                 w.WriteLine($$"""
                     {{AggressiveInlining}}
-                    private static {{status}} ReadPhase{{phase.Name}}Status({{owner}}? model)
+                    private static {{status}} ReadPhase{{phase.Name}}Status({{owner}}? model, out {{wireType}} wireValue)
                     {
-                        return {{statusExtensions}}.FromWireValue(model?.{{string.Join("?.", phase.PathBeforeArray)}});
+                        var value = model?.{{string.Join("?.", phase.PathBeforeArray)}};
+                        wireValue = {{AsWireValue(lifecycle, phase, "value")}};
+                        return {{statusExtensions}}.FromWireValue(value);
                     }
 
                     """);
@@ -294,15 +319,16 @@ public sealed partial class ContactsSdkGenerator
 
             // Aggregation over the array: the first non-terminal element's status wins; when all are
             // terminal, the worst outcome (Failed > Cancelled > Succeeded); an empty array is the fallback.
+            // The element that decides also gives the wire value.
             var element = "?." + string.Join("?.", phase.PathAfterArray);
             if (ReadsConditionArray(phase))
             {
-                w.WriteLine($"private static {status} ReadPhase{phase.Name}Status(global::System.Collections.Generic.List<global::{ns}.{phase.ArrayElementClassName}>? items)");
+                w.WriteLine($"private static {status} ReadPhase{phase.Name}Status(global::System.Collections.Generic.List<global::{ns}.{phase.ArrayElementClassName}>? items, out {wireType} wireValue)");
                 w.OpenBlock();
             }
             else
             {
-                w.WriteLine($"private static {status} ReadPhase{phase.Name}Status({owner}? model)");
+                w.WriteLine($"private static {status} ReadPhase{phase.Name}Status({owner}? model, out {wireType} wireValue)");
                 w.OpenBlock();
                 w.WriteLine($"var items = model?.{string.Join("?.", phase.PathBeforeArray)};");
             }
@@ -310,29 +336,36 @@ public sealed partial class ContactsSdkGenerator
             w.WriteLine($$"""
                 if (items == null || items.Count == 0)
                 {
+                    wireValue = null;
                     return default({{status}});
                 }
 
-                var result = {{statusExtensions}}.FromWireValue(items[0]{{element}});
+                var deciding = items[0]{{element}};
+                var result = {{statusExtensions}}.FromWireValue(deciding);
                 if (!result.IsTerminal())
                 {
+                    wireValue = {{AsWireValue(lifecycle, phase, "deciding")}};
                     return result;
                 }
 
                 for (var i = 1; i < items.Count; i++)
                 {
-                    var status = {{statusExtensions}}.FromWireValue(items[i]{{element}});
+                    var value = items[i]{{element}};
+                    var status = {{statusExtensions}}.FromWireValue(value);
                     if (!status.IsTerminal())
                     {
+                        wireValue = {{AsWireValue(lifecycle, phase, "value")}};
                         return status;
                     }
 
                     if ((int)status.GetOutcome() > (int)result.GetOutcome())
                     {
                         result = status;
+                        deciding = value;
                     }
                 }
 
+                wireValue = {{AsWireValue(lifecycle, phase, "deciding")}};
                 return result;
                 """);
             w.CloseBlock();

@@ -180,6 +180,7 @@ public sealed partial class ContactsSdkGenerator
                 condition.IsArray,
                 condition.WhenPresent,
                 field.EnumName,
+                field.Kind,
                 statusPath.BeforeArray,
                 statusPath.ArrayElementClassName,
                 statusPath.AfterArray,

@@ -64,6 +64,38 @@ public sealed class BehaviourTests
         Assert.Equal(SuppressionStatus.Completed, response.Operation.GetSuppressionStatus());
     }
 
+    // Several background operations: the state and the wire value come from the same entry, the
+    // first still in progress, else the one with the worst outcome (the first of equals).
+    [Theory]
+    [InlineData(new[] { "Completed", "Processing", "Completed" }, ContactDeletionState.Deleting, "Processing")]
+    [InlineData(new[] { "Processing", "Completed" }, ContactDeletionState.Deleting, "Processing")]
+    [InlineData(new[] { "Completed", "Queued", "Processing" }, ContactDeletionState.Deleting, "Queued")]
+    [InlineData(new[] { "Completed", "completed" }, ContactDeletionState.Deleted, "Completed")]
+    [InlineData(new[] { "Completed", "Aborted", "Invalid", "Aborted" }, ContactDeletionState.Invalid, "Invalid")]
+    [InlineData(new[] { "Aborted", "Completed" }, ContactDeletionState.Restored, "Aborted")]
+    public void A_summary_of_several_entries_gives_the_state_and_the_wire_value_of_the_deciding_entry(string[] statuses, ContactDeletionState expected, string wireValue)
+    {
+        var response = new DeleteStatusResponse
+        {
+            Operation = new DeleteOperation { Status = "Completed" },
+            BackgroundOperationsSummary = statuses.Select(s => new BackgroundOperationSummary { BackgroundOperationStatusID = s }).ToList(),
+        };
+
+        var state = response.GetDeletionState();
+
+        Assert.Equal(ContactDeletionPhase.Delete, state.Phase);
+        Assert.Equal(expected, state.State);
+        Assert.Equal(wireValue, state.WireValue);
+    }
+
+    [Fact]
+    public void The_suppression_phase_gives_operation_status_as_the_wire_value_and_a_missing_one_as_null()
+    {
+        Assert.Equal("Pending", new DeleteStatusResponse { Operation = new DeleteOperation { Status = "Pending" } }.GetDeletionState().WireValue);
+        Assert.Null(new DeleteStatusResponse().GetDeletionState().WireValue);
+        Assert.Null(((DeleteStatusResponse?)null).GetDeletionState().WireValue);
+    }
+
     [Theory]
     [InlineData("Completed", ContactDeletionState.Deleted, true, true, StatusOutcome.Succeeded)]
     [InlineData("Aborted", ContactDeletionState.Restored, true, false, StatusOutcome.Cancelled)]

@@ -84,10 +84,10 @@ public sealed class EmitterTests
             }),
             new EquatableArray<PhaseModel>(new[]
             {
-                new PhaseModel("Ordering", 0, null, "Items", "items", true, false, "OrderState",
+                new PhaseModel("Ordering", 0, null, "Items", "items", true, false, "OrderState", WireKind.String,
                     new EquatableArray<string>(new[] { "Order", "State" }), string.Empty, EquatableArray<string>.Empty, "order.state",
                     new EquatableArray<StateMappingModel>(new[] { new StateMappingModel("Open", "Placed"), new StateMappingModel("Shipped", "Placed"), new StateMappingModel("Cancelled", "Dropped") })),
-                new PhaseModel("Packing", 1, "Items are being packed.", "Items", "items", true, true, "ItemCode",
+                new PhaseModel("Packing", 1, "Items are being packed.", "Items", "items", true, true, "ItemCode", WireKind.Integer,
                     new EquatableArray<string>(new[] { "Items" }), "Item", new EquatableArray<string>(new[] { "Code" }), "items.code",
                     new EquatableArray<StateMappingModel>(new[] { new StateMappingModel("Waiting", "Packing"), new StateMappingModel("Packed", "Done"), new StateMappingModel("Lost", "Gone") })),
             }));

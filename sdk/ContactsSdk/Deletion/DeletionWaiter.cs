@@ -46,7 +46,8 @@ internal sealed class DeletionWaiter
                 var changed = lifecycle.State != lastState;
                 lastState = lifecycle.State;
                 lastPhase = lifecycle.Phase;
-                lastRaw = RawStatus(response, lifecycle.Phase);
+                // The wire value that decided the state, from the same generated reading as the state.
+                lastRaw = lifecycle.WireValue;
                 if (changed)
                 {
                     _logger.LogInformation("Operation {OperationId}: {Phase} phase, state {State} (wire status '{RawStatus}').", operationId, lastPhase, lastState, lastRaw);
@@ -87,14 +88,5 @@ internal sealed class DeletionWaiter
             progress?.Report(new DeletionProgress(operationId, lastPhase, lastState, lastRaw, sofar, requests, failures, wait));
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static string? RawStatus(DeleteStatusResponse response, ContactDeletionPhase phase)
-    {
-        if (phase == ContactDeletionPhase.Delete && response.BackgroundOperationsSummary is { Count: > 0 } summary)
-        {
-            return summary[summary.Count - 1].BackgroundOperationStatusID;
-        }
-        return response.Operation?.Status;
     }
 }

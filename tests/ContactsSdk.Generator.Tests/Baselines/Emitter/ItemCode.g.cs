@@ -12,7 +12,7 @@ namespace Sample.Models
     /// listed, and a missing value, reads as <see cref="ItemCode.Waiting"/> (also <c>default</c>). Values are integers, compared numerically.
     /// The raw wire value stays available on <see cref="global::Sample.Models.Item.Code"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum ItemCode
     {
         /// <summary>
@@ -35,7 +35,7 @@ namespace Sample.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="ItemCode"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class ItemCodeExtensions
     {
         /// <summary>Reads a wire value of <c>Item.code</c>.</summary>

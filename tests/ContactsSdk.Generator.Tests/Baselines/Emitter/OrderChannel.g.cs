@@ -12,7 +12,7 @@ namespace Sample.Models
     /// listed, and a missing value, reads as <see cref="OrderChannel.Other"/> (also <c>default</c>). Values are compared ordinally, with case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::Sample.Models.Order.Channel"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum OrderChannel
     {
         /// <summary>
@@ -29,7 +29,7 @@ namespace Sample.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="OrderChannel"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class OrderChannelExtensions
     {
         /// <summary>Reads a wire value of <c>Order.channel</c>.</summary>

@@ -12,7 +12,7 @@ namespace Sample.Models
     /// listed, and a missing value, reads as <see cref="OrderState.Open"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::Sample.Models.Order.State"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum OrderState
     {
         /// <summary>
@@ -35,7 +35,7 @@ namespace Sample.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="OrderState"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class OrderStateExtensions
     {
         /// <summary>Reads a wire value of <c>Order.state</c>.</summary>

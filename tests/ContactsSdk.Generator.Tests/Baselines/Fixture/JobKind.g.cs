@@ -12,7 +12,7 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="JobKind.Other"/> (also <c>default</c>). Values are compared ordinally, with case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.JobResponse.Kind"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum JobKind
     {
         /// <summary>
@@ -29,7 +29,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="JobKind"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class JobKindExtensions
     {
         /// <summary>Reads a wire value of <c>JobResponse.kind</c>.</summary>

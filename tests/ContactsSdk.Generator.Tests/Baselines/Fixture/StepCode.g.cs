@@ -12,7 +12,7 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="StepCode.Value0"/> (also <c>default</c>). Values are integers, compared numerically.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.Step.StepCode"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum StepCode
     {
         /// <summary>
@@ -35,7 +35,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="StepCode"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class StepCodeExtensions
     {
         /// <summary>Reads a wire value of <c>Step.stepCode</c>.</summary>

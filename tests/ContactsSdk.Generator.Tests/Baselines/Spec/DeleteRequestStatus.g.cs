@@ -12,7 +12,7 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="DeleteRequestStatus.Processing"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.DeleteRequestDetails.Status"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum DeleteRequestStatus
     {
         /// <summary>
@@ -41,7 +41,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="DeleteRequestStatus"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class DeleteRequestStatusExtensions
     {
         /// <summary>Reads a wire value of <c>DeleteRequestDetails.status</c>.</summary>

@@ -12,7 +12,7 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="SuppressionStatus.Pending"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.DeleteOperation.Status"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public enum SuppressionStatus
     {
         /// <summary>
@@ -29,7 +29,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads, describes and looks up <see cref="SuppressionStatus"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
     public static class SuppressionStatusExtensions
     {
         /// <summary>Reads a wire value of <c>DeleteOperation.status</c>.</summary>
