@@ -342,7 +342,7 @@ public sealed partial class ContactsSdkGenerator
 
                 var deciding = items[0]{{element}};
                 var result = {{statusExtensions}}.FromWireValue(deciding);
-                if (!result.IsTerminal())
+                if (!result.IsPhaseOver())
                 {
                     wireValue = {{AsWireValue(lifecycle, phase, "deciding")}};
                     return result;
@@ -352,7 +352,7 @@ public sealed partial class ContactsSdkGenerator
                 {
                     var value = items[i]{{element}};
                     var status = {{statusExtensions}}.FromWireValue(value);
-                    if (!status.IsTerminal())
+                    if (!status.IsPhaseOver())
                     {
                         wireValue = {{AsWireValue(lifecycle, phase, "value")}};
                         return status;

@@ -277,7 +277,8 @@ public sealed partial class ContactsSdkGenerator
         {
             var e = field.EnumName;
             var fallback = Fallback(field);
-            EmitLookup(w, e, "bool", "IsTerminal", "Whether no further change is expected once this status is reached.", field.Members.Select(m => (m.Name, Bool(m.Terminal))), Bool(fallback.Terminal));
+            // Not IsTerminal: a field's final value ends its phase, and only a lifecycle says the whole operation is done.
+            EmitLookup(w, e, "bool", "IsPhaseOver", "Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.", field.Members.Select(m => (m.Name, Bool(m.Terminal))), Bool(fallback.Terminal));
             EmitLookup(w, e, "StatusOutcome", "GetOutcome", "The outcome category of the status.", field.Members.Select(m => (m.Name, "StatusOutcome." + m.Outcome)), "StatusOutcome." + fallback.Outcome);
             EmitLookup(w, e, "string", "GetDescription", "What the status means, as the spec describes it.", field.Members.Select(m => (m.Name, Literal(m.Description ?? m.Name))), Literal(fallback.Description ?? fallback.Name));
             if (field.Kind == WireKind.String)
@@ -299,7 +300,7 @@ public sealed partial class ContactsSdkGenerator
         private static string DescribeMember(StatusFieldModel field, StatusMemberModel member)
         {
             var text = "Wire value " + (field.Kind == WireKind.String ? "\"" + member.WireText + "\"" : member.WireText)
-                + (member.Terminal ? "; terminal" : "; not terminal")
+                + (member.Terminal ? "; ends its phase" : "; does not end its phase")
                 + "; outcome " + member.Outcome + ".";
             return member.IsFallback ? text + " The fallback: every unlisted or missing value reads as this member." : text;
         }

@@ -20,7 +20,7 @@ public sealed partial class ContactsSdkGenerator
     internal static partial class Emitter
     {
         /// <summary>The version written into [GeneratedCode]; bump it when the emitted shape changes.</summary>
-        public const string GeneratorVersion = "1.2.0";
+        public const string GeneratorVersion = "1.3.0";
 
         private const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ContactsSdk.Generator\", \"" + GeneratorVersion + "\")]";
 

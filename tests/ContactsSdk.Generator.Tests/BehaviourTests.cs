@@ -31,7 +31,8 @@ public sealed class BehaviourTests
         Assert.False(state.IsFullyProcessed);
         Assert.Equal(StatusOutcome.InProgress, state.Outcome);
         Assert.Equal(SuppressionStatus.Completed, response.Operation.GetSuppressionStatus());
-        Assert.True(response.Operation.GetSuppressionStatus().IsTerminal());
+        // The suppression phase is over; only the lifecycle above says whether the contacts are deleted.
+        Assert.True(response.Operation.GetSuppressionStatus().IsPhaseOver());
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed class BehaviourTests
     {
         Assert.Equal("Completed", DeletePhaseStatus.Completed.GetWireValue());
         Assert.Equal("Processing", ((DeletePhaseStatus)42).GetWireValue());
-        Assert.False(((DeletePhaseStatus)42).IsTerminal());
+        Assert.False(((DeletePhaseStatus)42).IsPhaseOver());
         Assert.Equal(StatusOutcome.Cancelled, DeletePhaseStatus.Aborted.GetOutcome());
         Assert.Contains("restored", DeletePhaseStatus.Aborted.GetDescription(), StringComparison.Ordinal);
         Assert.True(ContactDeletionState.Deleted.IsTerminal());

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
 using System.Linq;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using ContactsSdk.Generator.Harness;
@@ -28,6 +30,27 @@ public sealed class SpecGenerationTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public void The_sdk_build_writes_the_generated_status_code_to_obj_as_the_readme_says()
+    {
+        // This test project references the SDK, so the SDK was just built in the same configuration.
+        var configuration = typeof(SpecGenerationTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var directory = Path.Combine(TestPaths.RepositoryRoot, "sdk", "ContactsSdk", "obj", configuration, "net10.0", "generated", "ContactsSdk.Generator", "ContactsSdk.Generator.ContactsSdkGenerator");
+        Assert.True(Directory.Exists(directory), $"the build wrote no generated status code to {directory}");
+
+        // The files on disk are the ones the compiler used: the same as the generator's output on the spec.
+        var onDisk = Directory.GetFiles(directory, "*.g.cs").ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
+        var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath);
+        Assert.Equal(run.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal), onDisk.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        foreach (var (name, text) in run.Sources)
+        {
+            Assert.Equal(text.ReplaceLineEndings("\n"), onDisk[name].ReplaceLineEndings("\n"));
+        }
+
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        Assert.Contains("generated/ContactsSdk.Generator/ContactsSdk.Generator.ContactsSdkGenerator/", readme, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Sample.Models
     /// <summary>
     /// The phases of OrderResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum OrderPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace Sample.Models
     /// Where an order stands.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>OrderResponse</c>; read it with <see cref="OrderProgressExtensions.GetProgress"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum OrderProgress
     {
         /// <summary>
@@ -62,7 +62,7 @@ namespace Sample.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::Sample.Models.OrderResponse"/>, as returned by <see cref="OrderProgressExtensions.GetProgress"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct OrderProgressInfo : global::System.IEquatable<OrderProgressInfo>
     {
         /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
@@ -129,7 +129,7 @@ namespace Sample.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::Sample.Models.OrderResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class OrderProgressExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -186,7 +186,7 @@ namespace Sample.Models
 
             var deciding = items[0]?.Code;
             var result = ItemCodeExtensions.FromWireValue(deciding);
-            if (!result.IsTerminal())
+            if (!result.IsPhaseOver())
             {
                 wireValue = deciding?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                 return result;
@@ -196,7 +196,7 @@ namespace Sample.Models
             {
                 var value = items[i]?.Code;
                 var status = ItemCodeExtensions.FromWireValue(value);
-                if (!status.IsTerminal())
+                if (!status.IsPhaseOver())
                 {
                     wireValue = value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                     return status;

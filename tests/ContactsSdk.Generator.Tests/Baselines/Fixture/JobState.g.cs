@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of JobResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum JobPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace ContactsSdk.Generated.Models
     /// The overall state of JobResponse.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>JobResponse</c>; read it with <see cref="JobStateExtensions.GetJobState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum JobState
     {
         /// <summary>
@@ -56,7 +56,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.JobResponse"/>, as returned by <see cref="JobStateExtensions.GetJobState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct JobStatusInfo : global::System.IEquatable<JobStatusInfo>
     {
         /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
@@ -123,7 +123,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.JobResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class JobStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -178,7 +178,7 @@ namespace ContactsSdk.Generated.Models
 
             var deciding = items[0]?.StepCode;
             var result = StepCodeExtensions.FromWireValue(deciding);
-            if (!result.IsTerminal())
+            if (!result.IsPhaseOver())
             {
                 wireValue = deciding?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                 return result;
@@ -188,7 +188,7 @@ namespace ContactsSdk.Generated.Models
             {
                 var value = items[i]?.StepCode;
                 var status = StepCodeExtensions.FromWireValue(value);
-                if (!status.IsTerminal())
+                if (!status.IsPhaseOver())
                 {
                     wireValue = value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                     return status;

@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of DeleteStatusResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactDeletionPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace ContactsSdk.Generated.Models
     /// Where a contact deletion stands, across its suppression and delete phases.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>DeleteStatusResponse</c>; read it with <see cref="ContactDeletionStateExtensions.GetDeletionState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactDeletionState
     {
         /// <summary>
@@ -68,7 +68,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/>, as returned by <see cref="ContactDeletionStateExtensions.GetDeletionState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct ContactDeletionStatus : global::System.IEquatable<ContactDeletionStatus>
     {
         /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
@@ -135,7 +135,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ContactDeletionStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -190,7 +190,7 @@ namespace ContactsSdk.Generated.Models
 
             var deciding = items[0]?.BackgroundOperationStatusID;
             var result = DeletePhaseStatusExtensions.FromWireValue(deciding);
-            if (!result.IsTerminal())
+            if (!result.IsPhaseOver())
             {
                 wireValue = deciding;
                 return result;
@@ -200,7 +200,7 @@ namespace ContactsSdk.Generated.Models
             {
                 var value = items[i]?.BackgroundOperationStatusID;
                 var status = DeletePhaseStatusExtensions.FromWireValue(value);
-                if (!status.IsTerminal())
+                if (!status.IsPhaseOver())
                 {
                     wireValue = value;
                     return status;

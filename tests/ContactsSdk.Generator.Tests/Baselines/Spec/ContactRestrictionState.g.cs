@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of RestrictStatusResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactRestrictionPhase
     {
         /// <summary>
@@ -21,7 +21,7 @@ namespace ContactsSdk.Generated.Models
     /// Where a contact restriction stands.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>RestrictStatusResponse</c>; read it with <see cref="ContactRestrictionStateExtensions.GetRestrictionState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactRestrictionState
     {
         /// <summary>
@@ -38,7 +38,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.RestrictStatusResponse"/>, as returned by <see cref="ContactRestrictionStateExtensions.GetRestrictionState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct ContactRestrictionStatus : global::System.IEquatable<ContactRestrictionStatus>
     {
         /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
@@ -105,7 +105,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.RestrictStatusResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ContactRestrictionStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>

@@ -12,24 +12,24 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="ResultMessageClass.Information"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.ResultMessage.ResultClass"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ResultMessageClass
     {
         /// <summary>
         /// An informational message (also every class not listed here).
         /// </summary>
-        /// <remarks>Wire value "Information"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "Information"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Information = 0,
 
         /// <summary>
         /// The service refused or failed the request; the SDK raises it as an error.
         /// </summary>
-        /// <remarks>Wire value "Error"; not terminal; outcome Failed.</remarks>
+        /// <remarks>Wire value "Error"; does not end its phase; outcome Failed.</remarks>
         Error = 1,
     }
 
     /// <summary>Reads, describes and looks up <see cref="ResultMessageClass"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.2.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ResultMessageClassExtensions
     {
         /// <summary>Reads a wire value of <c>ResultMessage.resultClass</c>.</summary>
@@ -100,10 +100,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.ResultClass);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this ResultMessageClass value)
+        public static bool IsPhaseOver(this ResultMessageClass value)
         {
             return false;
         }
