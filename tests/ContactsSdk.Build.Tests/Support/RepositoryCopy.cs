@@ -73,7 +73,12 @@ internal sealed class RepositoryCopy : IDisposable
         Directory.CreateDirectory(destination);
         foreach (var file in Directory.EnumerateFiles(source))
         {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+            // In a git worktree, .git is a file pointing at the real repository: copied, it would make
+            // the copy's git commands (init, add, commit) act on the checkout the tests run from.
+            if (Path.GetFileName(file) != ".git")
+            {
+                File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+            }
         }
         foreach (var directory in Directory.EnumerateDirectories(source))
         {
