@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ContactsSdk.Generator.Model;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,145 +13,189 @@ public sealed partial class ContactsSdkGenerator
         private static string EmitLifecycle(string ns, LifecycleModel lifecycle)
         {
             var w = Begin(ns, "the x-contacts-lifecycle annotation of " + lifecycle.OwnerClassName);
-            var owner = "global::" + ns + "." + lifecycle.OwnerClassName;
-            var state = lifecycle.EnumName;
-            var phase = lifecycle.PhaseEnumName;
-            var result = lifecycle.ResultName;
-            var first = lifecycle.Phases[0];
+            EmitPhaseEnum(w, lifecycle);
+            w.WriteLine();
+            EmitStateEnum(w, lifecycle);
+            w.WriteLine();
+            EmitResultStruct(w, ns, lifecycle);
+            w.WriteLine();
+            EmitLifecycleExtensions(w, ns, lifecycle);
+            return End(w);
+        }
 
-            // Phase enum
+        private static void EmitPhaseEnum(SourceWriter w, LifecycleModel lifecycle)
+        {
             Summary(w, "The phases of " + lifecycle.OwnerClassName + ", in the order they are checked.");
-            w.Line(GeneratedCodeAttribute)
-                .Line("public enum " + phase)
-                .OpenBlock();
+            w.WriteLine($$"""
+                {{GeneratedCodeAttribute}}
+                public enum {{lifecycle.PhaseEnumName}}
+                """);
+            w.OpenBlock();
             foreach (var p in lifecycle.Phases)
             {
                 Summary(w, p.Description ?? "The " + p.Name + " phase.");
-                w.Line("/// <remarks>" + Xml(DescribePhase(p)) + "</remarks>")
-                    .Line(p.Name + " = " + p.Value.ToString(CultureInfo.InvariantCulture) + ",");
+                w.WriteLine($$"""
+                    /// <remarks>{{Xml(DescribePhase(p))}}</remarks>
+                    {{p.Name}} = {{Number(p.Value)}},
+                    """);
                 if (p.Value != lifecycle.Phases.Count - 1)
                 {
-                    w.Line();
+                    w.WriteLine();
                 }
             }
 
-            w.CloseBlock().Line();
+            w.CloseBlock();
+        }
 
-            // State enum
+        private static void EmitStateEnum(SourceWriter w, LifecycleModel lifecycle)
+        {
             Summary(w, lifecycle.Description ?? "The overall state of " + lifecycle.OwnerClassName + ".");
-            w.Line("/// <remarks>Generated from the x-contacts-lifecycle annotation of <c>" + Xml(lifecycle.OwnerClassName) + "</c>; read it with <see cref=\"" + lifecycle.ExtensionsClassName + "." + lifecycle.AccessorName + "\"/>.</remarks>")
-                .Line(GeneratedCodeAttribute)
-                .Line("public enum " + state)
-                .OpenBlock();
+            w.WriteLine($$"""
+                /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>{{Xml(lifecycle.OwnerClassName)}}</c>; read it with <see cref="{{lifecycle.ExtensionsClassName}}.{{lifecycle.AccessorName}}"/>.</remarks>
+                {{GeneratedCodeAttribute}}
+                public enum {{lifecycle.EnumName}}
+                """);
+            w.OpenBlock();
             foreach (var s in lifecycle.States)
             {
                 Summary(w, s.Description ?? "The " + s.Name + " state.");
-                w.Line("/// <remarks>" + (s.Terminal ? "Terminal" : "Not terminal") + "; outcome " + s.Outcome + ".</remarks>")
-                    .Line(s.Name + " = " + s.Value.ToString(CultureInfo.InvariantCulture) + ",");
+                w.WriteLine($$"""
+                    /// <remarks>{{(s.Terminal ? "Terminal" : "Not terminal")}}; outcome {{s.Outcome}}.</remarks>
+                    {{s.Name}} = {{Number(s.Value)}},
+                    """);
                 if (s.Value != lifecycle.States.Count - 1)
                 {
-                    w.Line();
+                    w.WriteLine();
                 }
             }
 
-            w.CloseBlock().Line();
+            w.CloseBlock();
+        }
 
-            // Result struct
-            w.Line("/// <summary>The phase and overall state of one <see cref=\"" + owner + "\"/>, as returned by <see cref=\"" + lifecycle.ExtensionsClassName + "." + lifecycle.AccessorName + "\"/>.</summary>")
-                .Line(GeneratedCodeAttribute)
-                .Line("public readonly struct " + result + " : global::System.IEquatable<" + result + ">")
-                .OpenBlock()
-                .Line("/// <summary>Creates a value from its phase and state.</summary>")
-                .Line("/// <param name=\"phase\">The phase.</param>")
-                .Line("/// <param name=\"state\">The overall state.</param>")
-                .Line("public " + result + "(" + phase + " phase, " + state + " state)")
-                .OpenBlock()
-                .Line("Phase = phase;")
-                .Line("State = state;")
-                .CloseBlock()
-                .Line()
-                .Line("/// <summary>The phase the response is in.</summary>")
-                .Line("public " + phase + " Phase { get; }")
-                .Line()
-                .Line("/// <summary>The overall state.</summary>")
-                .Line("public " + state + " State { get; }")
-                .Line()
-                .Line("/// <summary>The outcome category of <see cref=\"State\"/>.</summary>")
-                .Line("public StatusOutcome Outcome => State.GetOutcome();")
-                .Line()
-                .Line("/// <summary>Whether no further change is expected (the state is terminal, whatever its outcome).</summary>")
-                .Line("public bool IsTerminal => State.IsTerminal();")
-                .Line()
-                .Line("/// <summary>Whether the operation is fully processed: terminal with the outcome <see cref=\"StatusOutcome.Succeeded\"/>.</summary>")
-                .Line("public bool IsFullyProcessed => State.IsTerminal() && State.GetOutcome() == StatusOutcome.Succeeded;")
-                .Line()
-                .Line("/// <summary>What the state means, as the spec describes it.</summary>")
-                .Line("public string Description => State.GetDescription();")
-                .Line()
-                .Line("/// <inheritdoc/>")
-                .Line("public bool Equals(" + result + " other) => Phase == other.Phase && State == other.State;")
-                .Line()
-                .Line("/// <inheritdoc/>")
-                .Line("public override bool Equals(object? obj) => obj is " + result + " other && Equals(other);")
-                .Line()
-                .Line("/// <inheritdoc/>")
-                .Line("public override int GetHashCode() => ((int)Phase * 397) ^ (int)State;")
-                .Line()
-                .Line("/// <summary>The phase and state, for logs.</summary>")
-                .Line("/// <returns>For example <c>" + Xml(first.Name) + "/" + Xml(lifecycle.States[0].Name) + "</c>.</returns>")
-                .Line("public override string ToString() => Phase.ToString() + \"/\" + State.ToString();")
-                .Line()
-                .Line("/// <summary>Value equality.</summary>")
-                .Line("/// <param name=\"left\">The first value.</param>")
-                .Line("/// <param name=\"right\">The second value.</param>")
-                .Line("/// <returns>Whether both have the same phase and state.</returns>")
-                .Line("public static bool operator ==(" + result + " left, " + result + " right) => left.Equals(right);")
-                .Line()
-                .Line("/// <summary>Value inequality.</summary>")
-                .Line("/// <param name=\"left\">The first value.</param>")
-                .Line("/// <param name=\"right\">The second value.</param>")
-                .Line("/// <returns>Whether the phase or the state differ.</returns>")
-                .Line("public static bool operator !=(" + result + " left, " + result + " right) => !left.Equals(right);")
-                .CloseBlock()
-                .Line();
+        private static void EmitResultStruct(SourceWriter w, string ns, LifecycleModel lifecycle)
+        {
+            var result = lifecycle.ResultName;
+            var phase = lifecycle.PhaseEnumName;
+            var state = lifecycle.EnumName;
+            var wireType = WireValueType(lifecycle);
+            w.WriteLine($$"""
+                /// <summary>The phase and overall state of one <see cref="{{LifecycleOwner(ns, lifecycle)}}"/>, as returned by <see cref="{{lifecycle.ExtensionsClassName}}.{{lifecycle.AccessorName}}"/>.</summary>
+                {{GeneratedCodeAttribute}}
+                public readonly struct {{result}} : global::System.IEquatable<{{result}}>
+                {
+                    /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
+                    /// <param name="phase">The phase.</param>
+                    /// <param name="state">The overall state.</param>
+                    /// <param name="wireValue">The raw wire value the state was read from; null when it was missing.</param>
+                    public {{result}}({{phase}} phase, {{state}} state, {{wireType}} wireValue = null)
+                    {
+                        Phase = phase;
+                        State = state;
+                        WireValue = wireValue;
+                    }
 
-            // Extensions: accessor, per-phase readers and maps, state lookups.
-            w.Line("/// <summary>Reads the lifecycle of <see cref=\"" + owner + "\"/> and describes its states; nothing here throws or allocates.</summary>")
-                .Line(GeneratedCodeAttribute)
-                .Line("public static class " + lifecycle.ExtensionsClassName)
-                .OpenBlock();
+                    /// <summary>The phase the response is in.</summary>
+                    public {{phase}} Phase { get; }
 
-            w.Line("/// <summary>The phase and overall state of a response.</summary>")
-                .Line("/// <remarks>");
+                    /// <summary>The overall state.</summary>
+                    public {{state}} State { get; }
+
+                    /// <summary>
+                    /// The raw wire value that decided <see cref="State"/>, as received (null when it was missing):
+                    /// the phase's status field, or, for a phase read from an array, the element that decided it
+                    /// (the first one still in progress, else the one with the worst outcome). For logs and
+                    /// records; equality compares the phase and the state only.
+                    /// </summary>
+                    public {{wireType}} WireValue { get; }
+
+                    /// <summary>The outcome category of <see cref="State"/>.</summary>
+                    public StatusOutcome Outcome => State.GetOutcome();
+
+                    /// <summary>Whether no further change is expected (the state is terminal, whatever its outcome).</summary>
+                    public bool IsTerminal => State.IsTerminal();
+
+                    /// <summary>Whether the operation is fully processed: terminal with the outcome <see cref="StatusOutcome.Succeeded"/>.</summary>
+                    public bool IsFullyProcessed => State.IsTerminal() && State.GetOutcome() == StatusOutcome.Succeeded;
+
+                    /// <summary>What the state means, as the spec describes it.</summary>
+                    public string Description => State.GetDescription();
+
+                    /// <inheritdoc/>
+                    public bool Equals({{result}} other) => Phase == other.Phase && State == other.State;
+
+                    /// <inheritdoc/>
+                    public override bool Equals(object? obj) => obj is {{result}} other && Equals(other);
+
+                    /// <inheritdoc/>
+                    public override int GetHashCode() => ((int)Phase * 397) ^ (int)State;
+
+                    /// <summary>The phase and state, for logs.</summary>
+                    /// <returns>For example <c>{{Xml(lifecycle.Phases[0].Name)}}/{{Xml(lifecycle.States[0].Name)}}</c>.</returns>
+                    public override string ToString() => Phase.ToString() + "/" + State.ToString();
+
+                    /// <summary>Value equality.</summary>
+                    /// <param name="left">The first value.</param>
+                    /// <param name="right">The second value.</param>
+                    /// <returns>Whether both have the same phase and state.</returns>
+                    public static bool operator ==({{result}} left, {{result}} right) => left.Equals(right);
+
+                    /// <summary>Value inequality.</summary>
+                    /// <param name="left">The first value.</param>
+                    /// <param name="right">The second value.</param>
+                    /// <returns>Whether the phase or the state differ.</returns>
+                    public static bool operator !=({{result}} left, {{result}} right) => !left.Equals(right);
+                }
+                """);
+        }
+
+        /// <summary>The extensions class: accessor, per-phase readers and maps, state lookups.</summary>
+        private static void EmitLifecycleExtensions(SourceWriter w, string ns, LifecycleModel lifecycle)
+        {
+            var owner = LifecycleOwner(ns, lifecycle);
+            w.WriteLine($$"""
+                /// <summary>Reads the lifecycle of <see cref="{{owner}}"/> and describes its states; nothing here throws or allocates.</summary>
+                {{GeneratedCodeAttribute}}
+                public static class {{lifecycle.ExtensionsClassName}}
+                """);
+            w.OpenBlock();
+            w.WriteLine("""
+                /// <summary>The phase and overall state of a response.</summary>
+                /// <remarks>
+                """);
             foreach (var p in lifecycle.Phases)
             {
-                w.Line("/// " + Xml(p.Name + ": " + DescribePhase(p)) + "<br/>");
+                w.WriteLine("/// " + Xml(p.Name + ": " + DescribePhase(p)) + "<br/>");
             }
 
-            w.Line("/// The phases are checked in this order; when none applies, the first is reported.")
-                .Line("/// </remarks>")
-                .Line("/// <param name=\"model\">The Kiota model; may be null (read as if every property were missing).</param>")
-                .Line("/// <returns>The phase and state.</returns>")
-                .Line("public static " + result + " " + lifecycle.AccessorName + "(this " + owner + "? model)")
-                .OpenBlock();
+            w.WriteLine($$"""
+                /// The phases are checked in this order; when none applies, the first is reported.
+                /// </remarks>
+                /// <param name="model">The Kiota model; may be null (read as if every property were missing).</param>
+                /// <returns>The phase and state.</returns>
+                public static {{lifecycle.ResultName}} {{lifecycle.AccessorName}}(this {{owner}}? model)
+                """);
+            w.OpenBlock();
             EmitAccessorBody(w, lifecycle);
-            w.CloseBlock()
-                .Line();
+            w.CloseBlock();
+            w.WriteLine();
 
             foreach (var p in lifecycle.Phases)
             {
-                EmitPhaseReader(w, owner, ns, p);
-                EmitPhaseMap(w, state, p);
+                EmitPhaseReader(w, owner, ns, lifecycle, p);
+                EmitPhaseMap(w, lifecycle.EnumName, p);
             }
 
+            var state = lifecycle.EnumName;
             var fallbackState = lifecycle.States[0];
-            EmitLookup(w, state, "bool", "IsTerminal", "Whether no further change is expected once this state is reached.", lifecycle.States.Select(s => (s.Name, s.Terminal ? "true" : "false")), fallbackState.Terminal ? "true" : "false");
+            var first = lifecycle.Phases[0];
+            EmitLookup(w, state, "bool", "IsTerminal", "Whether no further change is expected once this state is reached.", lifecycle.States.Select(s => (s.Name, Bool(s.Terminal))), Bool(fallbackState.Terminal));
             EmitLookup(w, state, "StatusOutcome", "GetOutcome", "The outcome category of the state.", lifecycle.States.Select(s => (s.Name, "StatusOutcome." + s.Outcome)), "StatusOutcome." + fallbackState.Outcome);
             EmitLookup(w, state, "string", "GetDescription", "What the state means, as the spec describes it.", lifecycle.States.Select(s => (s.Name, Literal(s.Description ?? s.Name))), Literal(fallbackState.Description ?? fallbackState.Name));
-            EmitLookup(w, phase, "string", "GetDescription", "What the phase means, as the spec describes it.", lifecycle.Phases.Select(p => (p.Name, Literal(p.Description ?? p.Name))), Literal(first.Description ?? first.Name), last: true);
+            EmitLookup(w, lifecycle.PhaseEnumName, "string", "GetDescription", "What the phase means, as the spec describes it.", lifecycle.Phases.Select(p => (p.Name, Literal(p.Description ?? p.Name))), Literal(first.Description ?? first.Name), last: true);
             w.CloseBlock();
-            return End(w);
         }
+
+        private static string LifecycleOwner(string ns, LifecycleModel lifecycle) => "global::" + ns + "." + lifecycle.OwnerClassName;
 
         private static string DescribePhase(PhaseModel phase) =>
             "while " + phase.ConditionJsonName + " is " + (phase.WhenPresent ? "present" : "absent")
@@ -169,43 +212,54 @@ public sealed partial class ContactsSdkGenerator
         private static void EmitAccessorBody(SourceWriter w, LifecycleModel lifecycle)
         {
             var locals = new Dictionary<string, string>(System.StringComparer.Ordinal);
-            var usedNames = new HashSet<string>(System.StringComparer.Ordinal) { "model" };
-            foreach (var p in lifecycle.Phases)
+            var usedNames = new HashSet<string>(System.StringComparer.Ordinal) { "model", "wireValue" };
+            foreach (var p in lifecycle.Phases.Where(p => !locals.ContainsKey(p.ConditionProperty)))
             {
-                if (!locals.ContainsKey(p.ConditionProperty))
-                {
-                    var local = LocalName(p.ConditionProperty, usedNames);
-                    locals.Add(p.ConditionProperty, local);
-                    w.Line("var " + local + " = model?." + p.ConditionProperty + ";");
-                }
+                var local = LocalName(p.ConditionProperty, usedNames);
+                locals.Add(p.ConditionProperty, local);
+                w.WriteLine($"var {local} = model?.{p.ConditionProperty};");
             }
 
-            w.Line();
+            w.WriteLine($"{WireValueType(lifecycle)} wireValue;");
+            w.WriteLine();
             var tested = new List<PhaseModel>();
             foreach (var p in lifecycle.Phases)
             {
                 var opposite = tested.FirstOrDefault(t => t.ConditionProperty == p.ConditionProperty && t.WhenPresent != p.WhenPresent);
                 if (opposite is not null)
                 {
-                    w.Line("// " + p.Name + ": " + p.ConditionJsonName + " is " + (p.WhenPresent ? "present" : "absent") + ", since " + opposite.Name + " did not apply.")
-                        .Line("return " + PhaseResult(lifecycle, p, locals) + ";");
+                    w.WriteLine($$"""
+                        // {{p.Name}}: {{p.ConditionJsonName}} is {{(p.WhenPresent ? "present" : "absent")}}, since {{opposite.Name}} did not apply.
+                        return {{PhaseResult(lifecycle, p, locals)}};
+                        """);
                     return;
                 }
 
-                w.Line("if (" + Condition(p, locals[p.ConditionProperty]) + ")")
-                    .OpenBlock()
-                    .Line("return " + PhaseResult(lifecycle, p, locals) + ";")
-                    .CloseBlock()
-                    .Line();
+                w.WriteLine($$"""
+                    if ({{Condition(p, locals[p.ConditionProperty])}})
+                    {
+                        return {{PhaseResult(lifecycle, p, locals)}};
+                    }
+
+                    """);
                 tested.Add(p);
             }
 
-            w.Line("return " + PhaseResult(lifecycle, lifecycle.Phases[0], locals) + ";");
+            w.WriteLine($"return {PhaseResult(lifecycle, lifecycle.Phases[0], locals)};");
         }
 
+        // Arguments are evaluated left to right: the reader has set wireValue before it is passed on.
         private static string PhaseResult(LifecycleModel lifecycle, PhaseModel phase, Dictionary<string, string> locals) =>
-            "new " + lifecycle.ResultName + "(" + lifecycle.PhaseEnumName + "." + phase.Name + ", MapPhase" + phase.Name
-            + "(ReadPhase" + phase.Name + "Status(" + (ReadsConditionArray(phase) ? locals[phase.ConditionProperty] : "model") + ")))";
+            $"new {lifecycle.ResultName}({lifecycle.PhaseEnumName}.{phase.Name}, MapPhase{phase.Name}(ReadPhase{phase.Name}Status({(ReadsConditionArray(phase) ? locals[phase.ConditionProperty] : "model")}, out wireValue)), wireValue)";
+
+        /// <summary>The C# type of the result's deciding wire value.</summary>
+        private static string WireValueType(LifecycleModel lifecycle) => lifecycle.WireValueKind == WireKind.Integer ? "long?" : "string?";
+
+        /// <summary>A raw value of the phase's field as the result's wire value: integers of a mixed lifecycle in invariant digits.</summary>
+        private static string AsWireValue(LifecycleModel lifecycle, PhaseModel phase, string raw) =>
+            phase.StatusKind == WireKind.Integer && lifecycle.WireValueKind == WireKind.String
+                ? raw + "?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)"
+                : raw;
 
         /// <summary>Whether the phase's status path crosses the very array its condition reads (the usual shape).</summary>
         private static bool ReadsConditionArray(PhaseModel phase) =>
@@ -225,7 +279,7 @@ public sealed partial class ContactsSdkGenerator
             var unique = name;
             for (var i = 2; !usedNames.Add(unique); i++)
             {
-                unique = name + i.ToString(CultureInfo.InvariantCulture);
+                unique = name + Number(i);
             }
 
             return unique;
@@ -236,96 +290,114 @@ public sealed partial class ContactsSdkGenerator
             if (phase.ConditionIsArray)
             {
                 return phase.WhenPresent
-                    ? local + " != null && " + local + ".Count > 0"
-                    : local + " == null || " + local + ".Count == 0";
+                    ? $"{local} != null && {local}.Count > 0"
+                    : $"{local} == null || {local}.Count == 0";
             }
 
             return local + (phase.WhenPresent ? " != null" : " == null");
         }
 
-        private static void EmitPhaseReader(SourceWriter w, string owner, string ns, PhaseModel phase)
+        private static void EmitPhaseReader(SourceWriter w, string owner, string ns, LifecycleModel lifecycle, PhaseModel phase)
         {
-            var statusExtensions = phase.StatusField + "Extensions";
+            var status = phase.StatusField;
+            var statusExtensions = status + "Extensions";
+            var wireType = WireValueType(lifecycle);
             if (!phase.CrossesArray)
             {
-                w.Line(AggressiveInlining)
-                    .Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(" + owner + "? model)")
-                    .OpenBlock()
-                    .Line("return " + statusExtensions + ".FromWireValue(model?." + string.Join("?.", phase.PathBeforeArray) + ");")
-                    .CloseBlock()
-                    .Line();
+                w.WriteLine($$"""
+                    {{AggressiveInlining}}
+                    private static {{status}} ReadPhase{{phase.Name}}Status({{owner}}? model, out {{wireType}} wireValue)
+                    {
+                        var value = model?.{{string.Join("?.", phase.PathBeforeArray)}};
+                        wireValue = {{AsWireValue(lifecycle, phase, "value")}};
+                        return {{statusExtensions}}.FromWireValue(value);
+                    }
+
+                    """);
                 return;
             }
 
             // Aggregation over the array: the first non-terminal element's status wins; when all are
             // terminal, the worst outcome (Failed > Cancelled > Succeeded); an empty array is the fallback.
+            // The element that decides also gives the wire value.
             var element = "?." + string.Join("?.", phase.PathAfterArray);
             if (ReadsConditionArray(phase))
             {
-                w.Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(global::System.Collections.Generic.List<global::" + ns + "." + phase.ArrayElementClassName + ">? items)")
-                    .OpenBlock();
+                w.WriteLine($"private static {status} ReadPhase{phase.Name}Status(global::System.Collections.Generic.List<global::{ns}.{phase.ArrayElementClassName}>? items, out {wireType} wireValue)");
+                w.OpenBlock();
             }
             else
             {
-                w.Line("private static " + phase.StatusField + " ReadPhase" + phase.Name + "Status(" + owner + "? model)")
-                    .OpenBlock()
-                    .Line("var items = model?." + string.Join("?.", phase.PathBeforeArray) + ";");
+                w.WriteLine($"private static {status} ReadPhase{phase.Name}Status({owner}? model, out {wireType} wireValue)");
+                w.OpenBlock();
+                w.WriteLine($"var items = model?.{string.Join("?.", phase.PathBeforeArray)};");
             }
 
-            w.Line("if (items == null || items.Count == 0)")
-                .OpenBlock()
-                .Line("return default(" + phase.StatusField + ");")
-                .CloseBlock()
-                .Line()
-                .Line("var result = " + statusExtensions + ".FromWireValue(items[0]" + element + ");")
-                .Line("if (!result.IsTerminal())")
-                .OpenBlock()
-                .Line("return result;")
-                .CloseBlock()
-                .Line()
-                .Line("for (var i = 1; i < items.Count; i++)")
-                .OpenBlock()
-                .Line("var status = " + statusExtensions + ".FromWireValue(items[i]" + element + ");")
-                .Line("if (!status.IsTerminal())")
-                .OpenBlock()
-                .Line("return status;")
-                .CloseBlock()
-                .Line()
-                .Line("if ((int)status.GetOutcome() > (int)result.GetOutcome())")
-                .OpenBlock()
-                .Line("result = status;")
-                .CloseBlock()
-                .CloseBlock()
-                .Line()
-                .Line("return result;")
-                .CloseBlock()
-                .Line();
+            w.WriteLine($$"""
+                if (items == null || items.Count == 0)
+                {
+                    wireValue = null;
+                    return default({{status}});
+                }
+
+                var deciding = items[0]{{element}};
+                var result = {{statusExtensions}}.FromWireValue(deciding);
+                if (!result.IsPhaseOver())
+                {
+                    wireValue = {{AsWireValue(lifecycle, phase, "deciding")}};
+                    return result;
+                }
+
+                for (var i = 1; i < items.Count; i++)
+                {
+                    var value = items[i]{{element}};
+                    var status = {{statusExtensions}}.FromWireValue(value);
+                    if (!status.IsPhaseOver())
+                    {
+                        wireValue = {{AsWireValue(lifecycle, phase, "value")}};
+                        return status;
+                    }
+
+                    if ((int)status.GetOutcome() > (int)result.GetOutcome())
+                    {
+                        result = status;
+                        deciding = value;
+                    }
+                }
+
+                wireValue = {{AsWireValue(lifecycle, phase, "deciding")}};
+                return result;
+                """);
+            w.CloseBlock();
+            w.WriteLine();
         }
 
         private static void EmitPhaseMap(SourceWriter w, string state, PhaseModel phase)
         {
-            w.Line(AggressiveInlining)
-                .Line("private static " + state + " MapPhase" + phase.Name + "(" + phase.StatusField + " status)")
-                .OpenBlock()
-                .Line("switch (status)")
-                .OpenBlock();
+            w.WriteLine($$"""
+                {{AggressiveInlining}}
+                private static {{state}} MapPhase{{phase.Name}}({{phase.StatusField}} status)
+                {
+                    switch (status)
+                    {
+                """);
+            w.Indent().Indent();
             foreach (var mapping in phase.Mappings.Skip(1))
             {
-                w.Line("case " + phase.StatusField + "." + mapping.StatusMember + ":")
-                    .Indent()
-                    .Line("return " + state + "." + mapping.State + ";")
-                    .Unindent();
+                w.WriteLine($$"""
+                    case {{phase.StatusField}}.{{mapping.StatusMember}}:
+                        return {{state}}.{{mapping.State}};
+                    """);
             }
 
             // Mappings are ordered by member value: the first is the fallback (value 0), which also
             // takes any value outside the enum.
-            w.Line("default:")
-                .Indent()
-                .Line("return " + state + "." + phase.Mappings[0].State + ";")
-                .Unindent()
-                .CloseBlock()
-                .CloseBlock()
-                .Line();
+            w.WriteLine($$"""
+                default:
+                    return {{state}}.{{phase.Mappings[0].State}};
+                """);
+            w.CloseBlock().CloseBlock();
+            w.WriteLine();
         }
     }
 }

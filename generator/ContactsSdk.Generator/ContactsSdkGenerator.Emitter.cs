@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using ContactsSdk.Generator.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ContactsSdk.Generator;
@@ -19,7 +20,7 @@ public sealed partial class ContactsSdkGenerator
     internal static partial class Emitter
     {
         /// <summary>The version written into [GeneratedCode]; bump it when the emitted shape changes.</summary>
-        public const string GeneratorVersion = "1.1.0";
+        public const string GeneratorVersion = "1.3.0";
 
         private const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"ContactsSdk.Generator\", \"" + GeneratorVersion + "\")]";
 
@@ -92,154 +93,113 @@ public sealed partial class ContactsSdkGenerator
         private static string EmitStatusOutcome(string ns)
         {
             var w = Begin(ns, "the status annotations of the OpenAPI spec");
-            w.Line("/// <summary>")
-                .Line("/// The outcome category of a status value or of a lifecycle state, shared by every status")
-                .Line("/// enum generated from the spec. Ordered from best to worst among finished outcomes.")
-                .Line("/// </summary>")
-                .Line(GeneratedCodeAttribute)
-                .Line("public enum StatusOutcome")
-                .OpenBlock()
-                .Line("/// <summary>Not decided yet: the operation is still going on.</summary>")
-                .Line("InProgress = 0,")
-                .Line()
-                .Line("/// <summary>Ended as intended.</summary>")
-                .Line("Succeeded = 1,")
-                .Line()
-                .Line("/// <summary>Stopped on purpose before it ended (for example restored at the customer's request).</summary>")
-                .Line("Cancelled = 2,")
-                .Line()
-                .Line("/// <summary>Ended in an error.</summary>")
-                .Line("Failed = 3,")
-                .CloseBlock();
+            w.WriteLine($$"""
+                /// <summary>
+                /// The outcome category of a status value or of a lifecycle state, shared by every status
+                /// enum generated from the spec. Ordered from best to worst among finished outcomes.
+                /// </summary>
+                {{GeneratedCodeAttribute}}
+                public enum StatusOutcome
+                {
+                    /// <summary>Not decided yet: the operation is still going on.</summary>
+                    InProgress = 0,
+
+                    /// <summary>Ended as intended.</summary>
+                    Succeeded = 1,
+
+                    /// <summary>Stopped on purpose before it ended (for example restored at the customer's request).</summary>
+                    Cancelled = 2,
+
+                    /// <summary>Ended in an error.</summary>
+                    Failed = 3,
+                }
+                """);
             return End(w);
         }
 
         // ------------------------------------------------------------------ helpers
 
+        /// <summary>One lookup method over an enum: a pattern test for a bool, else a switch; the default value needs no case.</summary>
         private static void EmitLookup(SourceWriter w, string enumName, string type, string method, string summary, IEnumerable<(string Member, string Value)> cases, string defaultValue, bool last = false)
         {
-            w.Line("/// <summary>" + Xml(summary) + "</summary>")
-                .Line("/// <param name=\"value\">The value to look up; a value outside the enum is read as its default member.</param>")
-                .Line("/// <returns>The " + (type == "bool" ? "answer" : "value") + " the spec gives.</returns>")
-                .Line("public static " + type + " " + method + "(this " + enumName + " value)")
-                .OpenBlock();
+            w.WriteLine($$"""
+                /// <summary>{{Xml(summary)}}</summary>
+                /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
+                /// <returns>The {{(type == "bool" ? "answer" : "value")}} the spec gives.</returns>
+                public static {{type}} {{method}}(this {{enumName}} value)
+                """);
+            w.OpenBlock();
+            var others = cases.Where(c => c.Value != defaultValue).ToList();
             if (type == "bool")
             {
                 // A pattern instead of a switch: the compiler and the JIT turn it into a range or bit
                 // test, as fast as the same test written by hand.
-                var others = cases.Where(c => c.Value != defaultValue).Select(c => enumName + "." + c.Member).ToList();
-                var test = string.Join(" or ", others);
-                w.Line(others.Count == 0
-                        ? "return " + defaultValue + ";"
-                        : defaultValue == "false" ? "return value is " + test + ";" : "return value is not (" + test + ");")
-                    .CloseBlock();
-                if (!last)
-                {
-                    w.Line();
-                }
-
-                return;
+                var test = string.Join(" or ", others.Select(c => enumName + "." + c.Member));
+                w.WriteLine(others.Count == 0
+                    ? "return " + defaultValue + ";"
+                    : defaultValue == "false" ? "return value is " + test + ";" : "return value is not (" + test + ");");
             }
-
-            w.Line("switch (value)")
-                .OpenBlock();
-            foreach (var (member, value) in cases)
+            else
             {
-                if (value == defaultValue)
+                w.WriteLine("switch (value)").OpenBlock();
+                foreach (var (member, value) in others)
                 {
-                    continue;
+                    w.WriteLine($$"""
+                        case {{enumName}}.{{member}}:
+                            return {{value}};
+                        """);
                 }
 
-                w.Line("case " + enumName + "." + member + ":")
-                    .Indent()
-                    .Line("return " + value + ";")
-                    .Unindent();
+                w.WriteLine($$"""
+                    default:
+                        return {{defaultValue}};
+                    """);
+                w.CloseBlock();
             }
 
-            w.Line("default:")
-                .Indent()
-                .Line("return " + defaultValue + ";")
-                .Unindent()
-                .CloseBlock()
-                .CloseBlock();
+            w.CloseBlock();
             if (!last)
             {
-                w.Line();
+                w.WriteLine();
             }
         }
 
         private static SourceWriter Begin(string ns, string origin)
         {
             var w = new SourceWriter();
-            w.Line("// <auto-generated/>")
-                .Line("// Generated by ContactsSdk.Generator from " + origin + ". Do not edit: change the spec.")
-                .Line("#nullable enable")
-                .Line()
-                .Line("namespace " + ns)
-                .OpenBlock();
+            w.WriteLine($$"""
+                // <auto-generated/>
+                // Generated by ContactsSdk.Generator from {{origin}}. Do not edit: change the spec.
+                #nullable enable
+
+                namespace {{ns}}
+                """);
+            w.OpenBlock();
             return w;
         }
 
         private static string End(SourceWriter w) => w.CloseBlock().ToString();
 
+        /// <summary>A documentation summary of any text (one comment line per line of text).</summary>
         private static void Summary(SourceWriter w, string text)
         {
-            w.Line("/// <summary>");
+            w.WriteLine("/// <summary>");
             foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
             {
                 var trimmed = line.TrimEnd();
-                w.Line(trimmed.Length == 0 ? "///" : "/// " + Xml(trimmed));
+                w.WriteLine(trimmed.Length == 0 ? "///" : "/// " + Xml(trimmed));
             }
 
-            w.Line("/// </summary>");
+            w.WriteLine("/// </summary>");
         }
 
         private static string Xml(string text) =>
             text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
-        /// <summary>A C# string literal, escaped so that any spec text is safe to embed.</summary>
-        internal static string Literal(string text)
-        {
-            var builder = new StringBuilder(text.Length + 2);
-            builder.Append('"');
-            foreach (var c in text)
-            {
-                switch (c)
-                {
-                    case '"':
-                        builder.Append("\\\"");
-                        break;
-                    case '\\':
-                        builder.Append("\\\\");
-                        break;
-                    case '\n':
-                        builder.Append("\\n");
-                        break;
-                    case '\r':
-                        builder.Append("\\r");
-                        break;
-                    case '\t':
-                        builder.Append("\\t");
-                        break;
-                    case '\0':
-                        builder.Append("\\0");
-                        break;
-                    default:
-                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c))
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            builder.Append('"');
-            return builder.ToString();
-        }
+        /// <summary>
+        /// A C# string literal of any spec text, escaped by the compiler's own rules
+        /// (<see cref="SymbolDisplay.FormatLiteral(string, bool)"/>).
+        /// </summary>
+        internal static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
     }
 }

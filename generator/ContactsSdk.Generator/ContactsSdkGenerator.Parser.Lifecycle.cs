@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -11,103 +10,54 @@ namespace ContactsSdk.Generator;
 
 public sealed partial class ContactsSdkGenerator
 {
-    /// <summary>Reading an x-contacts-lifecycle annotation (states, phases, status paths) and the checks across annotations.</summary>
+    /// <summary>
+    /// Reading an x-contacts-lifecycle annotation, in steps: locate the schema, read the names and
+    /// the states, then each phase (its condition, its status path, its state map).
+    /// </summary>
     internal sealed partial class Parser
     {
-        private (LifecycleModel Model, YamlNode EnumNode)? ReadLifecycle(
-            Occurrence occurrence,
-            SchemaIndex index,
-            List<ResolvedField> fields,
-            HashSet<(string Schema, string Property)> brokenFields)
+        /// <summary>Step 1: the component schema the annotation sits on.</summary>
+        private LifecycleTarget? LocateLifecycleSchema(Occurrence occurrence, SchemaIndex index)
         {
             var p = occurrence.Path;
-            var pointer = Pointer(p);
             if (!(p.Count == 3 && p[0] == "components" && p[1] == "schemas"))
             {
-                Report(DiagnosticDescriptors.NotGenerated, occurrence.KeyNode, LifecycleKey, pointer,
-                    "it belongs on a component schema (components/schemas/<Schema>)");
+                NotGenerated(occurrence, LifecycleKey, "it belongs on a component schema (components/schemas/<Schema>)");
                 return null;
             }
 
-            var schemaName = p[2];
-            var what = LifecycleKey + " of " + schemaName;
-            if (!index.TryGetModelSchema(schemaName, out var schema, out var whyNot))
+            if (!index.TryGetModelSchema(p[2], out var schema, out var whyNot))
             {
-                Report(DiagnosticDescriptors.NotGenerated, occurrence.KeyNode, LifecycleKey, pointer, whyNot);
+                NotGenerated(occurrence, LifecycleKey, whyNot);
                 return null;
             }
 
-            var errorsBefore = _errorCount;
-            var map = ReadMapping(occurrence.Value, what, s_lifecycleKeys, occurrence.KeyNode);
+            return new LifecycleTarget(occurrence, p[2], schema);
+        }
+
+        /// <summary>Steps 2 to 4 on a located schema: names, states, phases, then the model.</summary>
+        private (LifecycleModel Model, YamlNode EnumNode)? ReadLifecycle(LifecycleTarget target, SchemaIndex index, AnnotatedFields fields)
+        {
+            var occurrence = target.Occurrence;
+            var errorsBefore = _diagnostics.ErrorCount;
+            var reader = new AnnotationReader(_diagnostics);
+            var map = reader.ReadMapping(occurrence.Value, target.What, s_lifecycleKeys, occurrence.KeyNode);
             if (map is null)
             {
                 return null;
             }
 
-            var ok = true;
-            var enumName = RequiredIdentifier(map, "enum", what, occurrence.KeyNode, ref ok);
-            var phaseEnum = OptionalIdentifier(map, "phaseEnum", what, ref ok) ?? (enumName is null ? null : enumName + "Phase");
-            var result = OptionalIdentifier(map, "result", what, ref ok) ?? (enumName is null ? null : enumName + "Info");
-            var accessor = OptionalIdentifier(map, "accessor", what, ref ok) ?? (enumName is null ? null : "Get" + enumName);
-            var description = OptionalString(map, "description", what, ref ok);
+            var what = target.What;
+            var enumName = reader.RequiredIdentifier(map, "enum", what, occurrence.KeyNode);
+            var phaseEnum = reader.OptionalIdentifier(map, "phaseEnum", what) ?? (enumName is null ? null : enumName + "Phase");
+            var result = reader.OptionalIdentifier(map, "result", what) ?? (enumName is null ? null : enumName + "Info");
+            var accessor = reader.OptionalIdentifier(map, "accessor", what) ?? (enumName is null ? null : "Get" + enumName);
+            var description = reader.OptionalString(map, "description", what);
+            var states = ReadStates(target, map, reader);
+            var context = new PhaseContext(target, index, fields, states, reader);
+            var phases = ReadPhases(context, map);
 
-            // states
-            var states = new List<LifecycleStateModel>();
-            if (RequiredList(map, "states", what, occurrence.KeyNode) is not { } statesNode)
-            {
-                ok = false;
-            }
-            else
-            {
-                for (var i = 0; i < statesNode.Children.Count; i++)
-                {
-                    var itemWhat = "states[" + i.ToString(CultureInfo.InvariantCulture) + "] of " + what;
-                    var item = ReadMapping(statesNode.Children[i], itemWhat, s_stateKeys, statesNode.Children[i]);
-                    if (item is null)
-                    {
-                        ok = false;
-                        continue;
-                    }
-
-                    var name = RequiredIdentifier(item, "name", itemWhat, statesNode.Children[i], ref ok);
-                    var stateDescription = OptionalString(item, "description", itemWhat, ref ok);
-                    var terminal = OptionalBool(item, "terminal", itemWhat, ref ok) ?? false;
-                    var outcome = OptionalOutcome(item, itemWhat, ref ok);
-                    if (name is null)
-                    {
-                        continue;
-                    }
-
-                    if (states.Any(s => s.Name == name))
-                    {
-                        Report(DiagnosticDescriptors.DuplicateName, item["name"].Value, name, "the states of " + what);
-                        ok = false;
-                        continue;
-                    }
-
-                    states.Add(new LifecycleStateModel(name, states.Count, stateDescription, terminal, outcome));
-                }
-            }
-
-            // phases
-            var phases = new List<PhaseModel>();
-            if (RequiredList(map, "phases", what, occurrence.KeyNode) is not { } phasesNode)
-            {
-                ok = false;
-            }
-            else
-            {
-                for (var i = 0; i < phasesNode.Children.Count; i++)
-                {
-                    var phase = ReadPhase(phasesNode.Children[i], i, what, schemaName, schema, index, fields, brokenFields, states, phases, ref ok);
-                    if (phase is not null)
-                    {
-                        phases.Add(phase);
-                    }
-                }
-            }
-
-            if (!ok || _errorCount != errorsBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
+            if (reader.Failed || _diagnostics.ErrorCount != errorsBefore || enumName is null || phaseEnum is null || result is null || accessor is null)
             {
                 return null;
             }
@@ -117,197 +67,181 @@ public sealed partial class ContactsSdkGenerator
                 phaseEnum,
                 result,
                 accessor,
-                KiotaNames.ClassName(schemaName),
+                KiotaNames.ClassName(target.SchemaName),
                 description,
                 states.ToEquatableArray(),
                 phases.ToEquatableArray());
             return (model, map["enum"].Value);
         }
 
-        private PhaseModel? ReadPhase(
-            YamlNode node,
-            int position,
-            string lifecycleWhat,
-            string schemaName,
-            OpenApiSchema schema,
-            SchemaIndex index,
-            List<ResolvedField> fields,
-            HashSet<(string Schema, string Property)> brokenFields,
-            List<LifecycleStateModel> states,
-            List<PhaseModel> phases,
-            ref bool ok)
+        /// <summary>Step 2: the overall states, each with a unique name.</summary>
+        private static List<LifecycleStateModel> ReadStates(LifecycleTarget target, AnnotationMap map, AnnotationReader reader)
         {
-            var what = "phases[" + position.ToString(CultureInfo.InvariantCulture) + "] of " + lifecycleWhat;
-            var item = ReadMapping(node, what, s_phaseKeys, node);
+            var states = new List<LifecycleStateModel>();
+            if (reader.RequiredList(map, "states", target.What, target.Occurrence.KeyNode) is not { } statesNode)
+            {
+                reader.Fail();
+                return states;
+            }
+
+            for (var i = 0; i < statesNode.Children.Count; i++)
+            {
+                var node = statesNode.Children[i];
+                var itemWhat = "states[" + i.ToString(CultureInfo.InvariantCulture) + "] of " + target.What;
+                var item = reader.ReadMapping(node, itemWhat, s_stateKeys, node);
+                if (item is null)
+                {
+                    reader.Fail();
+                    continue;
+                }
+
+                var name = reader.RequiredIdentifier(item, "name", itemWhat, node);
+                var description = reader.OptionalString(item, "description", itemWhat);
+                var terminal = reader.OptionalBool(item, "terminal", itemWhat) ?? false;
+                var outcome = reader.OptionalOutcome(item, itemWhat);
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (states.Any(s => s.Name == name))
+                {
+                    reader.Fail(DiagnosticDescriptors.DuplicateName, item["name"].Value, name, "the states of " + target.What);
+                    continue;
+                }
+
+                states.Add(new LifecycleStateModel(name, states.Count, description, terminal, outcome));
+            }
+
+            return states;
+        }
+
+        /// <summary>Step 3: the phases, in evaluation order.</summary>
+        private static List<PhaseModel> ReadPhases(PhaseContext context, AnnotationMap map)
+        {
+            if (context.Reader.RequiredList(map, "phases", context.Target.What, context.Target.Occurrence.KeyNode) is not { } phasesNode)
+            {
+                context.Reader.Fail();
+                return context.Phases;
+            }
+
+            for (var i = 0; i < phasesNode.Children.Count; i++)
+            {
+                if (ReadPhase(context, phasesNode.Children[i], i) is { } phase)
+                {
+                    context.Phases.Add(phase);
+                }
+            }
+
+            return context.Phases;
+        }
+
+        /// <summary>One phase: name, condition, status path and state map, each read by its own step.</summary>
+        private static PhaseModel? ReadPhase(PhaseContext context, YamlNode node, int position)
+        {
+            var reader = context.Reader;
+            var what = "phases[" + position.ToString(CultureInfo.InvariantCulture) + "] of " + context.Target.What;
+            var item = reader.ReadMapping(node, what, s_phaseKeys, node);
             if (item is null)
             {
-                ok = false;
+                reader.Fail();
                 return null;
             }
 
-            var name = RequiredIdentifier(item, "name", what, node, ref ok);
-            var description = OptionalString(item, "description", what, ref ok);
-            if (name is not null && phases.Any(ph => ph.Name == name))
+            var name = reader.RequiredIdentifier(item, "name", what, node);
+            var description = reader.OptionalString(item, "description", what);
+            if (name is not null && context.Phases.Any(ph => ph.Name == name))
             {
-                Report(DiagnosticDescriptors.DuplicateName, item["name"].Value, name, "the phases of " + lifecycleWhat);
-                ok = false;
+                reader.Fail(DiagnosticDescriptors.DuplicateName, item["name"].Value, name, "the phases of " + context.Target.What);
                 return null;
             }
 
             var label = name ?? what;
-
-            // when: { absent: prop } | { present: prop }
-            string? conditionJson = null;
-            var whenPresent = false;
-            YamlNode? conditionNode = null;
-            if (!item.TryGetValue("when", out var whenEntry))
+            var condition = ReadCondition(context, item, node, what, label);
+            if (condition is not null && name is not null)
             {
-                Report(DiagnosticDescriptors.MissingKey, node, what, "when");
-                ok = false;
-            }
-            else
-            {
-                var when = ReadMapping(whenEntry.Value, "'when' of " + what, s_whenKeys, whenEntry.Key);
-                if (when is null)
-                {
-                    ok = false;
-                }
-                else if (when.Count != 1)
-                {
-                    Report(DiagnosticDescriptors.InvalidValue, whenEntry.Value, "'when' of " + what, "a mapping with exactly one of absent or present", "a mapping with " + when.Count.ToString(CultureInfo.InvariantCulture) + " keys");
-                    ok = false;
-                }
-                else
-                {
-                    var entry = when.First();
-                    whenPresent = entry.Key == "present";
-                    conditionNode = entry.Value.Value;
-                    conditionJson = StringValue(entry.Value.Value, "'" + entry.Key + "' of " + what, ref ok);
-                }
+                ReportUnreachablePhase(context, name, condition);
             }
 
-            string? conditionProperty = null;
-            var conditionIsArray = false;
-            if (conditionJson is not null)
-            {
-                if (index.FindProperty(schema, schemaName, conditionJson) is { } found)
-                {
-                    conditionProperty = KiotaNames.PropertyName(conditionJson, index.IsErrorType(found.DeclaringSchema));
-                    conditionIsArray = found.Schema.Type == "array";
-                }
-                else
-                {
-                    Report(DiagnosticDescriptors.LifecycleMissingField, conditionNode!, "Phase '" + label + "' of " + lifecycleWhat,
-                        "'" + conditionJson + "' is not a property of " + schemaName);
-                    ok = false;
-                }
-            }
-
-            if (conditionProperty is not null && name is not null)
-            {
-                ReportUnreachablePhase(phases, name, lifecycleWhat, conditionProperty, whenPresent, whenEntry.Key);
-            }
-
-            // status: dotted path to an annotated property
-            var statusPath = item.ContainsKey("status") ? StringValue(item["status"].Value, "'status' of " + what, ref ok) : null;
-            if (!item.ContainsKey("status"))
-            {
-                Report(DiagnosticDescriptors.MissingKey, node, what, "status");
-                ok = false;
-            }
-
-            ResolvedField? field = null;
-            var before = new List<string>();
-            var after = new List<string>();
-            var elementClass = string.Empty;
-            if (statusPath is not null)
-            {
-                field = ResolveStatusPath(statusPath, item["status"].Value, label, lifecycleWhat, schemaName, schema, index, fields, brokenFields, before, after, out elementClass, ref ok);
-            }
-
-            // states: { StatusMember: LifecycleState }
-            var mappings = new List<StateMappingModel>();
-            if (!item.TryGetValue("states", out var mapEntry))
-            {
-                Report(DiagnosticDescriptors.MissingKey, node, what, "states");
-                ok = false;
-            }
-            else if (mapEntry.Value is not YamlMappingNode mapNode)
-            {
-                Report(DiagnosticDescriptors.InvalidValue, mapEntry.Value, "'states' of " + what, "a mapping from status member to lifecycle state", Yaml.Describe(mapEntry.Value));
-                ok = false;
-            }
-            else if (field is not null)
-            {
-                var memberNames = field.Model.Members.Select(m => m.Name).ToList();
-                foreach (var child in mapNode.Children)
-                {
-                    var member = StringValue(child.Key, "a key of 'states' of " + what, ref ok);
-                    var state = StringValue(child.Value, "a value of 'states' of " + what, ref ok);
-                    if (member is null || state is null)
-                    {
-                        continue;
-                    }
-
-                    if (!memberNames.Contains(member))
-                    {
-                        Report(DiagnosticDescriptors.LifecycleMapping, child.Key, label,
-                            "'" + member + "' is not a member of " + field.Model.EnumName + " (" + string.Join(", ", memberNames) + ")");
-                        ok = false;
-                        continue;
-                    }
-
-                    if (!states.Any(s => s.Name == state))
-                    {
-                        Report(DiagnosticDescriptors.LifecycleMapping, child.Value, label,
-                            "'" + state + "' is not one of the declared states (" + string.Join(", ", states.Select(s => s.Name)) + ")");
-                        ok = false;
-                        continue;
-                    }
-
-                    mappings.Add(new StateMappingModel(member, state));
-                }
-
-                var missing = memberNames.Where(m => !mappings.Any(x => x.StatusMember == m)).ToList();
-                if (missing.Count > 0)
-                {
-                    Report(DiagnosticDescriptors.LifecycleMapping, mapEntry.Key, label,
-                        "every member of " + field.Model.EnumName + " must be mapped; missing: " + string.Join(", ", missing));
-                    ok = false;
-                }
-            }
-
-            if (name is null || conditionProperty is null || field is null || statusPath is null || !ok)
+            var statusPath = ReadStatusPath(context, item, node, what, label);
+            var mappings = ReadStateMap(context, item, node, what, label, statusPath?.Field);
+            if (name is null || condition is null || statusPath is null || reader.Failed)
             {
                 return null;
             }
 
+            var field = statusPath.Field.Model;
             return new PhaseModel(
                 name,
-                phases.Count,
+                context.Phases.Count,
                 description,
-                conditionProperty,
-                conditionJson!,
-                conditionIsArray,
-                whenPresent,
-                field.Model.EnumName,
-                before.ToEquatableArray(),
-                elementClass,
-                after.ToEquatableArray(),
-                statusPath,
-                mappings.OrderBy(m => field.Model.Members.First(x => x.Name == m.StatusMember).Value).ToEquatableArray());
+                condition.Property,
+                condition.JsonName,
+                condition.IsArray,
+                condition.WhenPresent,
+                field.EnumName,
+                field.Kind,
+                statusPath.BeforeArray,
+                statusPath.ArrayElementClassName,
+                statusPath.AfterArray,
+                statusPath.Text,
+                mappings.OrderBy(m => field.Members.First(x => x.Name == m.StatusMember).Value).ToEquatableArray());
+        }
+
+        /// <summary><c>when: {absent: prop}</c> or <c>when: {present: prop}</c>, resolved to Kiota's property.</summary>
+        private static PhaseCondition? ReadCondition(PhaseContext context, AnnotationMap item, YamlNode phaseNode, string what, string label)
+        {
+            var reader = context.Reader;
+            if (!item.TryGetValue("when", out var whenEntry))
+            {
+                reader.Fail(DiagnosticDescriptors.MissingKey, phaseNode, what, "when");
+                return null;
+            }
+
+            var when = reader.ReadMapping(whenEntry.Value, "'when' of " + what, s_whenKeys, whenEntry.Key);
+            if (when is null)
+            {
+                reader.Fail();
+                return null;
+            }
+
+            if (when.Count != 1)
+            {
+                reader.Fail(DiagnosticDescriptors.InvalidValue, whenEntry.Value, "'when' of " + what, "a mapping with exactly one of absent or present", "a mapping with " + when.Count.ToString(CultureInfo.InvariantCulture) + " keys");
+                return null;
+            }
+
+            var entry = when.First();
+            var conditionNode = entry.Value.Value;
+            if (reader.StringValue(conditionNode, "'" + entry.Key + "' of " + what) is not { } jsonName)
+            {
+                return null;
+            }
+
+            var target = context.Target;
+            if (context.Index.FindProperty(target.Schema, target.SchemaName, jsonName) is not { } found)
+            {
+                reader.Fail(DiagnosticDescriptors.LifecycleMissingField, conditionNode, "Phase '" + label + "' of " + target.What,
+                    "'" + jsonName + "' is not a property of " + target.SchemaName);
+                return null;
+            }
+
+            var property = KiotaNames.PropertyName(jsonName, context.Index.IsErrorType(found.DeclaringSchema));
+            return new PhaseCondition(jsonName, property, found.Schema.Type == "array", entry.Key == "present", whenEntry.Key);
         }
 
         /// <summary>
         /// Phases are checked in order: a phase is never reached when an earlier one tests the same
         /// condition, or when two earlier ones test opposite conditions on the same property.
         /// </summary>
-        private void ReportUnreachablePhase(List<PhaseModel> earlier, string name, string lifecycleWhat, string conditionProperty, bool whenPresent, YamlNode whenNode)
+        private static void ReportUnreachablePhase(PhaseContext context, string name, PhaseCondition condition)
         {
-            var same = earlier.FirstOrDefault(p => p.ConditionProperty == conditionProperty && p.WhenPresent == whenPresent);
+            var earlier = context.Phases;
+            var diagnostics = context.Reader.Diagnostics;
+            var same = earlier.FirstOrDefault(p => p.ConditionProperty == condition.Property && p.WhenPresent == condition.WhenPresent);
             if (same is not null)
             {
-                Report(DiagnosticDescriptors.UnreachablePhase, whenNode, name, lifecycleWhat, "phase '" + same.Name + "' has the same condition and is checked first");
+                diagnostics.Report(DiagnosticDescriptors.UnreachablePhase, condition.WhenNode, name, context.Target.What, "phase '" + same.Name + "' has the same condition and is checked first");
                 return;
             }
 
@@ -315,7 +249,7 @@ public sealed partial class ContactsSdkGenerator
             {
                 if (earlier.FirstOrDefault(p => p.WhenPresent && p.ConditionProperty == absent.ConditionProperty) is { } present)
                 {
-                    Report(DiagnosticDescriptors.UnreachablePhase, whenNode, name, lifecycleWhat,
+                    diagnostics.Report(DiagnosticDescriptors.UnreachablePhase, condition.WhenNode, name, context.Target.What,
                         "phases '" + absent.Name + "' and '" + present.Name + "' together apply to every response ("
                         + present.ConditionJsonName + " absent or present)");
                     return;
@@ -323,83 +257,71 @@ public sealed partial class ContactsSdkGenerator
             }
         }
 
-        private ResolvedField? ResolveStatusPath(
-            string statusPath,
-            YamlNode pathNode,
-            string label,
-            string lifecycleWhat,
-            string schemaName,
-            OpenApiSchema schema,
-            SchemaIndex index,
-            List<ResolvedField> fields,
-            HashSet<(string Schema, string Property)> brokenFields,
-            List<string> before,
-            List<string> after,
-            out string elementClass,
-            ref bool ok)
+        /// <summary>The <c>status</c> key: a dotted path from the schema to an annotated property.</summary>
+        private static ResolvedStatusPath? ReadStatusPath(PhaseContext context, AnnotationMap item, YamlNode phaseNode, string what, string label)
         {
-            // Once the path has crossed its array, the array's element class is known.
-            var crosses = false;
-            elementClass = string.Empty;
-            var where = "Phase '" + label + "' of " + lifecycleWhat;
+            if (!item.TryGetValue("status", out var statusEntry))
+            {
+                context.Reader.Fail(DiagnosticDescriptors.MissingKey, phaseNode, what, "status");
+                return null;
+            }
+
+            return context.Reader.StringValue(statusEntry.Value, "'status' of " + what) is { } text
+                ? ResolveStatusPath(context, text, statusEntry.Value, "Phase '" + label + "' of " + context.Target.What)
+                : null;
+        }
+
+        /// <summary>
+        /// Follows a status path property by property (through <c>$ref</c>s and at most one array) to
+        /// the annotated field it ends at, collecting Kiota's property names on the way.
+        /// </summary>
+        private static ResolvedStatusPath? ResolveStatusPath(PhaseContext context, string statusPath, YamlNode pathNode, string where)
+        {
+            var reader = context.Reader;
+            var before = new List<string>();
+            var after = new List<string>();
+            string? elementClass = null;
             var segments = statusPath.Split('.');
-            var current = schema;
-            var currentName = schemaName;
+            var current = context.Target.Schema;
+            var currentName = context.Target.SchemaName;
             for (var i = 0; i < segments.Length; i++)
             {
                 var segment = segments[i];
-                var found = segment.Length == 0 ? null : index.FindProperty(current, currentName, segment);
+                var found = segment.Length == 0 ? null : context.Index.FindProperty(current, currentName, segment);
                 if (found is null)
                 {
-                    Report(DiagnosticDescriptors.LifecycleMissingField, pathNode, where, "status path '" + statusPath + "': '" + segment + "' is not a property of " + currentName);
-                    ok = false;
+                    reader.Fail(DiagnosticDescriptors.LifecycleMissingField, pathNode, where, "status path '" + statusPath + "': '" + segment + "' is not a property of " + currentName);
                     return null;
                 }
 
-                var csharpName = KiotaNames.PropertyName(segment, index.IsErrorType(found.DeclaringSchema));
-                (crosses ? after : before).Add(csharpName);
+                // Once the path has crossed its array, the array's element class is known.
+                (elementClass is null ? before : after).Add(KiotaNames.PropertyName(segment, context.Index.IsErrorType(found.DeclaringSchema)));
                 if (i == segments.Length - 1)
                 {
-                    var target = fields.FirstOrDefault(f => f.SchemaName == found.DeclaringSchema && f.PropertyName == segment);
-                    if (target is null)
-                    {
-                        if (!brokenFields.Contains((found.DeclaringSchema, segment)))
-                        {
-                            Report(DiagnosticDescriptors.LifecycleMissingField, pathNode, where,
-                                "status path '" + statusPath + "' ends at " + found.DeclaringSchema + "." + segment + ", which has no " + StatusKey);
-                        }
-
-                        ok = false;
-                    }
-
-                    return target;
+                    var field = FindAnnotatedField(context, found.DeclaringSchema, segment, statusPath, pathNode, where);
+                    return field is null
+                        ? null
+                        : new ResolvedStatusPath(field, statusPath, before.ToEquatableArray(), elementClass ?? string.Empty, after.ToEquatableArray());
                 }
 
                 var next = found.Schema;
                 if (next.Type == "array")
                 {
-                    if (crosses)
+                    if (elementClass is not null)
                     {
-                        Report(DiagnosticDescriptors.LifecycleMissingField, pathNode, where, "status path '" + statusPath + "' crosses more than one array");
-                        ok = false;
+                        reader.Fail(DiagnosticDescriptors.LifecycleMissingField, pathNode, where, "status path '" + statusPath + "' crosses more than one array");
                         return null;
                     }
 
-                    crosses = true;
                     next = next.Items;
+                    elementClass = next?.Reference?.Id is { } elementId ? KiotaNames.ClassName(elementId) : string.Empty;
                 }
 
                 if (next?.Reference?.Id is not { } id || next.Reference.IsExternal)
                 {
-                    Report(DiagnosticDescriptors.LifecycleMissingField, pathNode, where,
+                    reader.Fail(DiagnosticDescriptors.LifecycleMissingField, pathNode, where,
                         "status path '" + statusPath + "': '" + segment + "' must be a $ref to a component schema (or an array of one) to be followed");
-                    ok = false;
                     return null;
-                }
-
-                if (crosses && elementClass.Length == 0)
-                {
-                    elementClass = KiotaNames.ClassName(id);
                 }
 
                 current = next;
@@ -409,57 +331,104 @@ public sealed partial class ContactsSdkGenerator
             return null;
         }
 
-        // ---------------------------------------------------------------- cross-annotation checks
-
-        private SpecModel CheckGlobalNames(List<ResolvedField> fields, List<(LifecycleModel Model, YamlNode EnumNode)> lifecycles, SchemaIndex index)
+        /// <summary>The x-contacts-status field a path ends at; a field whose own annotation failed was already reported.</summary>
+        private static ResolvedField? FindAnnotatedField(PhaseContext context, string schemaName, string propertyName, string statusPath, YamlNode pathNode, string where)
         {
-            // Generated types share the namespace with the Kiota models.
-            var typeNames = new HashSet<string>(index.ModelSchemaNames.Select(KiotaNames.ClassName), StringComparer.Ordinal) { "StatusOutcome", "StatusOutcomeExtensions" };
-            var accessors = new HashSet<(string Owner, string Accessor)>();
-            var keptFields = new List<StatusFieldModel>();
-            foreach (var field in fields)
+            var field = context.Fields.Resolved.FirstOrDefault(f => f.SchemaName == schemaName && f.PropertyName == propertyName);
+            if (field is not null)
             {
-                var model = field.Model;
-                if (!typeNames.Add(model.EnumName) || !typeNames.Add(model.ExtensionsClassName))
-                {
-                    Report(DiagnosticDescriptors.DuplicateName, field.EnumNode, model.EnumName, "the types of the models' namespace (Kiota models and generated types)");
-                    continue;
-                }
-
-                if (!accessors.Add((model.OwnerClassName, model.AccessorName)))
-                {
-                    Report(DiagnosticDescriptors.DuplicateName, field.AccessorNode, model.AccessorName, "the extension methods of " + model.OwnerClassName);
-                    continue;
-                }
-
-                keptFields.Add(model);
+                return field;
             }
 
-            var keptLifecycles = new List<LifecycleModel>();
-            foreach (var lifecycle in lifecycles)
+            if (!context.Fields.Broken.Contains((schemaName, propertyName)))
             {
-                var model = lifecycle.Model;
-                var names = new[] { model.EnumName, model.ExtensionsClassName, model.PhaseEnumName, model.ResultName };
-                var clash = names.FirstOrDefault(n => typeNames.Contains(n)) ?? (names.Distinct().Count() != names.Length ? model.EnumName : null);
-                if (clash is not null || !accessors.Add((model.OwnerClassName, model.AccessorName)))
+                context.Reader.Diagnostics.Report(DiagnosticDescriptors.LifecycleMissingField, pathNode, where,
+                    "status path '" + statusPath + "' ends at " + schemaName + "." + propertyName + ", which has no " + StatusKey);
+            }
+
+            context.Reader.Fail();
+            return null;
+        }
+
+        /// <summary><c>states: {StatusMember: LifecycleState}</c>: every member of the status enum mapped to a declared state.</summary>
+        private static List<StateMappingModel> ReadStateMap(PhaseContext context, AnnotationMap item, YamlNode phaseNode, string what, string label, ResolvedField? field)
+        {
+            var reader = context.Reader;
+            var mappings = new List<StateMappingModel>();
+            if (!item.TryGetValue("states", out var mapEntry))
+            {
+                reader.Fail(DiagnosticDescriptors.MissingKey, phaseNode, what, "states");
+                return mappings;
+            }
+
+            if (mapEntry.Value is not YamlMappingNode mapNode)
+            {
+                reader.Fail(DiagnosticDescriptors.InvalidValue, mapEntry.Value, "'states' of " + what, "a mapping from status member to lifecycle state", Yaml.Describe(mapEntry.Value));
+                return mappings;
+            }
+
+            if (field is null)
+            {
+                return mappings;
+            }
+
+            var memberNames = field.Model.Members.Select(m => m.Name).ToList();
+            foreach (var child in mapNode.Children)
+            {
+                var member = reader.StringValue(child.Key, "a key of 'states' of " + what);
+                var state = reader.StringValue(child.Value, "a value of 'states' of " + what);
+                if (member is null || state is null)
                 {
-                    Report(DiagnosticDescriptors.DuplicateName, lifecycle.EnumNode, clash ?? model.AccessorName, "the generated types and accessors of the models' namespace");
                     continue;
                 }
 
-                foreach (var name in names)
+                if (!memberNames.Contains(member))
                 {
-                    typeNames.Add(name);
+                    reader.Fail(DiagnosticDescriptors.LifecycleMapping, child.Key, label,
+                        "'" + member + "' is not a member of " + field.Model.EnumName + " (" + string.Join(", ", memberNames) + ")");
+                    continue;
                 }
 
-                // A phase whose status field was dropped cannot be generated.
-                if (model.Phases.All(ph => keptFields.Any(f => f.EnumName == ph.StatusField)))
+                if (!context.States.Any(s => s.Name == state))
                 {
-                    keptLifecycles.Add(model);
+                    reader.Fail(DiagnosticDescriptors.LifecycleMapping, child.Value, label,
+                        "'" + state + "' is not one of the declared states (" + string.Join(", ", context.States.Select(s => s.Name)) + ")");
+                    continue;
                 }
+
+                mappings.Add(new StateMappingModel(member, state));
             }
 
-            return new SpecModel(keptFields.ToEquatableArray(), keptLifecycles.ToEquatableArray());
+            var missing = memberNames.Where(m => !mappings.Any(x => x.StatusMember == m)).ToList();
+            if (missing.Count > 0)
+            {
+                reader.Fail(DiagnosticDescriptors.LifecycleMapping, mapEntry.Key, label,
+                    "every member of " + field.Model.EnumName + " must be mapped; missing: " + string.Join(", ", missing));
+            }
+
+            return mappings;
+        }
+
+        /// <summary>The annotated schema, located.</summary>
+        private sealed record LifecycleTarget(Occurrence Occurrence, string SchemaName, OpenApiSchema Schema)
+        {
+            /// <summary>How messages name the annotation.</summary>
+            public string What => LifecycleKey + " of " + SchemaName;
+        }
+
+        /// <summary>A phase's condition: the property it tests (JSON and Kiota names), whether it is an array, present or absent.</summary>
+        private sealed record PhaseCondition(string JsonName, string Property, bool IsArray, bool WhenPresent, YamlNode WhenNode);
+
+        /// <summary>A status path followed to its annotated field, with the C# property chains before and after its array.</summary>
+        private sealed record ResolvedStatusPath(ResolvedField Field, string Text, EquatableArray<string> BeforeArray, string ArrayElementClassName, EquatableArray<string> AfterArray);
+
+        /// <summary>The x-contacts-status fields read so far, and those whose annotation failed (already reported).</summary>
+        private sealed record AnnotatedFields(List<ResolvedField> Resolved, HashSet<(string Schema, string Property)> Broken);
+
+        /// <summary>What the phases of one lifecycle share: the schema, the fields, the states, the phases read so far and the reader.</summary>
+        private sealed record PhaseContext(LifecycleTarget Target, SchemaIndex Index, AnnotatedFields Fields, List<LifecycleStateModel> States, AnnotationReader Reader)
+        {
+            public List<PhaseModel> Phases { get; } = new();
         }
     }
 }

@@ -43,7 +43,6 @@ public sealed partial class ContactsSdkGenerator
         private static readonly string[] s_stateKeys = { "name", "description", "terminal", "outcome" };
         private static readonly string[] s_phaseKeys = { "name", "description", "when", "status", "states" };
         private static readonly string[] s_whenKeys = { "absent", "present" };
-        private static readonly string[] s_outcomes = { "inProgress", "succeeded", "cancelled", "failed" };
 
         // Formats with which Kiota types a string property as something other than string.
         private static readonly HashSet<string> s_nonStringFormats = new(StringComparer.OrdinalIgnoreCase)
@@ -67,16 +66,17 @@ public sealed partial class ContactsSdkGenerator
         private readonly string _path;
         private readonly string _text;
         private readonly CancellationToken _cancellationToken;
-        private readonly List<DiagnosticInfo> _diagnostics = new();
+        private readonly DiagnosticCollector _diagnostics;
 
-        // Errors reported so far: an annotation with an error is not generated; a warning does not stop it.
-        private int _errorCount;
+        // Where each annotation read without error is, for problems the compilation reveals later.
+        private readonly List<AnnotationAnchor> _anchors = new();
 
         private Parser(SpecText spec, CancellationToken cancellationToken)
         {
             _path = spec.Path;
             _text = spec.Text;
             _cancellationToken = cancellationToken;
+            _diagnostics = new DiagnosticCollector(spec.Path, spec.Text);
         }
 
         /// <summary>Parses one spec.</summary>
@@ -94,14 +94,11 @@ public sealed partial class ContactsSdkGenerator
             }
             catch (Exception exception)
             {
-                parser._diagnostics.Add(new DiagnosticInfo(
-                    DiagnosticDescriptors.InternalError.Id,
-                    Yaml.FileStart(spec.Path),
-                    new EquatableArray<string>(new[] { exception.GetType().Name + ": " + exception.Message })));
+                parser._diagnostics.Report(DiagnosticDescriptors.InternalError, Yaml.FileStart(spec.Path), exception.GetType().Name + ": " + exception.Message);
                 model = SpecModel.Empty;
             }
 
-            return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+            return new ParseResult(model, parser._diagnostics.ToEquatableArray(), parser._anchors.ToEquatableArray());
         }
 
         private SpecModel Run()
@@ -127,19 +124,24 @@ public sealed partial class ContactsSdkGenerator
             }
 
             var index = new SchemaIndex(document);
-            var fields = new List<ResolvedField>();
-            var brokenFields = new HashSet<(string Schema, string Property)>();
+            var fields = new AnnotatedFields(new List<ResolvedField>(), new HashSet<(string Schema, string Property)>());
             foreach (var occurrence in occurrences.Where(o => o.Key == StatusKey))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                var field = ReadStatusField(occurrence, index, out var target);
-                if (field is not null)
+                if (LocateStatusProperty(occurrence, index) is not { } target)
                 {
-                    fields.Add(field);
+                    continue;
                 }
-                else if (target is not null)
+
+                if (ReadStatusField(target, index) is { } field)
                 {
-                    brokenFields.Add(target.Value);
+                    fields.Resolved.Add(field);
+                    _anchors.Add(new AnnotationAnchor(field.Model.EnumName, target.What, Yaml.Locate(_path, _text, occurrence.KeyNode)));
+                }
+                else
+                {
+                    // A lifecycle phase that refers to it is not reported again.
+                    fields.Broken.Add((target.SchemaName, target.PropertyName));
                 }
             }
 
@@ -147,13 +149,14 @@ public sealed partial class ContactsSdkGenerator
             foreach (var occurrence in occurrences.Where(o => o.Key == LifecycleKey))
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                if (ReadLifecycle(occurrence, index, fields, brokenFields) is { } lifecycle)
+                if (LocateLifecycleSchema(occurrence, index) is { } target && ReadLifecycle(target, index, fields) is { } lifecycle)
                 {
                     lifecycles.Add(lifecycle);
+                    _anchors.Add(new AnnotationAnchor(lifecycle.Model.EnumName, target.What, Yaml.Locate(_path, _text, occurrence.KeyNode)));
                 }
             }
 
-            return CheckGlobalNames(fields, lifecycles, index);
+            return CheckGlobalNames(fields.Resolved, lifecycles, index);
         }
 
         // ---------------------------------------------------------------- YAML and OpenAPI reading
@@ -167,12 +170,12 @@ public sealed partial class ContactsSdkGenerator
             }
             catch (YamlException exception)
             {
-                Report(DiagnosticDescriptors.SpecSyntaxError, Yaml.Locate(_path, _text, exception.Start, exception.End), FileName, CleanYamlMessage(exception.Message));
+                _diagnostics.Report(DiagnosticDescriptors.SpecSyntaxError, Yaml.Locate(_path, _text, exception.Start, exception.End), FileName, CleanYamlMessage(exception.Message));
                 return null;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                Report(DiagnosticDescriptors.SpecSyntaxError, Yaml.FileStart(_path), FileName, exception.Message);
+                _diagnostics.Report(DiagnosticDescriptors.SpecSyntaxError, Yaml.FileStart(_path), FileName, exception.Message);
                 return null;
             }
 
@@ -195,13 +198,13 @@ public sealed partial class ContactsSdkGenerator
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                Report(DiagnosticDescriptors.OpenApiReaderProblem, Yaml.FileStart(_path), exception.Message);
+                _diagnostics.Report(DiagnosticDescriptors.OpenApiReaderProblem, Yaml.FileStart(_path), exception.Message);
                 return null;
             }
 
             foreach (var error in diagnostic.Errors.Take(MaxReaderProblems))
             {
-                Report(DiagnosticDescriptors.OpenApiReaderProblem, LocatePointer(root, error.Pointer), error.Message);
+                _diagnostics.Report(DiagnosticDescriptors.OpenApiReaderProblem, LocatePointer(root, error.Pointer), error.Message);
             }
 
             return document;
@@ -228,7 +231,7 @@ public sealed partial class ContactsSdkGenerator
                 foreach (var raw in segments)
                 {
                     var segment = raw.Replace("~1", "/").Replace("~0", "~");
-                    if (current is YamlMappingNode mapping && TryGetChild(mapping, segment, out var key, out var value))
+                    if (current is YamlMappingNode mapping && Yaml.TryGetChild(mapping, segment, out var key, out var value))
                     {
                         bestKey = key;
                         current = value;
@@ -299,18 +302,6 @@ public sealed partial class ContactsSdkGenerator
             }
         }
 
-        internal void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode node, params string[] arguments) =>
-            Report(descriptor, Yaml.Locate(_path, _text, node), arguments);
-
-        private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
-        {
-            _diagnostics.Add(new DiagnosticInfo(descriptor.Id, location, new EquatableArray<string>(arguments)));
-            if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-            {
-                _errorCount++;
-            }
-        }
-
         private static bool IsNameMap(List<string> path) =>
             path.Count > 0
             && s_nameMaps.Contains(path[path.Count - 1])
@@ -319,29 +310,13 @@ public sealed partial class ContactsSdkGenerator
         private static string Pointer(List<string> path) =>
             "#/" + string.Join("/", path.Select(segment => segment.Replace("~", "~0").Replace("/", "~1")));
 
-        internal static bool TryGetChild(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
-        {
-            foreach (var child in mapping.Children)
-            {
-                if (child.Key is YamlScalarNode scalar && scalar.Value == name)
-                {
-                    key = child.Key;
-                    value = child.Value;
-                    return true;
-                }
-            }
-
-            key = null!;
-            value = null!;
-            return false;
-        }
-
         // ---------------------------------------------------------------- private types
 
         private sealed record Occurrence(string Key, List<string> Path, YamlScalarNode KeyNode, YamlNode Value, YamlMappingNode Parent);
 
         private sealed record PendingMember(string Name, string WireText, long WireInteger, string? Description, bool Terminal, OutcomeKind Outcome, YamlNode NameNode);
 
-        private sealed record ResolvedField(StatusFieldModel Model, string SchemaName, string PropertyName, Occurrence Occurrence, YamlNode EnumNode, YamlNode AccessorNode);
+        /// <summary>A status field read without error, with where its names are (for the checks across annotations).</summary>
+        private sealed record ResolvedField(StatusFieldModel Model, string SchemaName, string PropertyName, YamlNode EnumNode, YamlNode AccessorNode);
     }
 }

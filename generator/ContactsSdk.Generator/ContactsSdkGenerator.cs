@@ -57,8 +57,31 @@ public sealed partial class ContactsSdkGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new GenerationModel(pair.Right, pair.Left.Where(static m => !m.IsEmpty).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Generation);
 
-        context.RegisterSourceOutput(generation, static (spc, model) => Emitter.Emit(spc, model));
+        var anchors = parsed
+            .Select(static (result, _) => result.Anchors)
+            .WithTrackingName(TrackingNames.Anchors);
+
+        // Runs again on every compilation, but answers with plain data: when the Kiota names are
+        // unchanged the answer is equal, and nothing after it runs again.
+        var missingNames = generation
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => KiotaModelCheck.Check(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.KiotaNames);
+
+        var checkedGeneration = generation
+            .Combine(missingNames)
+            .Select(static (pair, _) => KiotaModelCheck.Without(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CheckedGeneration);
+
+        var nameDiagnostics = anchors
+            .Collect()
+            .Combine(missingNames)
+            .Select(static (pair, _) => LocateMissingNames(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.NameDiagnostics);
+
+        context.RegisterSourceOutput(checkedGeneration, static (spc, model) => Emitter.Emit(spc, model));
         context.RegisterSourceOutput(diagnostics, static (spc, infos) => ReportDiagnostics(spc, infos));
+        context.RegisterSourceOutput(nameDiagnostics, static (spc, infos) => ReportDiagnostics(spc, infos));
     }
 
     private static bool IsSpec(AnalyzerConfigOptions options) =>
@@ -78,6 +101,26 @@ public sealed partial class ContactsSdkGenerator : IIncrementalGenerator
         return value.Trim() + ".Models";
     }
 
+    /// <summary>A diagnostic at its annotation for every Kiota name the compilation lacks.</summary>
+    private static EquatableArray<DiagnosticInfo> LocateMissingNames(ImmutableArray<EquatableArray<AnnotationAnchor>> anchors, EquatableArray<MissingKiotaName> missing)
+    {
+        if (missing.IsEmpty)
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
+        foreach (var name in missing)
+        {
+            foreach (var anchor in anchors.SelectMany(static a => a).Where(a => a.EnumName == name.EnumName))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.KiotaNameNotFound.Id, anchor.Location, new EquatableArray<string>(new[] { anchor.What, name.Missing })));
+            }
+        }
+
+        return diagnostics.ToEquatableArray();
+    }
+
     private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> infos)
     {
         foreach (var info in infos)
@@ -93,14 +136,4 @@ public sealed partial class ContactsSdkGenerator : IIncrementalGenerator
         var location = info.Location?.ToLocation() ?? Location.None;
         return Diagnostic.Create(descriptor, location, info.Arguments.Cast<object?>().ToArray());
     }
-
-    /// <summary>Lets tests see the step names without reflection.</summary>
-    internal static ImmutableArray<string> AllTrackingNames { get; } = ImmutableArray.Create(
-        TrackingNames.SpecFiles,
-        TrackingNames.SpecText,
-        TrackingNames.Parse,
-        TrackingNames.Model,
-        TrackingNames.Diagnostics,
-        TrackingNames.Namespace,
-        TrackingNames.Generation);
 }

@@ -11,6 +11,10 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "ContactsSdk.Spec";
 
+    // Each ID has an anchor in the diagnostics table of spec/README.md (relative to the repository
+    // root: the project publishes no web address of its own).
+    private const string HelpBase = "spec/README.md#";
+
     /// <summary>CSDK001: the spec is not valid YAML (or cannot be read at all).</summary>
     public static readonly DiagnosticDescriptor SpecSyntaxError = new(
         id: "CSDK001",
@@ -19,6 +23,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk001",
         description: "The spec is not well-formed YAML, so no status annotation can be read from it.");
 
     /// <summary>CSDK002: a key the vocabulary does not know.</summary>
@@ -29,6 +34,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk002",
         description: "A misspelt key would silently drop meaning, so every key of x-contacts-status and x-contacts-lifecycle must be known.");
 
     /// <summary>CSDK003: a value of the wrong type or outside its allowed set.</summary>
@@ -39,6 +45,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk003",
         description: "An annotation value has the wrong YAML type, or a wire value does not match the type of the annotated property.");
 
     /// <summary>CSDK004: a required key is missing.</summary>
@@ -49,6 +56,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk004",
         description: "A required key of x-contacts-status or x-contacts-lifecycle is missing.");
 
     /// <summary>CSDK005: the same wire value listed twice.</summary>
@@ -59,6 +67,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk005",
         description: "Each wire value may be listed once (compared without case unless caseSensitive is true).");
 
     /// <summary>CSDK006: the same name used twice.</summary>
@@ -69,6 +78,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk006",
         description: "Member, state and phase names must be unique within their enum, and generated type and accessor names unique in the models' namespace.");
 
     /// <summary>CSDK007: a name that cannot be a C# identifier.</summary>
@@ -79,6 +89,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk007",
         description: "Enum, member, state, phase and accessor names become C# identifiers: letters, digits and underscores, not starting with a digit, not a keyword.");
 
     /// <summary>CSDK008: the fallback names no member.</summary>
@@ -89,6 +100,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk008",
         description: "Every unlisted or missing wire value maps to the fallback, so it must be one of the listed members.");
 
     /// <summary>CSDK009: a lifecycle refers to something that does not exist.</summary>
@@ -99,6 +111,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk009",
         description: "A lifecycle phase's condition must name a property of the annotated schema, and its status path must lead to a property annotated with x-contacts-status.");
 
     /// <summary>CSDK010: the annotation sits where Kiota generates nothing it could extend.</summary>
@@ -109,6 +122,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk010",
         description: "x-contacts-status belongs on a property of a component schema that Kiota generates a model class for; x-contacts-lifecycle on such a schema.");
 
     /// <summary>CSDK011: the annotated property's type cannot carry open status values.</summary>
@@ -119,6 +133,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk011",
         description: "A status property must stay type: string (without a format Kiota maps to another type) or type: integer, and must not have enum: (Kiota would turn unknown values into null).");
 
     /// <summary>CSDK012: a phase's state map is incomplete or names unknown things.</summary>
@@ -129,6 +144,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk012",
         description: "A phase's states map must map every member of its status enum, and only those, to a declared lifecycle state.");
 
     /// <summary>CSDK013: a name or description given twice, or a standard enum extension that does not fit.</summary>
@@ -139,6 +155,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk013",
         description: "Names and descriptions come either from x-contacts-status or from x-ms-enum / x-enum-varnames / x-enum-descriptions, never from both, and those extensions must line up with the listed values.");
 
     /// <summary>CSDK014: Microsoft.OpenApi.Readers reported a problem.</summary>
@@ -149,6 +166,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk014",
         description: "Microsoft.OpenApi.Readers found the spec not to be a valid OpenAPI document at this place. Information only: Kiota is the judge of the document, and a spec being edited (a route whose schema is not written yet) must still build.");
 
     /// <summary>CSDK015: a failure inside the generator.</summary>
@@ -159,6 +177,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk015",
         description: "An unexpected failure inside the generator, reported instead of crashing the build.");
 
     /// <summary>CSDK016: the Kiota models' namespace is not known.</summary>
@@ -169,6 +188,7 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk016",
         description: "The status types are generated into the Kiota models' namespace (KiotaClientNamespace + \".Models\").");
 
     /// <summary>CSDK017: a lifecycle phase that earlier phases leave no response to.</summary>
@@ -179,7 +199,19 @@ internal static class DiagnosticDescriptors
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk017",
         description: "Phases are checked in order and the first whose condition holds wins. A phase whose condition an earlier phase already tests, or that follows two phases with opposite conditions on the same property, is never reached; the accessor never reports it.");
+
+    /// <summary>CSDK018: a Kiota class or property the generated code needs is not in the compilation.</summary>
+    public static readonly DiagnosticDescriptor KiotaNameNotFound = new(
+        id: "CSDK018",
+        title: "Kiota model or property not found",
+        messageFormat: "{0} extends a Kiota model, but the compilation has no {1}; was it renamed (a Kiota upgrade or a schema rename)? Nothing is generated for this annotation",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk018",
+        description: "The generator predicts the names Kiota gives to model classes and properties and checks them in the compilation. When one is missing, the annotation is reported here rather than as a compile error inside a generated file.");
 
     /// <summary>All descriptors by ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
@@ -201,5 +233,6 @@ internal static class DiagnosticDescriptors
         [InternalError.Id] = InternalError,
         [MissingNamespace.Id] = MissingNamespace,
         [UnreachablePhase.Id] = UnreachablePhase,
+        [KiotaNameNotFound.Id] = KiotaNameNotFound,
     };
 }

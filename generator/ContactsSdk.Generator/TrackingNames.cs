@@ -26,4 +26,16 @@ internal static class TrackingNames
 
     /// <summary>Every spec's model together with the namespace: what the emitter needs.</summary>
     public const string Generation = nameof(Generation);
+
+    /// <summary>Where each annotation is in the spec, for problems found in the compilation.</summary>
+    public const string Anchors = nameof(Anchors);
+
+    /// <summary>The Kiota classes and properties the model needs that the compilation lacks.</summary>
+    public const string KiotaNames = nameof(KiotaNames);
+
+    /// <summary>The generation model without the annotations whose Kiota names are missing: what the emitter gets.</summary>
+    public const string CheckedGeneration = nameof(CheckedGeneration);
+
+    /// <summary>The located diagnostics of the missing Kiota names.</summary>
+    public const string NameDiagnostics = nameof(NameDiagnostics);
 }

@@ -44,6 +44,12 @@ public sealed class EmulatorOptions
     /// <summary>Default <see cref="DeletePhaseDuration"/>.</summary>
     public static readonly TimeSpan DefaultDeletePhaseDuration = TimeSpan.FromMinutes(10);
 
+    /// <summary>Default <see cref="BackgroundOperationsPerDeletion"/>: one entry, as in the route document's examples.</summary>
+    public const int DefaultBackgroundOperationsPerDeletion = 1;
+
+    /// <summary>The most <see cref="BackgroundOperationsPerDeletion"/> the emulator accepts.</summary>
+    public const int MaxBackgroundOperationsPerDeletion = 100;
+
     /// <summary>Default <see cref="FaultSeed"/>: fixed, so that probabilistic fault rules replay identically.</summary>
     public const int DefaultFaultSeed = 1080;
 
@@ -90,6 +96,15 @@ public sealed class EmulatorOptions
     /// <summary>How long the delete phase reports <c>Processing</c> before its outcome.</summary>
     public TimeSpan DeletePhaseDuration { get; init; } = DefaultDeletePhaseDuration;
 
+    /// <summary>
+    /// How many entries a deletion's <c>backgroundOperationsSummary</c> lists in its delete phase: one
+    /// background operation per batch of the deletion. They finish one after another across
+    /// <see cref="DeletePhaseDuration"/>, the entry listed last first and the first one last; the first
+    /// ends with the deletion's outcome (<see cref="OutcomeSelector"/>) and the others Completed. So a
+    /// summary can list entries that finished next to ones still Processing, as clients must handle.
+    /// </summary>
+    public int BackgroundOperationsPerDeletion { get; init; } = DefaultBackgroundOperationsPerDeletion;
+
     /// <summary>Chooses how each operation's delete phase ends. By default every deletion completes.</summary>
     public Func<EmulatedDeleteRequest, DeleteOutcome> OutcomeSelector { get; init; } = static _ => DeleteOutcome.Completed;
 
@@ -124,6 +139,8 @@ public sealed class EmulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(PendingDuration, TimeSpan.Zero, nameof(PendingDuration));
         ArgumentOutOfRangeException.ThrowIfLessThan(DeletePhaseDuration, TimeSpan.Zero, nameof(DeletePhaseDuration));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RateLimitWindow, TimeSpan.Zero, nameof(RateLimitWindow));
+        ArgumentOutOfRangeException.ThrowIfLessThan(BackgroundOperationsPerDeletion, 1, nameof(BackgroundOperationsPerDeletion));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(BackgroundOperationsPerDeletion, MaxBackgroundOperationsPerDeletion, nameof(BackgroundOperationsPerDeletion));
         if (RateLimitMaxRequests is { } max)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(RateLimitMaxRequests));

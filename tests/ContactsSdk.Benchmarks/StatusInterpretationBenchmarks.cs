@@ -84,7 +84,7 @@ public class StatusInterpretationBenchmarks
         var terminal = 0;
         foreach (var value in _wireValues)
         {
-            if (DeletePhaseStatusExtensions.FromWireValue(value).IsTerminal())
+            if (DeletePhaseStatusExtensions.FromWireValue(value).IsPhaseOver())
             {
                 terminal++;
             }

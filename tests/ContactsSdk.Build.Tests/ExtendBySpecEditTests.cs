@@ -32,7 +32,7 @@ public sealed class ExtendBySpecEditTests
         {
             var batch = new DeleteBatch { StatusId = wire };
             var status = batch.GetDeleteBatchStatus();
-            Console.WriteLine($"{wire?.ToString() ?? "null"}={status}/{status.IsTerminal()}/{status.GetOutcome()}");
+            Console.WriteLine($"{wire?.ToString() ?? "null"}={status}/{status.IsPhaseOver()}/{status.GetOutcome()}");
         }
         """;
 

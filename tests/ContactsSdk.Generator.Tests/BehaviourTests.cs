@@ -31,7 +31,8 @@ public sealed class BehaviourTests
         Assert.False(state.IsFullyProcessed);
         Assert.Equal(StatusOutcome.InProgress, state.Outcome);
         Assert.Equal(SuppressionStatus.Completed, response.Operation.GetSuppressionStatus());
-        Assert.True(response.Operation.GetSuppressionStatus().IsTerminal());
+        // The suppression phase is over; only the lifecycle above says whether the contacts are deleted.
+        Assert.True(response.Operation.GetSuppressionStatus().IsPhaseOver());
     }
 
     [Fact]
@@ -62,6 +63,38 @@ public sealed class BehaviourTests
         Assert.True(DeletePhaseStatusExtensions.TryFromWireValue(summary.BackgroundOperationStatusID, out _));
         // operation.status Completed alone does not mean deleted.
         Assert.Equal(SuppressionStatus.Completed, response.Operation.GetSuppressionStatus());
+    }
+
+    // Several background operations: the state and the wire value come from the same entry, the
+    // first still in progress, else the one with the worst outcome (the first of equals).
+    [Theory]
+    [InlineData(new[] { "Completed", "Processing", "Completed" }, ContactDeletionState.Deleting, "Processing")]
+    [InlineData(new[] { "Processing", "Completed" }, ContactDeletionState.Deleting, "Processing")]
+    [InlineData(new[] { "Completed", "Queued", "Processing" }, ContactDeletionState.Deleting, "Queued")]
+    [InlineData(new[] { "Completed", "completed" }, ContactDeletionState.Deleted, "Completed")]
+    [InlineData(new[] { "Completed", "Aborted", "Invalid", "Aborted" }, ContactDeletionState.Invalid, "Invalid")]
+    [InlineData(new[] { "Aborted", "Completed" }, ContactDeletionState.Restored, "Aborted")]
+    public void A_summary_of_several_entries_gives_the_state_and_the_wire_value_of_the_deciding_entry(string[] statuses, ContactDeletionState expected, string wireValue)
+    {
+        var response = new DeleteStatusResponse
+        {
+            Operation = new DeleteOperation { Status = "Completed" },
+            BackgroundOperationsSummary = statuses.Select(s => new BackgroundOperationSummary { BackgroundOperationStatusID = s }).ToList(),
+        };
+
+        var state = response.GetDeletionState();
+
+        Assert.Equal(ContactDeletionPhase.Delete, state.Phase);
+        Assert.Equal(expected, state.State);
+        Assert.Equal(wireValue, state.WireValue);
+    }
+
+    [Fact]
+    public void The_suppression_phase_gives_operation_status_as_the_wire_value_and_a_missing_one_as_null()
+    {
+        Assert.Equal("Pending", new DeleteStatusResponse { Operation = new DeleteOperation { Status = "Pending" } }.GetDeletionState().WireValue);
+        Assert.Null(new DeleteStatusResponse().GetDeletionState().WireValue);
+        Assert.Null(((DeleteStatusResponse?)null).GetDeletionState().WireValue);
     }
 
     [Theory]
@@ -161,7 +194,7 @@ public sealed class BehaviourTests
     {
         Assert.Equal("Completed", DeletePhaseStatus.Completed.GetWireValue());
         Assert.Equal("Processing", ((DeletePhaseStatus)42).GetWireValue());
-        Assert.False(((DeletePhaseStatus)42).IsTerminal());
+        Assert.False(((DeletePhaseStatus)42).IsPhaseOver());
         Assert.Equal(StatusOutcome.Cancelled, DeletePhaseStatus.Aborted.GetOutcome());
         Assert.Contains("restored", DeletePhaseStatus.Aborted.GetDescription(), StringComparison.Ordinal);
         Assert.True(ContactDeletionState.Deleted.IsTerminal());

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using ContactsSdk.Generator.Tests.Infrastructure;
+using ContactsSdk.Generator.Harness;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
@@ -16,22 +17,27 @@ namespace ContactsSdk.Generator.Tests;
 /// </summary>
 public sealed class CacheTests
 {
-    private static readonly string[] s_steps =
-    {
-        TrackingNames.SpecFiles, TrackingNames.SpecText, TrackingNames.Parse, TrackingNames.Model,
-        TrackingNames.Diagnostics, TrackingNames.Namespace, TrackingNames.Generation,
-    };
+    private static IReadOnlyList<string> Steps => IncrementalChecks.StepNames;
 
     [Fact]
-    public void The_step_list_is_complete()
+    public void Every_declared_step_runs_on_the_spec()
     {
-        Assert.Equal(s_steps.OrderBy(s => s), ContactsSdkGenerator.AllTrackingNames.OrderBy(s => s));
+        var result = GeneratorHarness.CreateDriver(TestPaths.ReadSpec(), TestPaths.SpecPath)
+            .RunGenerators(GeneratorHarness.ModelsFor(TestPaths.SpecPath))
+            .GetRunResult().Results.Single();
+
+        // Read from TrackingNames by reflection: a step added to the pipeline is checked without being listed here.
+        Assert.True(Steps.Count >= 11, $"only {Steps.Count} tracking names found");
+        foreach (var step in Steps)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(step), $"step {step} did not run");
+        }
     }
 
     [Fact]
     public void An_unrelated_csharp_edit_reuses_every_step_and_never_reparses_the_spec()
     {
-        var compilation = GeneratorHarness.CreateCompilation(false, "namespace App { class A { } }");
+        var compilation = GeneratorHarness.ModelsFor(TestPaths.SpecPath).AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { class A { } }", GeneratorHarness.ParseOptions));
         var first = GeneratorHarness.CreateDriver(TestPaths.ReadSpec(), TestPaths.SpecPath).RunGenerators(compilation);
         var firstResult = first.GetRunResult().Results.Single();
         Assert.NotEmpty(firstResult.GeneratedSources);
@@ -39,7 +45,7 @@ public sealed class CacheTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { class B { void M() { } } }", GeneratorHarness.ParseOptions));
         var second = first.RunGenerators(edited).GetRunResult().Results.Single();
 
-        foreach (var step in s_steps)
+        foreach (var step in Steps)
         {
             AssertReasons(second, step, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         }
@@ -54,7 +60,7 @@ public sealed class CacheTests
     public void A_spec_edit_that_touches_no_annotation_leaves_the_source_unchanged()
     {
         var spec = TestPaths.ReadSpec();
-        var first = GeneratorHarness.CreateDriver(spec, TestPaths.SpecPath).RunGenerators(GeneratorHarness.CreateCompilation(false));
+        var first = GeneratorHarness.CreateDriver(spec, TestPaths.SpecPath).RunGenerators(GeneratorHarness.ModelsFor(TestPaths.SpecPath));
         var firstResult = first.GetRunResult().Results.Single();
 
         // Move every line down and change a description outside the annotations.
@@ -64,7 +70,7 @@ public sealed class CacheTests
         Assert.NotEqual(spec, edited);
         var second = first
             .ReplaceAdditionalText(FindText(first), new InMemoryAdditionalText(TestPaths.SpecPath, edited))
-            .RunGenerators(GeneratorHarness.CreateCompilation(false))
+            .RunGenerators(GeneratorHarness.ModelsFor(TestPaths.SpecPath))
             .GetRunResult().Results.Single();
 
         AssertReasons(second, TrackingNames.SpecText, IncrementalStepRunReason.Modified);
@@ -80,7 +86,7 @@ public sealed class CacheTests
     public void An_annotation_edit_regenerates()
     {
         var spec = TestPaths.ReadSpec();
-        var first = GeneratorHarness.CreateDriver(spec, TestPaths.SpecPath).RunGenerators(GeneratorHarness.CreateCompilation(false));
+        var first = GeneratorHarness.CreateDriver(spec, TestPaths.SpecPath).RunGenerators(GeneratorHarness.ModelsFor(TestPaths.SpecPath));
         var firstResult = first.GetRunResult().Results.Single();
 
         const string before = "description: The deletion operation is invalid and will not be processed.\n                terminal: true";
@@ -88,7 +94,7 @@ public sealed class CacheTests
         var edited = spec.Replace(before, "description: The deletion operation is invalid (edited).\n                terminal: true");
         var second = first
             .ReplaceAdditionalText(FindText(first), new InMemoryAdditionalText(TestPaths.SpecPath, edited))
-            .RunGenerators(GeneratorHarness.CreateCompilation(false))
+            .RunGenerators(GeneratorHarness.ModelsFor(TestPaths.SpecPath))
             .GetRunResult().Results.Single();
 
         AssertReasons(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
@@ -102,10 +108,10 @@ public sealed class CacheTests
     public void A_diagnostic_that_only_moves_does_not_regenerate_source()
     {
         var broken = TestPaths.ReadFixture().Replace("fallback: Other", "fallback: Misc");
-        var first = GeneratorHarness.CreateDriver(broken, TestPaths.FixturePath).RunGenerators(GeneratorHarness.CreateCompilation(false));
+        var first = GeneratorHarness.CreateDriver(broken, TestPaths.FixturePath).RunGenerators(GeneratorHarness.ModelsFor(TestPaths.FixturePath));
         var second = first
             .ReplaceAdditionalText(FindText(first), new InMemoryAdditionalText(TestPaths.FixturePath, "\n\n" + broken))
-            .RunGenerators(GeneratorHarness.CreateCompilation(false))
+            .RunGenerators(GeneratorHarness.ModelsFor(TestPaths.FixturePath))
             .GetRunResult().Results.Single();
 
         AssertReasons(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Modified);
@@ -118,17 +124,89 @@ public sealed class CacheTests
     public void Step_outputs_hold_no_compiler_objects()
     {
         var result = GeneratorHarness.CreateDriver(TestPaths.ReadFixture().Replace("fallback: Other", "fallback: Misc"), TestPaths.FixturePath)
-            .RunGenerators(GeneratorHarness.CreateCompilation(false))
+            .RunGenerators(GeneratorHarness.ModelsFor(TestPaths.FixturePath))
             .GetRunResult().Results.Single();
 
-        // SpecFiles is Roslyn's own AdditionalText; every model after it must be plain data.
-        foreach (var step in s_steps.Where(s => s != TrackingNames.SpecFiles))
+        // SpecFiles is Roslyn's own AdditionalText; every output after it must be plain data,
+        // including the Kiota name check, which reads the compilation.
+        Assert.Contains(TrackingNames.KiotaNames, result.TrackedSteps.Keys);
+        IncrementalChecks.AssertOutputsArePlainData(result);
+    }
+
+    [Fact]
+    public void The_walk_finds_a_compiler_object_in_a_step_output()
+    {
+        // The check above must be able to fail: a pipeline that carries the compilation is caught.
+        var generator = new CarryingGenerator().AsSourceGenerator();
+        var result = Microsoft.CodeAnalysis.CSharp.CSharpGeneratorDriver.Create(new[] { generator }, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
+            .RunGenerators(GeneratorHarness.CreateCompilation(false, "class A { }"))
+            .GetRunResult().Results.Single();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => IncrementalChecks.AssertOutputsArePlainData(result));
+        Assert.Contains("Compilation", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_csharp_edit_that_keeps_the_kiota_names_regenerates_nothing()
+    {
+        var models = GeneratorHarness.ModelsFor(TestPaths.SpecPath);
+        var first = GeneratorHarness.CreateDriver(TestPaths.ReadSpec(), TestPaths.SpecPath).RunGenerators(models);
+        var firstResult = first.GetRunResult().Results.Single();
+
+        // A new property on a model an accessor extends: the names the generator needs are all still there.
+        var operation = models.SyntaxTrees.Single(t => t.FilePath.EndsWith("DeleteOperation.cs", StringComparison.Ordinal));
+        var edited = models.ReplaceSyntaxTree(operation, CSharpSyntaxTree.ParseText(
+            operation.GetText().ToString().Replace("public string? Status { get; set; }", "public string? Status { get; set; }\n        public string? Added { get; set; }"),
+            GeneratorHarness.ParseOptions,
+            operation.FilePath));
+        Assert.NotEqual(operation.GetText().ToString(), edited.SyntaxTrees.Single(t => t.FilePath == operation.FilePath).GetText().ToString());
+        var second = first.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertReasons(second, TrackingNames.KiotaNames, IncrementalStepRunReason.Unchanged);
+        AssertReasons(second, TrackingNames.CheckedGeneration, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertOutputReasons(second, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.Equal(Texts(firstResult), Texts(second));
+        Assert.Empty(second.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info));
+    }
+
+    [Fact]
+    public void A_kiota_rename_gives_a_located_error_on_the_annotation_instead_of_a_compile_error()
+    {
+        var models = GeneratorHarness.ModelsFor(TestPaths.SpecPath);
+        var spec = TestPaths.ReadSpec();
+        var first = GeneratorHarness.CreateDriver(spec, TestPaths.SpecPath).RunGenerators(models);
+
+        // As if a Kiota upgrade named the property differently.
+        var operation = models.SyntaxTrees.Single(t => t.FilePath.EndsWith("DeleteOperation.cs", StringComparison.Ordinal));
+        var renamed = operation.GetText().ToString().Replace(" Status { get; set; }", " StatusValue { get; set; }").Replace("Status = n.", "StatusValue = n.").Replace("\"status\", Status)", "\"status\", StatusValue)");
+        var edited = models.ReplaceSyntaxTree(operation, CSharpSyntaxTree.ParseText(renamed, GeneratorHarness.ParseOptions, operation.FilePath));
+        var driver = first.RunGenerators(edited);
+        var second = driver.GetRunResult().Results.Single();
+
+        AssertReasons(second, TrackingNames.KiotaNames, IncrementalStepRunReason.Modified);
+        // The status annotation, and the lifecycle whose status path reads the same property.
+        var errors = second.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).OrderByDescending(d => d.Location.SourceSpan.Start).ToList();
+        Assert.Equal(new[] { "CSDK018", "CSDK018" }, errors.Select(d => d.Id));
+        var messages = errors.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.StartsWith("x-contacts-status of DeleteOperation.status extends a Kiota model", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith("x-contacts-lifecycle of DeleteStatusResponse extends a Kiota model", messages[1], StringComparison.Ordinal);
+        Assert.All(messages, message => Assert.Contains("has no property Status of DeleteOperation", message, StringComparison.Ordinal));
+        var lines = spec.Split('\n');
+        foreach (var (error, key) in errors.Zip(new[] { "x-contacts-status:", "x-contacts-lifecycle:" }))
         {
-            foreach (var output in result.TrackedSteps[step].SelectMany(s => s.Outputs))
-            {
-                AssertPlainData(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
-            }
+            var span = error.Location.GetLineSpan();
+            Assert.Equal(TestPaths.SpecPath, span.Path);
+            Assert.StartsWith(key, lines[span.StartLinePosition.Line].Substring(span.StartLinePosition.Character), StringComparison.Ordinal);
         }
+
+        // The annotation and the lifecycle that reads it are not generated; the rest compiles without error.
+        var generated = Texts(second);
+        Assert.DoesNotContain("SuppressionStatus.g.cs", generated.Keys);
+        Assert.DoesNotContain("ContactDeletionState.g.cs", generated.Keys);
+        Assert.Contains("DeletePhaseStatus.g.cs", generated.Keys);
+        driver.RunGeneratorsAndUpdateCompilation(edited, out var output, out _);
+        var compileErrors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(compileErrors.Count == 0, string.Join("\n", compileErrors));
     }
 
     private static AdditionalText FindText(GeneratorDriver driver) =>
@@ -153,28 +231,13 @@ public sealed class CacheTests
         Assert.True(reasons.All(allowed.Contains), $"outputs: {string.Join(", ", reasons)}");
     }
 
-    private static void AssertPlainData(object? value, string step, HashSet<object> seen)
+    /// <summary>A generator whose step keeps the compilation: what the plain-data walk must catch.</summary>
+    private sealed class CarryingGenerator : IIncrementalGenerator
     {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            return;
-        }
-
-        Assert.False(
-            value is ISymbol or Compilation or SyntaxNode or SyntaxTree or Location or Diagnostic or SemanticModel,
-            $"step {step} holds a {value.GetType().Name}");
-
-        if (value is IEnumerable enumerable)
-        {
-            foreach (var item in enumerable)
-            {
-                AssertPlainData(item, step, seen);
-            }
-        }
-
-        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            AssertPlainData(field.GetValue(value), step, seen);
+            var carried = context.CompilationProvider.Select(static (compilation, _) => compilation).WithTrackingName(TrackingNames.Model);
+            context.RegisterSourceOutput(carried, static (_, _) => { });
         }
     }
 }

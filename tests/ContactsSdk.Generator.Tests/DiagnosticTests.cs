@@ -159,10 +159,12 @@ public sealed class DiagnosticTests
         var unshipped = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "generator", "ContactsSdk.Generator", "AnalyzerReleases.Unshipped.md"));
         var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(TestPaths.RepositoryRoot, "spec", "README.md"));
 
-        foreach (var id in DiagnosticDescriptors.ById.Keys)
+        foreach (var (id, descriptor) in DiagnosticDescriptors.ById)
         {
+            var anchor = id.ToLowerInvariant();
             Assert.Contains(id + " |", unshipped, StringComparison.Ordinal);
-            Assert.Contains("| " + id + " |", readme, StringComparison.Ordinal);
+            Assert.Contains("| <a id=\"" + anchor + "\"></a>" + id + " |", readme, StringComparison.Ordinal);
+            Assert.Equal("spec/README.md#" + anchor, descriptor.HelpLinkUri);
         }
     }
 

@@ -84,10 +84,10 @@ public sealed class EmitterTests
             }),
             new EquatableArray<PhaseModel>(new[]
             {
-                new PhaseModel("Ordering", 0, null, "Items", "items", true, false, "OrderState",
+                new PhaseModel("Ordering", 0, null, "Items", "items", true, false, "OrderState", WireKind.String,
                     new EquatableArray<string>(new[] { "Order", "State" }), string.Empty, EquatableArray<string>.Empty, "order.state",
                     new EquatableArray<StateMappingModel>(new[] { new StateMappingModel("Open", "Placed"), new StateMappingModel("Shipped", "Placed"), new StateMappingModel("Cancelled", "Dropped") })),
-                new PhaseModel("Packing", 1, "Items are being packed.", "Items", "items", true, true, "ItemCode",
+                new PhaseModel("Packing", 1, "Items are being packed.", "Items", "items", true, true, "ItemCode", WireKind.Integer,
                     new EquatableArray<string>(new[] { "Items" }), "Item", new EquatableArray<string>(new[] { "Code" }), "items.code",
                     new EquatableArray<StateMappingModel>(new[] { new StateMappingModel("Waiting", "Packing"), new StateMappingModel("Packed", "Done"), new StateMappingModel("Lost", "Gone") })),
             }));
@@ -144,6 +144,9 @@ public sealed class EmitterTests
     [InlineData("quote\"back\\slash", "\"quote\\\"back\\\\slash\"")]
     [InlineData("line\nbreak\ttab", "\"line\\nbreak\\ttab\"")]
     [InlineData("\u2028", "\"\\u2028\"")]
+    // The compiler's own escaping: short escapes for control characters, a surrogate pair kept whole.
+    [InlineData("bell\a", "\"bell\\a\"")]
+    [InlineData("face \U0001F600", "\"face \U0001F600\"")]
     public void String_literals_are_escaped(string text, string literal)
     {
         Assert.Equal(literal, ContactsSdkGenerator.Emitter.Literal(text));

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -77,7 +79,44 @@ public sealed class FuzzTests(ITestOutputHelper output)
         Assert.True(withDiagnostics > iterations / 10, $"only {withDiagnostics} of {iterations} mutated specs gave a diagnostic");
     }
 
-    private static string Mutate(string spec, Random random)
+    /// <summary>
+    /// The parser's exact answer (every diagnostic's ID, position and message, and the generated
+    /// files) on the first fuzzed fixtures, kept as a baseline: a refactor of the parser or the
+    /// emitter must leave it unchanged, or show the change in a reviewed diff.
+    /// </summary>
+    [Fact]
+    public void Fuzzed_fixtures_give_the_baselined_diagnostics_and_files()
+    {
+        var original = TestPaths.ReadFixture();
+        var report = new StringBuilder();
+        for (var seed = 1; seed <= BaselinedSeeds; seed++)
+        {
+            var mutated = Mutate(original, new Random(seed));
+            var run = GeneratorHarness.Run(mutated, TestPaths.FixturePath);
+            report.Append(CultureInfo.InvariantCulture, $"seed {seed}:");
+            foreach (var diagnostic in run.Diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ThenBy(d => d.Id, StringComparer.Ordinal))
+            {
+                var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+                report.Append(CultureInfo.InvariantCulture, $"\n  {diagnostic.Id} ({position.Line + 1},{position.Character + 1}): {diagnostic.GetMessage(CultureInfo.InvariantCulture)}");
+            }
+
+            foreach (var (hintName, text) in run.Sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                report.Append(CultureInfo.InvariantCulture, $"\n  {hintName} {Digest(text)}");
+            }
+
+            report.Append('\n');
+        }
+
+        Baseline.AssertMatches("Fuzz/fixture-diagnostics.txt", report.ToString());
+    }
+
+    private const int BaselinedSeeds = 200;
+
+    internal static string Digest(string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0, 6);
+
+    internal static string Mutate(string spec, Random random)
     {
         var lines = spec.Split('\n').ToList();
         var annotated = AnnotationLines(lines);

@@ -44,7 +44,7 @@ public sealed class GeneratedSurfaceConventionTests
         Assert.Equal(field.Members.Select(m => m.Name).OrderBy(n => n, StringComparer.Ordinal), Enum.GetNames(status).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(status, Static(extensions, "FromWireValue", wire).ReturnType);
         Assert.Equal(typeof(bool), Static(extensions, "TryFromWireValue", wire, status.MakeByRefType()).ReturnType);
-        Assert.Equal(typeof(bool), Static(extensions, "IsTerminal", status).ReturnType);
+        Assert.Equal(typeof(bool), Static(extensions, "IsPhaseOver", status).ReturnType);
         Assert.Equal(typeof(StatusOutcome), Static(extensions, "GetOutcome", status).ReturnType);
         Assert.Equal(typeof(string), Static(extensions, "GetDescription", status).ReturnType);
         var accessor = Static(extensions, field.AccessorName, SdkType(field.OwnerClassName));

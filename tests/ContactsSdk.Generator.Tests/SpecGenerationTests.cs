@@ -1,6 +1,9 @@
 using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
 using System.Linq;
 using ContactsSdk.Generator.Tests.Infrastructure;
+using ContactsSdk.Generator.Harness;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
@@ -9,22 +12,10 @@ namespace ContactsSdk.Generator.Tests;
 /// <summary>The generator on the real spec and on the test fixture: baselines, no diagnostics, code that compiles.</summary>
 public sealed class SpecGenerationTests
 {
-    // The Kiota classes the fixture spec would give (as Kiota names them).
-    private const string FixtureModels = """
-        namespace ContactsSdk.Generated.Models
-        {
-            public class Base { public string? RequestId { get; set; } }
-            public class JobResponse : Base { public Job? Job { get; set; } public System.Collections.Generic.List<Step>? Steps { get; set; } public string? Kind { get; set; } }
-            public class Job { public string? QueueStatus { get; set; } }
-            public class Step { public int? StepCode { get; set; } }
-            public class JobError : System.Exception { public string? MessageEscaped { get; set; } }
-        }
-        """;
-
     [Fact]
     public void The_spec_generates_the_baselined_files_without_diagnostics()
     {
-        var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, GeneratorHarness.CreateCompilation(true));
+        var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath, GeneratorHarness.ModelsFor(TestPaths.SpecPath));
 
         Assert.Null(run.Single.Exception);
         Assert.Empty(run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info));
@@ -42,9 +33,30 @@ public sealed class SpecGenerationTests
     }
 
     [Fact]
+    public void The_sdk_build_writes_the_generated_status_code_to_obj_as_the_readme_says()
+    {
+        // This test project references the SDK, so the SDK was just built in the same configuration.
+        var configuration = typeof(SpecGenerationTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var directory = Path.Combine(TestPaths.RepositoryRoot, "sdk", "ContactsSdk", "obj", configuration, "net10.0", "generated", "ContactsSdk.Generator", "ContactsSdk.Generator.ContactsSdkGenerator");
+        Assert.True(Directory.Exists(directory), $"the build wrote no generated status code to {directory}");
+
+        // The files on disk are the ones the compiler used: the same as the generator's output on the spec.
+        var onDisk = Directory.GetFiles(directory, "*.g.cs").ToDictionary(path => Path.GetFileName(path), File.ReadAllText);
+        var run = GeneratorHarness.Run(TestPaths.ReadSpec(), TestPaths.SpecPath);
+        Assert.Equal(run.Sources.Keys.OrderBy(k => k, System.StringComparer.Ordinal), onDisk.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+        foreach (var (name, text) in run.Sources)
+        {
+            Assert.Equal(text.ReplaceLineEndings("\n"), onDisk[name].ReplaceLineEndings("\n"));
+        }
+
+        var readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+        Assert.Contains("generated/ContactsSdk.Generator/ContactsSdk.Generator.ContactsSdkGenerator/", readme, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_fixture_generates_the_baselined_files_without_diagnostics()
     {
-        var run = GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath, GeneratorHarness.CreateCompilation(false, FixtureModels));
+        var run = GeneratorHarness.Run(TestPaths.ReadFixture(), TestPaths.FixturePath, GeneratorHarness.ModelsFor(TestPaths.FixturePath));
 
         Assert.Null(run.Single.Exception);
         Assert.Empty(run.Diagnostics);
@@ -94,8 +106,9 @@ public sealed class SpecGenerationTests
     public void Properties_named_like_openapi_keywords_are_still_read()
     {
         var spec = TestPaths.ReadFixture().Replace("            kind:\n              type: string\n", "            example:\n              type: string\n");
+        var models = GeneratorHarness.CreateCompilation(false, GeneratorHarness.FixtureModels.Replace("public string? Kind", "public string? Example"));
 
-        var run = GeneratorHarness.Run(spec, TestPaths.FixturePath);
+        var run = GeneratorHarness.Run(spec, TestPaths.FixturePath, models);
 
         Assert.Empty(run.Diagnostics);
         Assert.Contains("model?.Example", run.Sources["JobKind.g.cs"]);
@@ -120,7 +133,7 @@ public sealed class SpecGenerationTests
             new[] { generator },
             new AdditionalText[] { new InMemoryAdditionalText("/other/notes.yaml", TestPaths.ReadSpec()) },
             GeneratorHarness.ParseOptions,
-            new TestOptionsProvider(GeneratorHarness.Namespace, new List<string>()));
+            new BuildOptionsProvider(GeneratorHarness.Namespace, new List<string>()));
 
         var result = driver.RunGenerators(GeneratorHarness.CreateCompilation(false)).GetRunResult();
 

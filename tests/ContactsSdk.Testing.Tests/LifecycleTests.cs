@@ -141,13 +141,61 @@ public sealed class LifecycleTests
             operation.StateAt(operation.DeletePhaseEndsAt));
     }
 
-    private static Task<EmulatorHarness> StartAsync(int restorableDays = EmulatorOptions.DefaultNumberOfRestorableDays) =>
+    [Theory]
+    [InlineData(DeleteOutcome.Completed, "Completed")]
+    [InlineData(DeleteOutcome.Invalid, "Invalid")]
+    public async Task A_deletion_with_several_background_operations_lists_them_finishing_one_after_another(DeleteOutcome outcome, string finalStatus)
+    {
+        await using var harness = await StartAsync(backgroundOperations: 3);
+        var token = await harness.GetTokenAsync();
+        var operationId = await harness.DeleteKeysAsync(token, "outcome-" + outcome);
+        harness.Clock.Advance(Pending + Restorable);
+
+        // A third of the phase each: the entry listed last finishes first, the first one last, with the outcome.
+        await AssertSummaryAsync(harness, operationId, "Processing", "Processing", "Processing");
+        harness.Clock.Advance((DeletePhase / 3) - Tick);
+        await AssertSummaryAsync(harness, operationId, "Processing", "Processing", "Processing");
+        harness.Clock.Advance(Tick);
+        await AssertSummaryAsync(harness, operationId, "Processing", "Processing", "Completed");
+        harness.Clock.Advance(DeletePhase / 3);
+        await AssertSummaryAsync(harness, operationId, "Processing", "Completed", "Completed");
+        harness.Clock.Advance(DeletePhase / 3);
+        await AssertSummaryAsync(harness, operationId, finalStatus, "Completed", "Completed");
+
+        // Each entry has its own background operation ID; the first keeps the operation's.
+        using var json = await harness.GetStatusJsonAsync(operationId, await harness.GetTokenAsync());
+        var ids = json.RootElement.GetProperty("backgroundOperationsSummary").EnumerateArray().Select(e => e.GetProperty("backgroundOperationID").GetInt64()).ToList();
+        Assert.Equal(operationId, ids[0]);
+        Assert.Equal(3, ids.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(EmulatorOptions.MaxBackgroundOperationsPerDeletion + 1)]
+    public async Task A_background_operation_count_outside_its_range_is_refused_naming_the_setting(int count)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StartAsync(backgroundOperations: count));
+
+        Assert.Equal(nameof(EmulatorOptions.BackgroundOperationsPerDeletion), error.ParamName);
+    }
+
+    private static async Task AssertSummaryAsync(EmulatorHarness harness, long operationId, params string[] statuses)
+    {
+        using var json = await harness.GetStatusJsonAsync(operationId, await harness.GetTokenAsync());
+        var summary = json.RootElement.GetProperty("backgroundOperationsSummary").EnumerateArray()
+            .Select(entry => entry.GetProperty("backgroundOperationStatusID").GetString())
+            .ToArray();
+        Assert.Equal(statuses, summary);
+    }
+
+    private static Task<EmulatorHarness> StartAsync(int restorableDays = EmulatorOptions.DefaultNumberOfRestorableDays, int backgroundOperations = EmulatorOptions.DefaultBackgroundOperationsPerDeletion) =>
         EmulatorHarness.StartAsync(clock => new EmulatorOptions
         {
             TimeProvider = clock,
             PendingDuration = Pending,
             NumberOfRestorableDays = restorableDays,
             DeletePhaseDuration = DeletePhase,
+            BackgroundOperationsPerDeletion = backgroundOperations,
             OutcomeSelector = request => request.Keys.Single() switch
             {
                 "outcome-Aborted" => DeleteOutcome.Aborted,

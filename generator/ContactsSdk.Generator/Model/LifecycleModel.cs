@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace ContactsSdk.Generator.Model;
 
 /// <summary>A schema annotated with <c>x-contacts-lifecycle</c>, resolved to Kiota's names.</summary>
@@ -21,6 +23,12 @@ internal sealed record LifecycleModel(
 {
     /// <summary>The static class holding the state lookups and the accessor.</summary>
     public string ExtensionsClassName => EnumName + "Extensions";
+
+    /// <summary>
+    /// The kind of the deciding wire value the result carries: integer when every phase reads an
+    /// integer field, else string (an integer value of a mixed lifecycle is written in invariant digits).
+    /// </summary>
+    public WireKind WireValueKind => Phases.All(p => p.StatusKind == WireKind.Integer) ? WireKind.Integer : WireKind.String;
 }
 
 /// <summary>One overall state of a lifecycle.</summary>
@@ -35,6 +43,7 @@ internal sealed record LifecycleStateModel(string Name, int Value, string? Descr
 /// <param name="ConditionIsArray">Whether that property is an array (present = non-null and non-empty).</param>
 /// <param name="WhenPresent">True for <c>present</c>, false for <c>absent</c>.</param>
 /// <param name="StatusField">The enum name of the annotated status field that gives the phase's status.</param>
+/// <param name="StatusKind">Whether that field's wire values are strings or integers.</param>
 /// <param name="PathBeforeArray">C# property chain from the owner (to the array when the path crosses one).</param>
 /// <param name="ArrayElementClassName">The Kiota model class of the array's elements, when the path crosses one (else empty).</param>
 /// <param name="PathAfterArray">C# property chain from an array element to the status property.</param>
@@ -49,6 +58,7 @@ internal sealed record PhaseModel(
     bool ConditionIsArray,
     bool WhenPresent,
     string StatusField,
+    WireKind StatusKind,
     EquatableArray<string> PathBeforeArray,
     string ArrayElementClassName,
     EquatableArray<string> PathAfterArray,

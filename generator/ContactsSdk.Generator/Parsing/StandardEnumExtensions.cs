@@ -44,24 +44,24 @@ internal sealed class StandardEnumExtensions
     internal sealed record MsEnumValue(string Value, YamlNode ValueNode, string? Name, YamlNode? NameNode, string? Description, YamlNode? DescriptionNode);
 
     /// <summary>Reads the extensions on the property mapping that carries the annotation.</summary>
-    public static StandardEnumExtensions Read(ContactsSdkGenerator.Parser parser, YamlMappingNode property, string what)
+    public static StandardEnumExtensions Read(DiagnosticCollector diagnostics, YamlMappingNode property, string what)
     {
         var result = new StandardEnumExtensions();
-        if (ContactsSdkGenerator.Parser.TryGetChild(property, "x-ms-enum", out _, out var msEnum))
+        if (Yaml.TryGetChild(property, "x-ms-enum", out _, out var msEnum))
         {
-            result.ReadMsEnum(parser, msEnum, what);
+            result.ReadMsEnum(diagnostics, msEnum, what);
         }
 
-        if (ContactsSdkGenerator.Parser.TryGetChild(property, "x-enum-varnames", out var varNamesKey, out var varNames))
+        if (Yaml.TryGetChild(property, "x-enum-varnames", out var varNamesKey, out var varNames))
         {
             result.VarNamesNode = varNamesKey;
-            result.VarNames = result.ReadStringList(parser, varNames, "x-enum-varnames next to " + what);
+            result.VarNames = result.ReadStringList(diagnostics, varNames, "x-enum-varnames next to " + what);
         }
 
-        if (ContactsSdkGenerator.Parser.TryGetChild(property, "x-enum-descriptions", out var descriptionsKey, out var descriptions))
+        if (Yaml.TryGetChild(property, "x-enum-descriptions", out var descriptionsKey, out var descriptions))
         {
             result.DescriptionsNode = descriptionsKey;
-            result.Descriptions = result.ReadStringList(parser, descriptions, "x-enum-descriptions next to " + what);
+            result.Descriptions = result.ReadStringList(diagnostics, descriptions, "x-enum-descriptions next to " + what);
         }
 
         return result;
@@ -71,56 +71,56 @@ internal sealed class StandardEnumExtensions
     public MsEnumValue? FindMsEnumValue(string wireText, StringComparer comparer) =>
         MsEnumValues.FirstOrDefault(v => comparer.Equals(v.Value, wireText));
 
-    private void ReadMsEnum(ContactsSdkGenerator.Parser parser, YamlNode node, string what)
+    private void ReadMsEnum(DiagnosticCollector diagnostics, YamlNode node, string what)
     {
         var where = "x-ms-enum next to " + what;
         if (node is not YamlMappingNode mapping)
         {
-            parser.Report(DiagnosticDescriptors.InvalidValue, node, where, "a mapping", Yaml.Describe(node));
+            diagnostics.Report(DiagnosticDescriptors.InvalidValue, node, where, "a mapping", Yaml.Describe(node));
             Ok = false;
             return;
         }
 
-        if (ContactsSdkGenerator.Parser.TryGetChild(mapping, "name", out _, out var nameNode))
+        if (Yaml.TryGetChild(mapping, "name", out _, out var nameNode))
         {
-            EnumName = ScalarString(parser, nameNode, "'name' of " + where);
+            EnumName = ScalarString(diagnostics, nameNode, "'name' of " + where);
             EnumNameNode = nameNode;
         }
 
-        if (!ContactsSdkGenerator.Parser.TryGetChild(mapping, "values", out _, out var valuesNode))
+        if (!Yaml.TryGetChild(mapping, "values", out _, out var valuesNode))
         {
             return;
         }
 
         if (valuesNode is not YamlSequenceNode values)
         {
-            parser.Report(DiagnosticDescriptors.InvalidValue, valuesNode, "'values' of " + where, "a list", Yaml.Describe(valuesNode));
+            diagnostics.Report(DiagnosticDescriptors.InvalidValue, valuesNode, "'values' of " + where, "a list", Yaml.Describe(valuesNode));
             Ok = false;
             return;
         }
 
         foreach (var item in values.Children)
         {
-            if (item is not YamlMappingNode entry || !ContactsSdkGenerator.Parser.TryGetChild(entry, "value", out _, out var valueNode) || valueNode is not YamlScalarNode valueScalar)
+            if (item is not YamlMappingNode entry || !Yaml.TryGetChild(entry, "value", out _, out var valueNode) || valueNode is not YamlScalarNode valueScalar)
             {
-                parser.Report(DiagnosticDescriptors.InvalidValue, item, "an entry of 'values' of " + where, "a mapping with a scalar 'value'", Yaml.Describe(item));
+                diagnostics.Report(DiagnosticDescriptors.InvalidValue, item, "an entry of 'values' of " + where, "a mapping with a scalar 'value'", Yaml.Describe(item));
                 Ok = false;
                 continue;
             }
 
             string? name = null;
             YamlNode? entryNameNode = null;
-            if (ContactsSdkGenerator.Parser.TryGetChild(entry, "name", out _, out var n))
+            if (Yaml.TryGetChild(entry, "name", out _, out var n))
             {
-                name = ScalarString(parser, n, "'name' of an entry of " + where);
+                name = ScalarString(diagnostics, n, "'name' of an entry of " + where);
                 entryNameNode = n;
             }
 
             string? description = null;
             YamlNode? descriptionNode = null;
-            if (ContactsSdkGenerator.Parser.TryGetChild(entry, "description", out _, out var d))
+            if (Yaml.TryGetChild(entry, "description", out _, out var d))
             {
-                description = ScalarString(parser, d, "'description' of an entry of " + where);
+                description = ScalarString(diagnostics, d, "'description' of an entry of " + where);
                 descriptionNode = d;
             }
 
@@ -128,26 +128,26 @@ internal sealed class StandardEnumExtensions
         }
     }
 
-    private List<(string? Value, YamlNode Node)>? ReadStringList(ContactsSdkGenerator.Parser parser, YamlNode node, string what)
+    private List<(string? Value, YamlNode Node)>? ReadStringList(DiagnosticCollector diagnostics, YamlNode node, string what)
     {
         if (node is not YamlSequenceNode sequence)
         {
-            parser.Report(DiagnosticDescriptors.InvalidValue, node, what, "a list of strings", Yaml.Describe(node));
+            diagnostics.Report(DiagnosticDescriptors.InvalidValue, node, what, "a list of strings", Yaml.Describe(node));
             Ok = false;
             return null;
         }
 
-        return sequence.Children.Select(child => (ScalarString(parser, child, "an entry of " + what), child)).ToList();
+        return sequence.Children.Select(child => (ScalarString(diagnostics, child, "an entry of " + what), child)).ToList();
     }
 
-    private string? ScalarString(ContactsSdkGenerator.Parser parser, YamlNode node, string what)
+    private string? ScalarString(DiagnosticCollector diagnostics, YamlNode node, string what)
     {
         if (node is YamlScalarNode scalar && Yaml.Classify(scalar) == ScalarType.String)
         {
             return scalar.Value;
         }
 
-        parser.Report(DiagnosticDescriptors.InvalidValue, node, what, "a string", Yaml.Describe(node));
+        diagnostics.Report(DiagnosticDescriptors.InvalidValue, node, what, "a string", Yaml.Describe(node));
         Ok = false;
         return null;
     }

@@ -114,6 +114,24 @@ internal static class Yaml
         return new LocationInfo(path, startIndex, endIndex - startIndex, startLine, startColumn, endLine, endColumn);
     }
 
+    /// <summary>Finds a key of a mapping by its exact text.</summary>
+    public static bool TryGetChild(YamlMappingNode mapping, string name, out YamlNode key, out YamlNode value)
+    {
+        foreach (var child in mapping.Children)
+        {
+            if (child.Key is YamlScalarNode scalar && scalar.Value == name)
+            {
+                key = child.Key;
+                value = child.Value;
+                return true;
+            }
+        }
+
+        key = null!;
+        value = null!;
+        return false;
+    }
+
     /// <summary>The very start of the file, for problems that have no better place.</summary>
     public static LocationInfo FileStart(string path) => new(path, 0, 0, 0, 0, 0, 0);
 

@@ -21,9 +21,6 @@ internal static class RestrictResponses
         writer.WriteEndObject();
     }
 
-    public static void WriteRejected(Utf8JsonWriter writer, ResultMessage error, WireClock clock) =>
-        DeleteResponses.WriteRejected(writer, error, clock);
-
     /// <summary>
     /// The status body, in the delete status route's envelope as the route's documentation shows it: an
     /// empty backgroundOperationsSummary, numberofRestorableDays -1, and the operation record.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Testing.Time;
@@ -14,6 +15,9 @@ internal static class StatusResponses
     // The operations are created by the API user, which Marketing Cloud reports as a negative system user ID.
     internal const long ApiUserId = -1000;
 
+    // Further entries of a summary get IDs well apart from the operations' own.
+    private const long BackgroundOperationIdStride = 1_000_000;
+
     public static void WriteStatus(
         Utf8JsonWriter writer,
         EmulatedOperation operation,
@@ -27,9 +31,9 @@ internal static class StatusResponses
         writer.WriteStartObject();
         writer.WriteStartArray("operationMappings");
         writer.WriteEndArray();
-        if (state.BackgroundOperationStatus is { } backgroundStatus)
+        if (state.IsInDeletePhase)
         {
-            WriteBackgroundSummary(writer, operation, attempt, backgroundStatus, clock);
+            WriteBackgroundSummary(writer, operation, attempt, operation.BackgroundStatusesAt(attempt, clock.UtcNow), clock);
         }
 
         // The operation's own period: configSettings changes only operations created after it.
@@ -48,15 +52,20 @@ internal static class StatusResponses
     }
 
     private static void WriteBackgroundSummary(
-        Utf8JsonWriter writer, EmulatedOperation operation, DeleteAttempt attempt, string status, WireClock clock)
+        Utf8JsonWriter writer, EmulatedOperation operation, DeleteAttempt attempt, IReadOnlyList<string> statuses, WireClock clock)
     {
         writer.WriteStartArray("backgroundOperationsSummary");
-        writer.WriteStartObject();
-        writer.WriteNumber("backgroundOperationID", operation.BackgroundOperationId);
-        writer.WriteString("createdDate", clock.Local(attempt.DeletePhaseStartsAt, LocalPrecision.Full));
-        // A string, despite its name.
-        writer.WriteString("backgroundOperationStatusID", status);
-        writer.WriteEndObject();
+        for (var i = 0; i < statuses.Count; i++)
+        {
+            writer.WriteStartObject();
+            // The first entry keeps the operation's ID, as in the route document's examples.
+            writer.WriteNumber("backgroundOperationID", operation.BackgroundOperationId + (i * BackgroundOperationIdStride));
+            writer.WriteString("createdDate", clock.Local(attempt.DeletePhaseStartsAt, LocalPrecision.Full));
+            // A string, despite its name.
+            writer.WriteString("backgroundOperationStatusID", statuses[i]);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndArray();
     }
 

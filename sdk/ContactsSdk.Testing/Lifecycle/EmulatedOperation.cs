@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 
@@ -33,6 +34,7 @@ public sealed class EmulatedOperation
         SuppressionCompletesAt = createdAt + timings.Pending;
         // A day of the emulator clock: a fake or accelerated clock compresses the period with it.
         var deletePhaseStartsAt = SuppressionCompletesAt + TimeSpan.FromDays(numberOfRestorableDays);
+        BackgroundOperationCount = timings.BackgroundOperations;
         _attempts = [new DeleteAttempt(0, createdAt, deletePhaseStartsAt, deletePhaseStartsAt + timings.DeletePhase, outcome)];
 
         var list = RecordedList.For(request.Type, request.ListTypeId, request.ListKey, request.Keys.Count, request.Ids.Count, requestId);
@@ -75,8 +77,11 @@ public sealed class EmulatedOperation
     /// <summary>How many times the operation was restarted by the retry route.</summary>
     public int RetryCount => Latest.RetryCount;
 
-    /// <summary>The <c>backgroundOperationID</c> of the delete phase.</summary>
+    /// <summary>The <c>backgroundOperationID</c> of the delete phase (of its first entry when it lists several).</summary>
     public long BackgroundOperationId => OperationId;
+
+    /// <summary>How many entries <c>backgroundOperationsSummary</c> lists in the delete phase.</summary>
+    public int BackgroundOperationCount { get; }
 
     /// <summary>The <c>listTypeID</c> reported for the operation.</summary>
     public int ListTypeId { get; }
@@ -134,6 +139,31 @@ public sealed class EmulatedOperation
             _attempts = [.. _attempts, restart];
             return true;
         }
+    }
+
+    /// <summary>
+    /// The <c>backgroundOperationStatusID</c> of each summary entry at <paramref name="now"/>, in listed
+    /// order, or an empty list before the delete phase. Entry <c>i</c> of <c>n</c> finishes after
+    /// <c>(n - i) / n</c> of the delete phase: the last listed first, the first at the end of the phase,
+    /// with the run's outcome; the others end Completed.
+    /// </summary>
+    internal IReadOnlyList<string> BackgroundStatusesAt(DeleteAttempt attempt, DateTimeOffset now)
+    {
+        if (now < SuppressionCompletesAt || now < attempt.DeletePhaseStartsAt)
+        {
+            return [];
+        }
+
+        var count = BackgroundOperationCount;
+        var statuses = new string[count];
+        var phase = attempt.DeletePhaseEndsAt - attempt.DeletePhaseStartsAt;
+        for (var i = 0; i < count; i++)
+        {
+            var endsAt = i == 0 ? attempt.DeletePhaseEndsAt : attempt.DeletePhaseStartsAt + (phase * (count - i) / count);
+            statuses[i] = now < endsAt ? WireStatus.Processing : i == 0 ? WireStatus.Of(attempt.Outcome) : WireStatus.Completed;
+        }
+
+        return statuses;
     }
 
     /// <summary>The state at <paramref name="now"/> of a run read once, so one response never mixes two runs.</summary>

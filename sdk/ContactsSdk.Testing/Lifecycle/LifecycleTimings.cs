@@ -9,7 +9,9 @@ namespace ContactsSdk.Testing.Lifecycle;
 /// </summary>
 /// <param name="Pending">Time with <c>operation.status</c> Pending (deletions and restrictions alike).</param>
 /// <param name="DeletePhase">Time the delete phase reports Processing.</param>
-internal sealed record LifecycleTimings(TimeSpan Pending, TimeSpan DeletePhase)
+/// <param name="BackgroundOperations">How many background operations the delete phase lists; they finish one after another within it.</param>
+internal sealed record LifecycleTimings(TimeSpan Pending, TimeSpan DeletePhase, int BackgroundOperations = 1)
 {
-    public static LifecycleTimings From(EmulatorOptions options) => new(options.PendingDuration, options.DeletePhaseDuration);
+    public static LifecycleTimings From(EmulatorOptions options) =>
+        new(options.PendingDuration, options.DeletePhaseDuration, options.BackgroundOperationsPerDeletion);
 }

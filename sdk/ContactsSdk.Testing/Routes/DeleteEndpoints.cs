@@ -1,7 +1,10 @@
 using System;
+using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Hosting;
 using ContactsSdk.Testing.Json;
+using ContactsSdk.Testing.Lifecycle;
+using ContactsSdk.Testing.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,26 +21,14 @@ internal static class DeleteEndpoints
         endpoints.MapPost(EmulatorPaths.Delete, context => DeleteAsync(context, state))
             .WithMetadata(new RouteTag(EmulatorRoute.Delete));
 
-    private static async Task DeleteAsync(HttpContext context, EmulatorState state)
+    private static Task DeleteAsync(HttpContext context, EmulatorState state) =>
+        StartOperationRoute<EmulatedDeleteRequest>.HandleAsync(context, state, DeleteRequestParser.Parse, EmulatorLog.DeleteRejected, Start);
+
+    private static Action<Utf8JsonWriter> Start(EmulatorState state, EmulatedDeleteRequest request, WireClock clock)
     {
-        using var document = await RequestJson.ReadObjectOrRefuseAsync(context);
-        if (document is null)
-        {
-            return;
-        }
-
-        var parsed = DeleteRequestParser.Parse(RequestJson.QueryValue(context, "type"), document.RootElement);
-        var clock = state.ClockFor(context);
-        if (parsed.Value is not { } request)
-        {
-            var error = parsed.Error!;
-            EmulatorLog.DeleteRejected(state.Logger, error.ResultCode);
-            await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => DeleteResponses.WriteRejected(writer, error, clock));
-            return;
-        }
-
+        // The store decides the outcome as it creates the operation: the status route is a pure function of the clock from then on.
         var operation = state.Operations.Create(request, Guid.NewGuid(), clock.UtcNow);
         EmulatorLog.OperationCreated(state.Logger, operation.OperationId, request.Type, operation.Outcome);
-        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => DeleteResponses.WriteInitiated(writer, operation, clock));
+        return writer => DeleteResponses.WriteInitiated(writer, operation, clock);
     }
 }

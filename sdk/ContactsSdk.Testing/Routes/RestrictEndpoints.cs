@@ -1,7 +1,10 @@
 using System;
+using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Hosting;
 using ContactsSdk.Testing.Json;
+using ContactsSdk.Testing.Lifecycle;
+using ContactsSdk.Testing.Time;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -20,26 +23,13 @@ internal static class RestrictEndpoints
         endpoints.MapPost(EmulatorPaths.Restrict, context => RestrictAsync(context, state))
             .WithMetadata(new RouteTag(EmulatorRoute.Restrict));
 
-    private static async Task RestrictAsync(HttpContext context, EmulatorState state)
+    private static Task RestrictAsync(HttpContext context, EmulatorState state) =>
+        StartOperationRoute<EmulatedRestrictRequest>.HandleAsync(context, state, RestrictRequestParser.Parse, EmulatorLog.RestrictRejected, Start);
+
+    private static Action<Utf8JsonWriter> Start(EmulatorState state, EmulatedRestrictRequest request, WireClock clock)
     {
-        using var document = await RequestJson.ReadObjectOrRefuseAsync(context);
-        if (document is null)
-        {
-            return;
-        }
-
-        var parsed = RestrictRequestParser.Parse(RequestJson.QueryValue(context, "type"), document.RootElement);
-        var clock = state.ClockFor(context);
-        if (parsed.Value is not { } request)
-        {
-            var error = parsed.Error!;
-            EmulatorLog.RestrictRejected(state.Logger, error.ResultCode);
-            await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteRejected(writer, error, clock));
-            return;
-        }
-
         var restriction = state.Restrictions.Create(request, Guid.NewGuid(), clock.UtcNow);
         EmulatorLog.RestrictionCreated(state.Logger, restriction.OperationId, request.Type);
-        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteInitiated(writer, restriction, clock));
+        return writer => RestrictResponses.WriteInitiated(writer, restriction, clock);
     }
 }

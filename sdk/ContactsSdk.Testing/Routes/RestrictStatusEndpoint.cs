@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Hosting;
 using ContactsSdk.Testing.Json;
+using ContactsSdk.Testing.Lifecycle;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,21 +18,10 @@ internal static class RestrictStatusEndpoint
         endpoints.MapGet(EmulatorPaths.RestrictStatus, context => GetStatusAsync(context, state))
             .WithMetadata(new RouteTag(EmulatorRoute.RestrictStatus));
 
-    private static Task GetStatusAsync(HttpContext context, EmulatorState state)
-    {
-        if (!RequestJson.TryReadOperationId(context, out var operationId, out var refusal))
-        {
-            return refusal;
-        }
-
-        var clock = state.ClockFor(context);
-        if (state.Restrictions.Find(operationId) is not { } restriction)
-        {
-            // As on the delete status route: an unknown operation (a deletion's ID included) is a service error with HTTP 200.
-            return JsonResponse.WriteAsync(
-                context, StatusCodes.Status200OK, writer => StatusResponses.WriteUnknownOperation(writer, operationId, clock));
-        }
-
-        return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteStatus(writer, restriction, state.Options.AccountId, clock));
-    }
+    private static Task GetStatusAsync(HttpContext context, EmulatorState state) =>
+        OperationStatusRoute<EmulatedRestriction>.HandleAsync(
+            context,
+            state,
+            state.Restrictions.Find,
+            (writer, restriction, clock) => RestrictResponses.WriteStatus(writer, restriction, state.Options.AccountId, clock));
 }

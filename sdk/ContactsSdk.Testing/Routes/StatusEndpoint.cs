@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Hosting;
 using ContactsSdk.Testing.Json;
+using ContactsSdk.Testing.Lifecycle;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,24 +18,10 @@ internal static class StatusEndpoint
         endpoints.MapGet(EmulatorPaths.DeleteStatus, context => GetStatusAsync(context, state))
             .WithMetadata(new RouteTag(EmulatorRoute.Status));
 
-    private static Task GetStatusAsync(HttpContext context, EmulatorState state)
-    {
-        if (!RequestJson.TryReadOperationId(context, out var operationId, out var refusal))
-        {
-            return refusal;
-        }
-
-        var clock = state.ClockFor(context);
-        if (state.Operations.Find(operationId) is not { } operation)
-        {
-            // An unknown operation is a service error, reported with HTTP 200.
-            return JsonResponse.WriteAsync(
-                context, StatusCodes.Status200OK, writer => StatusResponses.WriteUnknownOperation(writer, operationId, clock));
-        }
-
-        return JsonResponse.WriteAsync(
+    private static Task GetStatusAsync(HttpContext context, EmulatorState state) =>
+        OperationStatusRoute<EmulatedOperation>.HandleAsync(
             context,
-            StatusCodes.Status200OK,
-            writer => StatusResponses.WriteStatus(writer, operation, state.Options.AccountId, clock));
-    }
+            state,
+            state.Operations.Find,
+            (writer, operation, clock) => StatusResponses.WriteStatus(writer, operation, state.Options.AccountId, clock));
 }

@@ -140,7 +140,7 @@ internal sealed class BatchedDeletionWaiter
                     followed.CoveredBySweep = false;
                     followed.NextPollAt ??= Elapsed;
                 }
-                else if (request.GetDeleteRequestStatus().IsTerminal())
+                else if (request.GetDeleteRequestStatus().IsPhaseOver())
                 {
                     // Finished by the analytics route's account: the status route decides, now.
                     followed.CoveredBySweep = false;

@@ -47,7 +47,8 @@ internal sealed class DeletionWaiter
                 var changed = lifecycle.State != lastState;
                 lastState = lifecycle.State;
                 lastPhase = lifecycle.Phase;
-                lastRaw = RawStatus(response, lifecycle.Phase);
+                // The wire value that decided the state, from the same generated reading as the state.
+                lastRaw = lifecycle.WireValue;
                 if (changed)
                 {
                     ContactsSdkLog.DeletionStateChanged(_logger, operationId, lastPhase, lastState, lastRaw);
@@ -90,14 +91,5 @@ internal sealed class DeletionWaiter
             progress?.Report(new DeletionProgress(operationId, lastPhase, lastState, lastRaw, sofar, requests, failures, wait));
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private static string? RawStatus(DeleteStatusResponse response, ContactDeletionPhase phase)
-    {
-        if (phase == ContactDeletionPhase.Delete && response.BackgroundOperationsSummary is { Count: > 0 } summary)
-        {
-            return summary[summary.Count - 1].BackgroundOperationStatusID;
-        }
-        return response.Operation?.Status;
     }
 }

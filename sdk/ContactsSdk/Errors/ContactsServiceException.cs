@@ -61,8 +61,8 @@ public sealed class ContactsServiceException : ContactsSdkException
         throw new ContactsServiceException($"{action} failed: {detail}.", messages, response.ServiceMessageID);
     }
 
-    private static bool IsError(ResultMessage message) =>
-        string.Equals(message.ResultClass, "Error", StringComparison.OrdinalIgnoreCase);
+    // The class is read by the accessor generated from the spec's annotation of resultClass.
+    private static bool IsError(ResultMessage message) => message.GetResultClass() == ResultMessageClass.Error;
 
     private static string Describe(ResultMessage message) =>
         $"{message.ResultCode ?? message.ResultType ?? "error"}: {message.Message}";

@@ -1,19 +1,15 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using ContactsSdk.Generator.Harness;
 
 namespace ContactsSdk.Benchmarks.Generator;
 
 /// <summary>
-/// What the compiler hands the status generator in a build of the SDK: the spec as an additional
-/// file marked <c>ContactsSdkSpec="true"</c>, the compiler-visible <c>KiotaClientNamespace</c>
-/// property, and a compilation.
+/// What the compiler hands the status generator in a build of the SDK: the spec and the build
+/// properties (through the driver the generator tests use too), and a compilation.
 /// </summary>
 internal static class GeneratorInputs
 {
@@ -22,25 +18,45 @@ internal static class GeneratorInputs
     public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     public static GeneratorDriver CreateDriver(string specText, bool trackSteps = false) =>
-        CSharpGeneratorDriver.Create(
-            new[] { new ContactsSdk.Generator.ContactsSdkGenerator().AsSourceGenerator() },
-            new AdditionalText[] { new SpecFile(SpecPath, specText) },
-            ParseOptions,
-            new BuildOptions(),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+        GeneratorDriverFactory.Create(specText, SpecPath, ParseOptions, trackSteps: trackSteps);
 
     /// <summary>
     /// A compilation of <paramref name="files"/> hand-written-looking classes; <paramref name="edit"/>
     /// changes one method body of the first file (an edit the generator has no reason to look at).
     /// </summary>
-    public static CSharpCompilation CreateCompilation(int files, int edit = 0)
+    /// <remarks>
+    /// The compilation also holds the Kiota models the spec's generated code extends
+    /// (<paramref name="models"/>), as in a build of the SDK, where the generator checks their names.
+    /// </remarks>
+    public static CSharpCompilation CreateCompilation(int files, IEnumerable<string> models, int edit = 0)
     {
-        var trees = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(Source(i, i == 0 ? edit : 0), ParseOptions, $"/repo/src/Class{i}.cs"));
+        var trees = Enumerable.Range(0, files)
+            .Select(i => CSharpSyntaxTree.ParseText(Source(i, i == 0 ? edit : 0), ParseOptions, $"/repo/src/Class{i}.cs"))
+            .Concat(models.Select((model, i) => CSharpSyntaxTree.ParseText(model, ParseOptions, $"/repo/src/Generated/Model{i}.cs")));
         return CSharpCompilation.Create(
             "Consumer",
             trees,
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+            new[]
+            {
+                MetadataReference.CreateFromFile(typeof(object).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(Microsoft.Kiota.Abstractions.Serialization.IParsable).Assembly.Location),
+            },
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>The SDK's committed Kiota models, embedded in this assembly.</summary>
+    public static IReadOnlyList<string> KiotaModels()
+    {
+        var assembly = typeof(GeneratorInputs).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("models/", StringComparison.Ordinal))
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var reader = new System.IO.StreamReader(assembly.GetManifestResourceStream(name)!);
+                return reader.ReadToEnd();
+            })
+            .ToList();
     }
 
     public static SyntaxTree EditedFirstFile(int edit) => CSharpSyntaxTree.ParseText(Source(0, edit), ParseOptions, "/repo/src/Class0.cs");
@@ -69,43 +85,5 @@ internal static class GeneratorInputs
             throw new InvalidOperationException($"The generator did not run cleanly on the {what}: {result.Exception?.Message} {string.Join("; ", errors)}");
         }
         return result.GeneratedSources.Length;
-    }
-
-    private sealed class SpecFile : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public SpecFile(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-    }
-
-    private sealed class BuildOptions : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Options s_none = new(ImmutableDictionary<string, string>.Empty);
-        private static readonly Options s_global = new(ImmutableDictionary<string, string>.Empty.Add("build_property.KiotaClientNamespace", "ContactsSdk.Generated"));
-        private static readonly Options s_spec = new(ImmutableDictionary<string, string>.Empty.Add("build_metadata.AdditionalFiles.ContactsSdkSpec", "true"));
-
-        public override AnalyzerConfigOptions GlobalOptions => s_global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_none;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-            string.Equals(textFile.Path, SpecPath, StringComparison.Ordinal) ? s_spec : s_none;
-    }
-
-    private sealed class Options : AnalyzerConfigOptions
-    {
-        private readonly ImmutableDictionary<string, string> _values;
-
-        public Options(ImmutableDictionary<string, string> values) => _values = values;
-
-        public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace ContactsSdk.Benchmarks.Generator;
@@ -138,6 +140,22 @@ internal static class SyntheticSpec
         }
         return text.ToString();
     }
+
+    /// <summary>The Kiota models of <see cref="Create"/>'s schemas (the properties the generated code reads).</summary>
+    public static IReadOnlyList<string> Models(int paths) =>
+        Enumerable.Range(0, paths).Select(i => $$"""
+            namespace ContactsSdk.Generated.Models
+            {
+                public partial class Resource{{Number(i)}}Status
+                {
+                    public long? Id { get; set; }
+                    public string? Name { get; set; }
+                    public string? Updated { get; set; }
+                    public string? State { get; set; }
+                    public int? StepCode { get; set; }
+                }
+            }
+            """).ToList();
 
     private static string Number(int i) => i.ToString("D3", CultureInfo.InvariantCulture);
 }

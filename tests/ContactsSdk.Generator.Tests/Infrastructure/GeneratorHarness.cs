@@ -3,18 +3,16 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using ContactsSdk.Generator.Harness;
 
 namespace ContactsSdk.Generator.Tests.Infrastructure;
 
 /// <summary>Runs the real generator through CSharpGeneratorDriver, as the compiler does.</summary>
 internal static class GeneratorHarness
 {
-    public const string Namespace = "ContactsSdk.Generated";
+    public const string Namespace = GeneratorDriverFactory.KiotaNamespace;
 
     public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default
         .WithLanguageVersion(LanguageVersion.Latest)
@@ -36,6 +34,25 @@ internal static class GeneratorHarness
         return platform.Concat(kiota).ToImmutableArray();
     });
 
+    /// <summary>The Kiota classes the fixture spec gives (as Kiota names them).</summary>
+    public const string FixtureModels = """
+        namespace ContactsSdk.Generated.Models
+        {
+            public class Base { public string? RequestId { get; set; } }
+            public class JobResponse : Base { public Job? Job { get; set; } public System.Collections.Generic.List<Step>? Steps { get; set; } public string? Kind { get; set; } }
+            public class Job { public string? QueueStatus { get; set; } }
+            public class Step { public int? StepCode { get; set; } }
+            public class JobError : System.Exception { public string? MessageEscaped { get; set; } }
+        }
+        """;
+
+    private static readonly Lazy<CSharpCompilation> s_withKiotaModels = new(() => CreateCompilation(withKiotaModels: true));
+    private static readonly Lazy<CSharpCompilation> s_withFixtureModels = new(() => CreateCompilation(withKiotaModels: false, FixtureModels));
+
+    /// <summary>The compilation a spec's generated code joins: the committed Kiota models for the spec, the fixture's models for any other spec.</summary>
+    public static CSharpCompilation ModelsFor(string specPath) =>
+        specPath == TestPaths.SpecPath ? s_withKiotaModels.Value : s_withFixtureModels.Value;
+
     /// <summary>A compilation holding the given sources (and, when asked, the committed Kiota models).</summary>
     public static CSharpCompilation CreateCompilation(bool withKiotaModels, params string[] sources)
     {
@@ -55,24 +72,27 @@ internal static class GeneratorHarness
     }
 
     /// <summary>A driver over one spec, with step tracking on.</summary>
-    public static GeneratorDriver CreateDriver(string specText, string specPath, string? kiotaNamespace = Namespace)
-    {
-        var generator = new ContactsSdkGenerator().AsSourceGenerator();
-        return CSharpGeneratorDriver.Create(
-            new[] { generator },
-            new AdditionalText[] { new InMemoryAdditionalText(specPath, specText) },
-            ParseOptions,
-            new TestOptionsProvider(kiotaNamespace, new[] { specPath }),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
-    }
+    public static GeneratorDriver CreateDriver(string specText, string specPath, string? kiotaNamespace = Namespace) =>
+        GeneratorDriverFactory.Create(specText, specPath, ParseOptions, kiotaNamespace);
 
-    /// <summary>Runs the generator once over a spec and a compilation.</summary>
+    /// <summary>
+    /// Runs the generator once over a spec and a compilation (by default the models the spec's
+    /// generated code joins). Every run is also a cache test: a second run over an equal compilation
+    /// must be served from the cache, and no step may hold a compiler object.
+    /// </summary>
     public static GeneratorRun Run(string specText, string specPath, Compilation? compilation = null, string? kiotaNamespace = Namespace)
     {
-        compilation ??= CreateCompilation(withKiotaModels: false, "namespace Empty { }");
+        compilation ??= ModelsFor(specPath);
         var driver = CreateDriver(specText, specPath, kiotaNamespace)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var outputDiagnostics);
-        return new GeneratorRun(driver, driver.GetRunResult(), output, outputDiagnostics);
+        var run = new GeneratorRun(driver, driver.GetRunResult(), output, outputDiagnostics);
+        if (run.Single.Exception is null)
+        {
+            IncrementalChecks.AssertOutputsArePlainData(run.Single);
+            IncrementalChecks.AssertRerunIsCached(driver, compilation);
+        }
+
+        return run;
     }
 }
 
@@ -84,59 +104,4 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
 
     public IReadOnlyDictionary<string, string> Sources =>
         Single.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-}
-
-internal sealed class InMemoryAdditionalText : AdditionalText
-{
-    private readonly SourceText _text;
-
-    public InMemoryAdditionalText(string path, string text)
-    {
-        Path = path;
-        _text = SourceText.From(text);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-}
-
-internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
-{
-    private static readonly TestOptions s_empty = new(new Dictionary<string, string>());
-    private readonly HashSet<string> _specPaths;
-    private readonly TestOptions _global;
-
-    public TestOptionsProvider(string? kiotaNamespace, IEnumerable<string> specPaths)
-    {
-        _specPaths = new HashSet<string>(specPaths, StringComparer.Ordinal);
-        var global = new Dictionary<string, string>();
-        if (kiotaNamespace is not null)
-        {
-            global["build_property.KiotaClientNamespace"] = kiotaNamespace;
-        }
-
-        _global = new TestOptions(global);
-    }
-
-    public override AnalyzerConfigOptions GlobalOptions => _global;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => s_empty;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
-        _specPaths.Contains(textFile.Path)
-            ? new TestOptions(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ContactsSdkSpec"] = "true" })
-            : s_empty;
-}
-
-internal sealed class TestOptions : AnalyzerConfigOptions
-{
-    private readonly Dictionary<string, string> _values;
-
-    public TestOptions(Dictionary<string, string> values)
-    {
-        _values = values;
-    }
-
-    public override bool TryGetValue(string key, out string value) => _values.TryGetValue(key, out value!);
 }

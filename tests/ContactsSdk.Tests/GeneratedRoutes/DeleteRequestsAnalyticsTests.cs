@@ -52,12 +52,12 @@ public sealed class DeleteRequestsAnalyticsTests
 
         var byId = first.Operations!.Concat(second.Operations!).ToDictionary(o => o.OperationId!.Value);
         Assert.Equal(DeleteRequestStatus.Processing, byId[processing.OperationId].GetDeleteRequestStatus());
-        Assert.False(byId[processing.OperationId].GetDeleteRequestStatus().IsTerminal());
+        Assert.False(byId[processing.OperationId].GetDeleteRequestStatus().IsPhaseOver());
         Assert.Equal(DeleteRequestStatus.Invalid, byId[invalid.OperationId].GetDeleteRequestStatus());
         Assert.Equal(StatusOutcome.Failed, byId[invalid.OperationId].GetDeleteRequestStatus().GetOutcome());
         var done = byId[completed.OperationId];
         Assert.Equal(DeleteRequestStatus.Completed, done.GetDeleteRequestStatus());
-        Assert.True(done.GetDeleteRequestStatus().IsTerminal());
+        Assert.True(done.GetDeleteRequestStatus().IsPhaseOver());
         Assert.Equal((2L, 2L), (done.TotalContactCount, done.CompletedContactCount));
         Assert.Equal("2026-01-05T09:00:00", done.ReceivedDateUtc);
         // Pending 1 minute, no restorable days, 10 minutes of deletion.
@@ -121,7 +121,7 @@ public sealed class DeleteRequestsAnalyticsTests
         Assert.Equal(DeleteRequestStatus.Processing, running.GetDeleteRequestStatus());
         Assert.Equal("Aborted", ended.Status);
         Assert.Equal(DeleteRequestStatus.Aborted, ended.GetDeleteRequestStatus());
-        Assert.True(ended.GetDeleteRequestStatus().IsTerminal());
+        Assert.True(ended.GetDeleteRequestStatus().IsPhaseOver());
         Assert.Equal(StatusOutcome.Cancelled, ended.GetDeleteRequestStatus().GetOutcome());
         foreach (var statusId in new[] { 1, 5, 7 })
         {

@@ -44,6 +44,35 @@ public sealed class DeletionLifecycleTests
         Assert.Equal(outcome.ToString(), result.LastResponse.BackgroundOperationsSummary!.Single().BackgroundOperationStatusID);
     }
 
+    [Theory]
+    [InlineData(DeleteOutcome.Completed, ContactDeletionState.Deleted, "Completed")]
+    [InlineData(DeleteOutcome.Invalid, ContactDeletionState.Invalid, "Invalid")]
+    public async Task With_several_background_operations_the_progress_shows_the_wire_value_that_decided_the_state(DeleteOutcome outcome, ContactDeletionState expected, string finalWireValue)
+    {
+        // Four entries finishing an hour apart, the one listed last first: hourly polls see summaries
+        // where finished entries sit next to one still Processing.
+        await using var tenant = await EmulatedTenant.StartAsync(clock => new()
+        {
+            TimeProvider = clock,
+            OutcomeSelector = _ => outcome,
+            DeletePhaseDuration = TimeSpan.FromHours(4),
+            BackgroundOperationsPerDeletion = 4,
+        });
+        var progress = new RecordingProgress();
+
+        var started = await tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" });
+        var result = await tenant.Client.WaitForDeletionAsync(started.OperationId, progress: progress);
+
+        Assert.Equal(expected, result.State);
+        Assert.Equal(4, result.LastResponse.BackgroundOperationsSummary!.Count);
+        var deleting = progress.Reports.Where(r => r.State == ContactDeletionState.Deleting).ToList();
+        Assert.True(deleting.Count >= 4, $"only {deleting.Count} polls in the four-hour delete phase");
+        // The state and the value shown with it come from the same entry: while deleting, the one
+        // still Processing, never a Completed entry listed after it.
+        Assert.All(deleting, r => Assert.Equal("Processing", r.RawStatus));
+        Assert.Equal(finalWireValue, progress.Reports.Last().RawStatus);
+    }
+
     [Fact]
     public async Task Waiting_backs_off_and_stays_within_a_few_hundred_requests_for_fourteen_days()
     {

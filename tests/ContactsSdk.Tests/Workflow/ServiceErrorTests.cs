@@ -41,15 +41,20 @@ public sealed class ServiceErrorTests
         Assert.Single(error.ResultMessages);
     }
 
-    [Fact]
-    public async Task Errors_in_result_messages_fail_even_when_the_operation_says_initiated()
+    // The class is read by the accessor generated from the spec (ignoring case, as the spec's
+    // annotation says), so "error" fails a request as "Error" does.
+    [Theory]
+    [InlineData("Error")]
+    [InlineData("error")]
+    [InlineData("ERROR")]
+    public async Task Errors_in_result_messages_fail_even_when_the_operation_says_initiated(string resultClass)
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(new ScriptedResponse(200, Token));
         server.Enqueue(new ScriptedResponse(200, """
             {"operationInitiated":true,"operationID":12,"hasErrors":false,
-             "resultMessages":[{"resultType":"Validation","resultClass":"Error","resultCode":"InvalidKeys","message":"2 keys are unknown."}],"serviceMessageID":"s2"}
-            """));
+             "resultMessages":[{"resultType":"Validation","resultClass":"CLASS","resultCode":"InvalidKeys","message":"2 keys are unknown."}],"serviceMessageID":"s2"}
+            """.Replace("CLASS", resultClass, System.StringComparison.Ordinal)));
         using var client = new ContactsClient(new ContactsClientOptions { EndpointOverride = server.BaseAddress, ClientId = "id", ClientSecret = "secret" });
 
         var error = await Assert.ThrowsAsync<ContactsServiceException>(() => client.StartDeletionByKeysAsync(new[] { "contact-1" }));
@@ -57,15 +62,19 @@ public sealed class ServiceErrorTests
         Assert.Contains("InvalidKeys", error.Message);
     }
 
-    [Fact]
-    public async Task Information_messages_do_not_fail_a_delete()
+    // Any class other than Error reads as Information (the annotation's fallback), as before.
+    [Theory]
+    [InlineData("Information")]
+    [InlineData("Warning")]
+    [InlineData("Errors")]
+    public async Task Information_messages_do_not_fail_a_delete(string resultClass)
     {
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(new ScriptedResponse(200, Token));
         server.Enqueue(new ScriptedResponse(200, """
             {"operationInitiated":true,"operationID":77,"hasErrors":false,
-             "resultMessages":[{"resultType":"Note","resultClass":"Information","resultCode":"Queued","message":"Queued behind 1 deletion."}],"serviceMessageID":"s3"}
-            """));
+             "resultMessages":[{"resultType":"Note","resultClass":"CLASS","resultCode":"Queued","message":"Queued behind 1 deletion."}],"serviceMessageID":"s3"}
+            """.Replace("CLASS", resultClass, System.StringComparison.Ordinal)));
         using var client = new ContactsClient(new ContactsClientOptions { EndpointOverride = server.BaseAddress, ClientId = "id", ClientSecret = "secret" });
 
         var started = await client.StartDeletionByKeysAsync(new[] { "contact-1" });

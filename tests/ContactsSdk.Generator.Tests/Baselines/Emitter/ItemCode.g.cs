@@ -12,30 +12,30 @@ namespace Sample.Models
     /// listed, and a missing value, reads as <see cref="ItemCode.Waiting"/> (also <c>default</c>). Values are integers, compared numerically.
     /// The raw wire value stays available on <see cref="global::Sample.Models.Item.Code"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ItemCode
     {
         /// <summary>
         /// The wire value 1.
         /// </summary>
-        /// <remarks>Wire value 1; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value 1; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Waiting = 0,
 
         /// <summary>
         /// The wire value 5.
         /// </summary>
-        /// <remarks>Wire value 5; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value 5; ends its phase; outcome Succeeded.</remarks>
         Packed = 1,
 
         /// <summary>
         /// The wire value -7.
         /// </summary>
-        /// <remarks>Wire value -7; terminal; outcome Failed.</remarks>
+        /// <remarks>Wire value -7; ends its phase; outcome Failed.</remarks>
         Lost = 2,
     }
 
     /// <summary>Reads, describes and looks up <see cref="ItemCode"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ItemCodeExtensions
     {
         /// <summary>Reads a wire value of <c>Item.code</c>.</summary>
@@ -91,10 +91,10 @@ namespace Sample.Models
             return FromWireValue(model?.Code);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this ItemCode value)
+        public static bool IsPhaseOver(this ItemCode value)
         {
             return value is ItemCode.Packed or ItemCode.Lost;
         }

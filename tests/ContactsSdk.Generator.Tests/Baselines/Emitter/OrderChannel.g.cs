@@ -12,24 +12,24 @@ namespace Sample.Models
     /// listed, and a missing value, reads as <see cref="OrderChannel.Other"/> (also <c>default</c>). Values are compared ordinally, with case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::Sample.Models.Order.Channel"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum OrderChannel
     {
         /// <summary>
         /// The wire value other.
         /// </summary>
-        /// <remarks>Wire value "other"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "other"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Other = 0,
 
         /// <summary>
         /// The wire value web.
         /// </summary>
-        /// <remarks>Wire value "web"; not terminal; outcome InProgress.</remarks>
+        /// <remarks>Wire value "web"; does not end its phase; outcome InProgress.</remarks>
         Web = 1,
     }
 
     /// <summary>Reads, describes and looks up <see cref="OrderChannel"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class OrderChannelExtensions
     {
         /// <summary>Reads a wire value of <c>Order.channel</c>.</summary>
@@ -86,10 +86,10 @@ namespace Sample.Models
             return FromWireValue(model?.Channel);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this OrderChannel value)
+        public static bool IsPhaseOver(this OrderChannel value)
         {
             return false;
         }

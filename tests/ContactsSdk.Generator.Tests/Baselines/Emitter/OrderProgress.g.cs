@@ -7,7 +7,7 @@ namespace Sample.Models
     /// <summary>
     /// The phases of OrderResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum OrderPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace Sample.Models
     /// Where an order stands.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>OrderResponse</c>; read it with <see cref="OrderProgressExtensions.GetProgress"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum OrderProgress
     {
         /// <summary>
@@ -62,16 +62,18 @@ namespace Sample.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::Sample.Models.OrderResponse"/>, as returned by <see cref="OrderProgressExtensions.GetProgress"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct OrderProgressInfo : global::System.IEquatable<OrderProgressInfo>
     {
-        /// <summary>Creates a value from its phase and state.</summary>
+        /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
         /// <param name="phase">The phase.</param>
         /// <param name="state">The overall state.</param>
-        public OrderProgressInfo(OrderPhase phase, OrderProgress state)
+        /// <param name="wireValue">The raw wire value the state was read from; null when it was missing.</param>
+        public OrderProgressInfo(OrderPhase phase, OrderProgress state, string? wireValue = null)
         {
             Phase = phase;
             State = state;
+            WireValue = wireValue;
         }
 
         /// <summary>The phase the response is in.</summary>
@@ -79,6 +81,14 @@ namespace Sample.Models
 
         /// <summary>The overall state.</summary>
         public OrderProgress State { get; }
+
+        /// <summary>
+        /// The raw wire value that decided <see cref="State"/>, as received (null when it was missing):
+        /// the phase's status field, or, for a phase read from an array, the element that decided it
+        /// (the first one still in progress, else the one with the worst outcome). For logs and
+        /// records; equality compares the phase and the state only.
+        /// </summary>
+        public string? WireValue { get; }
 
         /// <summary>The outcome category of <see cref="State"/>.</summary>
         public StatusOutcome Outcome => State.GetOutcome();
@@ -119,7 +129,7 @@ namespace Sample.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::Sample.Models.OrderResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class OrderProgressExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -133,20 +143,23 @@ namespace Sample.Models
         public static OrderProgressInfo GetProgress(this global::Sample.Models.OrderResponse? model)
         {
             var items = model?.Items;
+            string? wireValue;
 
             if (items == null || items.Count == 0)
             {
-                return new OrderProgressInfo(OrderPhase.Ordering, MapPhaseOrdering(ReadPhaseOrderingStatus(model)));
+                return new OrderProgressInfo(OrderPhase.Ordering, MapPhaseOrdering(ReadPhaseOrderingStatus(model, out wireValue)), wireValue);
             }
 
             // Packing: items is present, since Ordering did not apply.
-            return new OrderProgressInfo(OrderPhase.Packing, MapPhasePacking(ReadPhasePackingStatus(items)));
+            return new OrderProgressInfo(OrderPhase.Packing, MapPhasePacking(ReadPhasePackingStatus(items, out wireValue)), wireValue);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static OrderState ReadPhaseOrderingStatus(global::Sample.Models.OrderResponse? model)
+        private static OrderState ReadPhaseOrderingStatus(global::Sample.Models.OrderResponse? model, out string? wireValue)
         {
-            return OrderStateExtensions.FromWireValue(model?.Order?.State);
+            var value = model?.Order?.State;
+            wireValue = value;
+            return OrderStateExtensions.FromWireValue(value);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -163,33 +176,40 @@ namespace Sample.Models
             }
         }
 
-        private static ItemCode ReadPhasePackingStatus(global::System.Collections.Generic.List<global::Sample.Models.Item>? items)
+        private static ItemCode ReadPhasePackingStatus(global::System.Collections.Generic.List<global::Sample.Models.Item>? items, out string? wireValue)
         {
             if (items == null || items.Count == 0)
             {
+                wireValue = null;
                 return default(ItemCode);
             }
 
-            var result = ItemCodeExtensions.FromWireValue(items[0]?.Code);
-            if (!result.IsTerminal())
+            var deciding = items[0]?.Code;
+            var result = ItemCodeExtensions.FromWireValue(deciding);
+            if (!result.IsPhaseOver())
             {
+                wireValue = deciding?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                 return result;
             }
 
             for (var i = 1; i < items.Count; i++)
             {
-                var status = ItemCodeExtensions.FromWireValue(items[i]?.Code);
-                if (!status.IsTerminal())
+                var value = items[i]?.Code;
+                var status = ItemCodeExtensions.FromWireValue(value);
+                if (!status.IsPhaseOver())
                 {
+                    wireValue = value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                     return status;
                 }
 
                 if ((int)status.GetOutcome() > (int)result.GetOutcome())
                 {
                     result = status;
+                    deciding = value;
                 }
             }
 
+            wireValue = deciding?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return result;
         }
 

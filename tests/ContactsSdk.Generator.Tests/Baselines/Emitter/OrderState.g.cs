@@ -12,30 +12,30 @@ namespace Sample.Models
     /// listed, and a missing value, reads as <see cref="OrderState.Open"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::Sample.Models.Order.State"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum OrderState
     {
         /// <summary>
         /// Not shipped yet.
         /// </summary>
-        /// <remarks>Wire value "open"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "open"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Open = 0,
 
         /// <summary>
         /// On its way "now" &amp; &lt;soon&gt;.
         /// </summary>
-        /// <remarks>Wire value "shipped"; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value "shipped"; ends its phase; outcome Succeeded.</remarks>
         Shipped = 1,
 
         /// <summary>
         /// The wire value cancelled.
         /// </summary>
-        /// <remarks>Wire value "cancelled"; terminal; outcome Cancelled.</remarks>
+        /// <remarks>Wire value "cancelled"; ends its phase; outcome Cancelled.</remarks>
         Cancelled = 2,
     }
 
     /// <summary>Reads, describes and looks up <see cref="OrderState"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class OrderStateExtensions
     {
         /// <summary>Reads a wire value of <c>Order.state</c>.</summary>
@@ -122,10 +122,10 @@ namespace Sample.Models
             return FromWireValue(model?.State);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this OrderState value)
+        public static bool IsPhaseOver(this OrderState value)
         {
             return value is OrderState.Shipped or OrderState.Cancelled;
         }

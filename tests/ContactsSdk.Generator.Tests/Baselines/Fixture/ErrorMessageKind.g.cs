@@ -12,24 +12,24 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="ErrorMessageKind.Unknown"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.JobError.MessageEscaped"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ErrorMessageKind
     {
         /// <summary>
         /// The wire value unknown.
         /// </summary>
-        /// <remarks>Wire value "unknown"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "unknown"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Unknown = 0,
 
         /// <summary>
         /// The wire value quota exceeded.
         /// </summary>
-        /// <remarks>Wire value "quota exceeded"; terminal; outcome Failed.</remarks>
+        /// <remarks>Wire value "quota exceeded"; ends its phase; outcome Failed.</remarks>
         QuotaExceeded = 1,
     }
 
     /// <summary>Reads, describes and looks up <see cref="ErrorMessageKind"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ErrorMessageKindExtensions
     {
         /// <summary>Reads a wire value of <c>JobError.message</c>.</summary>
@@ -100,10 +100,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.MessageEscaped);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this ErrorMessageKind value)
+        public static bool IsPhaseOver(this ErrorMessageKind value)
         {
             return value is ErrorMessageKind.QuotaExceeded;
         }

@@ -12,24 +12,24 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="JobKind.Other"/> (also <c>default</c>). Values are compared ordinally, with case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.JobResponse.Kind"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum JobKind
     {
         /// <summary>
         /// The wire value Other.
         /// </summary>
-        /// <remarks>Wire value "Other"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "Other"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Other = 0,
 
         /// <summary>
         /// The wire value batch-import.
         /// </summary>
-        /// <remarks>Wire value "batch-import"; not terminal; outcome InProgress.</remarks>
+        /// <remarks>Wire value "batch-import"; does not end its phase; outcome InProgress.</remarks>
         BatchImport = 1,
     }
 
     /// <summary>Reads, describes and looks up <see cref="JobKind"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class JobKindExtensions
     {
         /// <summary>Reads a wire value of <c>JobResponse.kind</c>.</summary>
@@ -86,10 +86,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.Kind);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this JobKind value)
+        public static bool IsPhaseOver(this JobKind value)
         {
             return false;
         }

@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of JobResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum JobPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace ContactsSdk.Generated.Models
     /// The overall state of JobResponse.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>JobResponse</c>; read it with <see cref="JobStateExtensions.GetJobState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum JobState
     {
         /// <summary>
@@ -56,16 +56,18 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.JobResponse"/>, as returned by <see cref="JobStateExtensions.GetJobState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct JobStatusInfo : global::System.IEquatable<JobStatusInfo>
     {
-        /// <summary>Creates a value from its phase and state.</summary>
+        /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
         /// <param name="phase">The phase.</param>
         /// <param name="state">The overall state.</param>
-        public JobStatusInfo(JobPhase phase, JobState state)
+        /// <param name="wireValue">The raw wire value the state was read from; null when it was missing.</param>
+        public JobStatusInfo(JobPhase phase, JobState state, string? wireValue = null)
         {
             Phase = phase;
             State = state;
+            WireValue = wireValue;
         }
 
         /// <summary>The phase the response is in.</summary>
@@ -73,6 +75,14 @@ namespace ContactsSdk.Generated.Models
 
         /// <summary>The overall state.</summary>
         public JobState State { get; }
+
+        /// <summary>
+        /// The raw wire value that decided <see cref="State"/>, as received (null when it was missing):
+        /// the phase's status field, or, for a phase read from an array, the element that decided it
+        /// (the first one still in progress, else the one with the worst outcome). For logs and
+        /// records; equality compares the phase and the state only.
+        /// </summary>
+        public string? WireValue { get; }
 
         /// <summary>The outcome category of <see cref="State"/>.</summary>
         public StatusOutcome Outcome => State.GetOutcome();
@@ -113,7 +123,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.JobResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class JobStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -127,20 +137,23 @@ namespace ContactsSdk.Generated.Models
         public static JobStatusInfo GetJobState(this global::ContactsSdk.Generated.Models.JobResponse? model)
         {
             var steps = model?.Steps;
+            string? wireValue;
 
             if (steps == null || steps.Count == 0)
             {
-                return new JobStatusInfo(JobPhase.Queue, MapPhaseQueue(ReadPhaseQueueStatus(model)));
+                return new JobStatusInfo(JobPhase.Queue, MapPhaseQueue(ReadPhaseQueueStatus(model, out wireValue)), wireValue);
             }
 
             // Work: steps is present, since Queue did not apply.
-            return new JobStatusInfo(JobPhase.Work, MapPhaseWork(ReadPhaseWorkStatus(steps)));
+            return new JobStatusInfo(JobPhase.Work, MapPhaseWork(ReadPhaseWorkStatus(steps, out wireValue)), wireValue);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static QueueStatus ReadPhaseQueueStatus(global::ContactsSdk.Generated.Models.JobResponse? model)
+        private static QueueStatus ReadPhaseQueueStatus(global::ContactsSdk.Generated.Models.JobResponse? model, out string? wireValue)
         {
-            return QueueStatusExtensions.FromWireValue(model?.Job?.QueueStatus);
+            var value = model?.Job?.QueueStatus;
+            wireValue = value;
+            return QueueStatusExtensions.FromWireValue(value);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -155,33 +168,40 @@ namespace ContactsSdk.Generated.Models
             }
         }
 
-        private static StepCode ReadPhaseWorkStatus(global::System.Collections.Generic.List<global::ContactsSdk.Generated.Models.Step>? items)
+        private static StepCode ReadPhaseWorkStatus(global::System.Collections.Generic.List<global::ContactsSdk.Generated.Models.Step>? items, out string? wireValue)
         {
             if (items == null || items.Count == 0)
             {
+                wireValue = null;
                 return default(StepCode);
             }
 
-            var result = StepCodeExtensions.FromWireValue(items[0]?.StepCode);
-            if (!result.IsTerminal())
+            var deciding = items[0]?.StepCode;
+            var result = StepCodeExtensions.FromWireValue(deciding);
+            if (!result.IsPhaseOver())
             {
+                wireValue = deciding?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                 return result;
             }
 
             for (var i = 1; i < items.Count; i++)
             {
-                var status = StepCodeExtensions.FromWireValue(items[i]?.StepCode);
-                if (!status.IsTerminal())
+                var value = items[i]?.StepCode;
+                var status = StepCodeExtensions.FromWireValue(value);
+                if (!status.IsPhaseOver())
                 {
+                    wireValue = value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
                     return status;
                 }
 
                 if ((int)status.GetOutcome() > (int)result.GetOutcome())
                 {
                     result = status;
+                    deciding = value;
                 }
             }
 
+            wireValue = deciding?.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             return result;
         }
 

@@ -12,24 +12,24 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="QueueStatus.Waiting"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.Job.QueueStatus"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum QueueStatus
     {
         /// <summary>
         /// Not started.
         /// </summary>
-        /// <remarks>Wire value "waiting"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "waiting"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Waiting = 0,
 
         /// <summary>
         /// Picked up.
         /// </summary>
-        /// <remarks>Wire value "started"; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value "started"; ends its phase; outcome Succeeded.</remarks>
         Started = 1,
     }
 
     /// <summary>Reads, describes and looks up <see cref="QueueStatus"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class QueueStatusExtensions
     {
         /// <summary>Reads a wire value of <c>Job.queueStatus</c>.</summary>
@@ -105,10 +105,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.QueueStatus);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this QueueStatus value)
+        public static bool IsPhaseOver(this QueueStatus value)
         {
             return value is QueueStatus.Started;
         }

@@ -12,30 +12,30 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="StepCode.Value0"/> (also <c>default</c>). Values are integers, compared numerically.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.Step.StepCode"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum StepCode
     {
         /// <summary>
         /// Still running.
         /// </summary>
-        /// <remarks>Wire value 0; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value 0; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Value0 = 0,
 
         /// <summary>
         /// Finished.
         /// </summary>
-        /// <remarks>Wire value 1; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value 1; ends its phase; outcome Succeeded.</remarks>
         Value1 = 1,
 
         /// <summary>
         /// Crashed.
         /// </summary>
-        /// <remarks>Wire value 9; terminal; outcome Failed.</remarks>
+        /// <remarks>Wire value 9; ends its phase; outcome Failed.</remarks>
         Value9 = 2,
     }
 
     /// <summary>Reads, describes and looks up <see cref="StepCode"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class StepCodeExtensions
     {
         /// <summary>Reads a wire value of <c>Step.stepCode</c>.</summary>
@@ -91,10 +91,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.StepCode);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this StepCode value)
+        public static bool IsPhaseOver(this StepCode value)
         {
             return value is StepCode.Value1 or StepCode.Value9;
         }

@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of DeleteStatusResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactDeletionPhase
     {
         /// <summary>
@@ -27,7 +27,7 @@ namespace ContactsSdk.Generated.Models
     /// Where a contact deletion stands, across its suppression and delete phases.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>DeleteStatusResponse</c>; read it with <see cref="ContactDeletionStateExtensions.GetDeletionState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactDeletionState
     {
         /// <summary>
@@ -68,16 +68,18 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/>, as returned by <see cref="ContactDeletionStateExtensions.GetDeletionState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct ContactDeletionStatus : global::System.IEquatable<ContactDeletionStatus>
     {
-        /// <summary>Creates a value from its phase and state.</summary>
+        /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
         /// <param name="phase">The phase.</param>
         /// <param name="state">The overall state.</param>
-        public ContactDeletionStatus(ContactDeletionPhase phase, ContactDeletionState state)
+        /// <param name="wireValue">The raw wire value the state was read from; null when it was missing.</param>
+        public ContactDeletionStatus(ContactDeletionPhase phase, ContactDeletionState state, string? wireValue = null)
         {
             Phase = phase;
             State = state;
+            WireValue = wireValue;
         }
 
         /// <summary>The phase the response is in.</summary>
@@ -85,6 +87,14 @@ namespace ContactsSdk.Generated.Models
 
         /// <summary>The overall state.</summary>
         public ContactDeletionState State { get; }
+
+        /// <summary>
+        /// The raw wire value that decided <see cref="State"/>, as received (null when it was missing):
+        /// the phase's status field, or, for a phase read from an array, the element that decided it
+        /// (the first one still in progress, else the one with the worst outcome). For logs and
+        /// records; equality compares the phase and the state only.
+        /// </summary>
+        public string? WireValue { get; }
 
         /// <summary>The outcome category of <see cref="State"/>.</summary>
         public StatusOutcome Outcome => State.GetOutcome();
@@ -125,7 +135,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ContactDeletionStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -139,20 +149,23 @@ namespace ContactsSdk.Generated.Models
         public static ContactDeletionStatus GetDeletionState(this global::ContactsSdk.Generated.Models.DeleteStatusResponse? model)
         {
             var backgroundOperationsSummary = model?.BackgroundOperationsSummary;
+            string? wireValue;
 
             if (backgroundOperationsSummary == null || backgroundOperationsSummary.Count == 0)
             {
-                return new ContactDeletionStatus(ContactDeletionPhase.Suppression, MapPhaseSuppression(ReadPhaseSuppressionStatus(model)));
+                return new ContactDeletionStatus(ContactDeletionPhase.Suppression, MapPhaseSuppression(ReadPhaseSuppressionStatus(model, out wireValue)), wireValue);
             }
 
             // Delete: backgroundOperationsSummary is present, since Suppression did not apply.
-            return new ContactDeletionStatus(ContactDeletionPhase.Delete, MapPhaseDelete(ReadPhaseDeleteStatus(backgroundOperationsSummary)));
+            return new ContactDeletionStatus(ContactDeletionPhase.Delete, MapPhaseDelete(ReadPhaseDeleteStatus(backgroundOperationsSummary, out wireValue)), wireValue);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static SuppressionStatus ReadPhaseSuppressionStatus(global::ContactsSdk.Generated.Models.DeleteStatusResponse? model)
+        private static SuppressionStatus ReadPhaseSuppressionStatus(global::ContactsSdk.Generated.Models.DeleteStatusResponse? model, out string? wireValue)
         {
-            return SuppressionStatusExtensions.FromWireValue(model?.Operation?.Status);
+            var value = model?.Operation?.Status;
+            wireValue = value;
+            return SuppressionStatusExtensions.FromWireValue(value);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -167,33 +180,40 @@ namespace ContactsSdk.Generated.Models
             }
         }
 
-        private static DeletePhaseStatus ReadPhaseDeleteStatus(global::System.Collections.Generic.List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>? items)
+        private static DeletePhaseStatus ReadPhaseDeleteStatus(global::System.Collections.Generic.List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>? items, out string? wireValue)
         {
             if (items == null || items.Count == 0)
             {
+                wireValue = null;
                 return default(DeletePhaseStatus);
             }
 
-            var result = DeletePhaseStatusExtensions.FromWireValue(items[0]?.BackgroundOperationStatusID);
-            if (!result.IsTerminal())
+            var deciding = items[0]?.BackgroundOperationStatusID;
+            var result = DeletePhaseStatusExtensions.FromWireValue(deciding);
+            if (!result.IsPhaseOver())
             {
+                wireValue = deciding;
                 return result;
             }
 
             for (var i = 1; i < items.Count; i++)
             {
-                var status = DeletePhaseStatusExtensions.FromWireValue(items[i]?.BackgroundOperationStatusID);
-                if (!status.IsTerminal())
+                var value = items[i]?.BackgroundOperationStatusID;
+                var status = DeletePhaseStatusExtensions.FromWireValue(value);
+                if (!status.IsPhaseOver())
                 {
+                    wireValue = value;
                     return status;
                 }
 
                 if ((int)status.GetOutcome() > (int)result.GetOutcome())
                 {
                     result = status;
+                    deciding = value;
                 }
             }
 
+            wireValue = deciding;
             return result;
         }
 

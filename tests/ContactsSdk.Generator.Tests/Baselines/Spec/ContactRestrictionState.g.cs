@@ -7,7 +7,7 @@ namespace ContactsSdk.Generated.Models
     /// <summary>
     /// The phases of RestrictStatusResponse, in the order they are checked.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactRestrictionPhase
     {
         /// <summary>
@@ -21,7 +21,7 @@ namespace ContactsSdk.Generated.Models
     /// Where a contact restriction stands.
     /// </summary>
     /// <remarks>Generated from the x-contacts-lifecycle annotation of <c>RestrictStatusResponse</c>; read it with <see cref="ContactRestrictionStateExtensions.GetRestrictionState"/>.</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum ContactRestrictionState
     {
         /// <summary>
@@ -38,16 +38,18 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>The phase and overall state of one <see cref="global::ContactsSdk.Generated.Models.RestrictStatusResponse"/>, as returned by <see cref="ContactRestrictionStateExtensions.GetRestrictionState"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public readonly struct ContactRestrictionStatus : global::System.IEquatable<ContactRestrictionStatus>
     {
-        /// <summary>Creates a value from its phase and state.</summary>
+        /// <summary>Creates a value from its phase, its state and the wire value that decided it.</summary>
         /// <param name="phase">The phase.</param>
         /// <param name="state">The overall state.</param>
-        public ContactRestrictionStatus(ContactRestrictionPhase phase, ContactRestrictionState state)
+        /// <param name="wireValue">The raw wire value the state was read from; null when it was missing.</param>
+        public ContactRestrictionStatus(ContactRestrictionPhase phase, ContactRestrictionState state, string? wireValue = null)
         {
             Phase = phase;
             State = state;
+            WireValue = wireValue;
         }
 
         /// <summary>The phase the response is in.</summary>
@@ -55,6 +57,14 @@ namespace ContactsSdk.Generated.Models
 
         /// <summary>The overall state.</summary>
         public ContactRestrictionState State { get; }
+
+        /// <summary>
+        /// The raw wire value that decided <see cref="State"/>, as received (null when it was missing):
+        /// the phase's status field, or, for a phase read from an array, the element that decided it
+        /// (the first one still in progress, else the one with the worst outcome). For logs and
+        /// records; equality compares the phase and the state only.
+        /// </summary>
+        public string? WireValue { get; }
 
         /// <summary>The outcome category of <see cref="State"/>.</summary>
         public StatusOutcome Outcome => State.GetOutcome();
@@ -95,7 +105,7 @@ namespace ContactsSdk.Generated.Models
     }
 
     /// <summary>Reads the lifecycle of <see cref="global::ContactsSdk.Generated.Models.RestrictStatusResponse"/> and describes its states; nothing here throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class ContactRestrictionStateExtensions
     {
         /// <summary>The phase and overall state of a response.</summary>
@@ -108,19 +118,22 @@ namespace ContactsSdk.Generated.Models
         public static ContactRestrictionStatus GetRestrictionState(this global::ContactsSdk.Generated.Models.RestrictStatusResponse? model)
         {
             var operation = model?.Operation;
+            string? wireValue;
 
             if (operation != null)
             {
-                return new ContactRestrictionStatus(ContactRestrictionPhase.Restriction, MapPhaseRestriction(ReadPhaseRestrictionStatus(model)));
+                return new ContactRestrictionStatus(ContactRestrictionPhase.Restriction, MapPhaseRestriction(ReadPhaseRestrictionStatus(model, out wireValue)), wireValue);
             }
 
-            return new ContactRestrictionStatus(ContactRestrictionPhase.Restriction, MapPhaseRestriction(ReadPhaseRestrictionStatus(model)));
+            return new ContactRestrictionStatus(ContactRestrictionPhase.Restriction, MapPhaseRestriction(ReadPhaseRestrictionStatus(model, out wireValue)), wireValue);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static RestrictionStatus ReadPhaseRestrictionStatus(global::ContactsSdk.Generated.Models.RestrictStatusResponse? model)
+        private static RestrictionStatus ReadPhaseRestrictionStatus(global::ContactsSdk.Generated.Models.RestrictStatusResponse? model, out string? wireValue)
         {
-            return RestrictionStatusExtensions.FromWireValue(model?.Operation?.Status);
+            var value = model?.Operation?.Status;
+            wireValue = value;
+            return RestrictionStatusExtensions.FromWireValue(value);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -12,36 +12,36 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="DeletePhaseStatus.Processing"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.BackgroundOperationSummary.BackgroundOperationStatusID"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum DeletePhaseStatus
     {
         /// <summary>
         /// The background deletion is still running (also every value not listed here).
         /// </summary>
-        /// <remarks>Wire value "Processing"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "Processing"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Processing = 0,
 
         /// <summary>
         /// The deletion is fully processed; the contacts are deleted.
         /// </summary>
-        /// <remarks>Wire value "Completed"; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value "Completed"; ends its phase; outcome Succeeded.</remarks>
         Completed = 1,
 
         /// <summary>
         /// The deletion was aborted, usually at the customer's request; the contacts were restored to active after the suppression phase.
         /// </summary>
-        /// <remarks>Wire value "Aborted"; terminal; outcome Cancelled.</remarks>
+        /// <remarks>Wire value "Aborted"; ends its phase; outcome Cancelled.</remarks>
         Aborted = 2,
 
         /// <summary>
         /// The deletion operation is invalid and will not be processed.
         /// </summary>
-        /// <remarks>Wire value "Invalid"; terminal; outcome Failed.</remarks>
+        /// <remarks>Wire value "Invalid"; ends its phase; outcome Failed.</remarks>
         Invalid = 3,
     }
 
     /// <summary>Reads, describes and looks up <see cref="DeletePhaseStatus"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class DeletePhaseStatusExtensions
     {
         /// <summary>Reads a wire value of <c>BackgroundOperationSummary.backgroundOperationStatusID</c>.</summary>
@@ -142,10 +142,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.BackgroundOperationStatusID);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this DeletePhaseStatus value)
+        public static bool IsPhaseOver(this DeletePhaseStatus value)
         {
             return value is DeletePhaseStatus.Completed or DeletePhaseStatus.Aborted or DeletePhaseStatus.Invalid;
         }

@@ -12,36 +12,36 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="DeleteRequestStatus.Processing"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.DeleteRequestDetails.Status"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum DeleteRequestStatus
     {
         /// <summary>
         /// The request is still being processed (also every value not listed here).
         /// </summary>
-        /// <remarks>Wire value "Processing"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "Processing"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Processing = 0,
 
         /// <summary>
         /// The request is fully processed; its contacts are deleted.
         /// </summary>
-        /// <remarks>Wire value "Completed"; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value "Completed"; ends its phase; outcome Succeeded.</remarks>
         Completed = 1,
 
         /// <summary>
         /// The request was aborted, usually at the customer's request; its contacts were restored to active after the suppression phase.
         /// </summary>
-        /// <remarks>Wire value "Aborted"; terminal; outcome Cancelled.</remarks>
+        /// <remarks>Wire value "Aborted"; ends its phase; outcome Cancelled.</remarks>
         Aborted = 2,
 
         /// <summary>
         /// The request is invalid and will not be processed.
         /// </summary>
-        /// <remarks>Wire value "Invalid"; terminal; outcome Failed.</remarks>
+        /// <remarks>Wire value "Invalid"; ends its phase; outcome Failed.</remarks>
         Invalid = 3,
     }
 
     /// <summary>Reads, describes and looks up <see cref="DeleteRequestStatus"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class DeleteRequestStatusExtensions
     {
         /// <summary>Reads a wire value of <c>DeleteRequestDetails.status</c>.</summary>
@@ -142,10 +142,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.Status);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this DeleteRequestStatus value)
+        public static bool IsPhaseOver(this DeleteRequestStatus value)
         {
             return value is DeleteRequestStatus.Completed or DeleteRequestStatus.Aborted or DeleteRequestStatus.Invalid;
         }

@@ -8,7 +8,7 @@ namespace ContactsSdk.Generated.Models
     /// The outcome category of a status value or of a lifecycle state, shared by every status
     /// enum generated from the spec. Ordered from best to worst among finished outcomes.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum StatusOutcome
     {
         /// <summary>Not decided yet: the operation is still going on.</summary>

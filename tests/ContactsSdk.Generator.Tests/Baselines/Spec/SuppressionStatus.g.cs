@@ -12,24 +12,24 @@ namespace ContactsSdk.Generated.Models
     /// listed, and a missing value, reads as <see cref="SuppressionStatus.Pending"/> (also <c>default</c>). Values are compared ordinally, ignoring case; there is no trimming.
     /// The raw wire value stays available on <see cref="global::ContactsSdk.Generated.Models.DeleteOperation.Status"/>.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public enum SuppressionStatus
     {
         /// <summary>
         /// The suppression has not completed yet (also every value not listed here).
         /// </summary>
-        /// <remarks>Wire value "Pending"; not terminal; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
+        /// <remarks>Wire value "Pending"; does not end its phase; outcome InProgress. The fallback: every unlisted or missing value reads as this member.</remarks>
         Pending = 0,
 
         /// <summary>
         /// The suppression phase is done: the contacts are suppressed and can still be restored until the delete phase starts. The contacts are not deleted yet.
         /// </summary>
-        /// <remarks>Wire value "Completed"; terminal; outcome Succeeded.</remarks>
+        /// <remarks>Wire value "Completed"; ends its phase; outcome Succeeded.</remarks>
         Completed = 1,
     }
 
     /// <summary>Reads, describes and looks up <see cref="SuppressionStatus"/> values; none of these methods throws or allocates.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ContactsSdk.Generator", "1.3.0")]
     public static class SuppressionStatusExtensions
     {
         /// <summary>Reads a wire value of <c>DeleteOperation.status</c>.</summary>
@@ -100,10 +100,10 @@ namespace ContactsSdk.Generated.Models
             return FromWireValue(model?.Status);
         }
 
-        /// <summary>Whether no further change is expected once this status is reached.</summary>
+        /// <summary>Whether this status ends its phase: the field is not expected to change again. It does not say the operation as a whole is done; a lifecycle accessor says that.</summary>
         /// <param name="value">The value to look up; a value outside the enum is read as its default member.</param>
         /// <returns>The answer the spec gives.</returns>
-        public static bool IsTerminal(this SuppressionStatus value)
+        public static bool IsPhaseOver(this SuppressionStatus value)
         {
             return value is SuppressionStatus.Completed;
         }
