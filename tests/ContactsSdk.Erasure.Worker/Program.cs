@@ -13,6 +13,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Exit codes: 0 every erasure closed; 2 not all closed within the time limit; 1 bad arguments.
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await ScaleMeasurement.RunAsync(args[1..]);
+}
 var arguments = WorkerArguments.Parse(args);
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
