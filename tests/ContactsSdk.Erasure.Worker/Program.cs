@@ -55,7 +55,7 @@ for (var i = 0; i < arguments.Count; i++)
 Console.WriteLine("SUBMITTED");
 
 var limit = Stopwatch.StartNew();
-while (limit.Elapsed < TimeSpan.FromMinutes(3))
+while (limit.Elapsed < TimeSpan.FromMinutes(6))
 {
     var active = await service.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = ErasureListQuery.MaxPageSize });
     if (active.Count == 0)
