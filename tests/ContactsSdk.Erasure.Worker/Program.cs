@@ -14,6 +14,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Exit codes: 0 every erasure closed; 2 not all closed within the time limit; 1 bad arguments.
+if (args.Length > 0 && args[0] == "scale")
+{
+    return await ScaleMeasurement.RunAsync(args[1..]);
+}
 var arguments = WorkerArguments.Parse(args);
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
@@ -60,7 +64,7 @@ for (var i = 0; i < arguments.Count; i++)
 Console.WriteLine("SUBMITTED");
 
 var limit = Stopwatch.StartNew();
-while (limit.Elapsed < TimeSpan.FromMinutes(3))
+while (limit.Elapsed < TimeSpan.FromMinutes(6))
 {
     var active = await service.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = ErasureListQuery.MaxPageSize });
     if (active.Count == 0)
