@@ -33,6 +33,9 @@ internal sealed class EmulatorState
 
     public TimeProvider Time => Options.TimeProvider;
 
+    /// <summary>The clock tokens are issued and expire on: the emulator clock unless the options name another.</summary>
+    public TimeProvider TokenTime => Options.TokenTimeProvider ?? Options.TimeProvider;
+
     public EmulatorCredentials Credentials { get; }
 
     public TokenStore Tokens { get; } = new();
