@@ -17,6 +17,13 @@ internal sealed class SampleTarget : IAsyncDisposable
     /// <summary>Emulated seconds per real second: 14 restorable days pass in about six seconds.</summary>
     private const double EmulatorClockFactor = 200_000;
 
+    /// <summary>
+    /// The emulated delete phase. Marketing Cloud's takes hours to days; two days is several times
+    /// the wait's longest poll interval (an hour), so the demo shows the phase in progress instead
+    /// of jumping from Suppressed to Deleted.
+    /// </summary>
+    private static readonly TimeSpan EmulatorDeletePhase = TimeSpan.FromDays(2);
+
     private readonly MarketingCloudEmulator? _emulator;
 
     private SampleTarget(ContactsClientOptions options, TimeProvider time, MarketingCloudEmulator? emulator)
@@ -32,6 +39,9 @@ internal sealed class SampleTarget : IAsyncDisposable
     public TimeProvider Time { get; }
 
     public bool IsEmulator => _emulator is not null;
+
+    /// <summary>The emulator this process started, or null against a real tenant.</summary>
+    public MarketingCloudEmulator? Emulator => _emulator;
 
     public string Description => (_emulator, Options.EndpointOverride) switch
     {
@@ -59,6 +69,9 @@ internal sealed class SampleTarget : IAsyncDisposable
         var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
         {
             TimeProvider = clock,
+            // Tokens keep their real lifetime: compressed with the clock they would last 5.4 ms.
+            TokenTimeProvider = TimeProvider.System,
+            DeletePhaseDuration = EmulatorDeletePhase,
             // One contact key containing "restore" shows the Aborted ending in the demo.
             OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0].Contains("restore", StringComparison.OrdinalIgnoreCase)
                 ? DeleteOutcome.Aborted
