@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Deletion;
@@ -19,24 +18,22 @@ internal sealed class SampleCommands(ContactsClient client, IAnsiConsole console
     // The emulator started by the sample restores the deletion of any key containing "restore".
     private static readonly string[] RestoredDemoContactKeys = ["sample-contact-restore-004"];
 
-    private TextWriter Out => console.Profile.Out.Writer;
-
     /// <summary>
     /// Two deletions followed to their end: one that ends deleted, one the emulated customer restores
     /// during the delete phase. Succeeds only when both end as arranged.
     /// </summary>
     public async Task<int> DemoAsync(CancellationToken cancellationToken)
     {
-        Out.WriteLine($"Deleting contacts {string.Join(", ", DemoContactKeys)}…");
+        console.Line($"Deleting contacts {string.Join(", ", DemoContactKeys)}…");
         var deleted = await StartAndFollowAsync(DemoContactKeys, cancellationToken);
 
-        Out.WriteLine();
-        Out.WriteLine("A second deletion, which the emulated customer restores during the delete phase:");
+        console.Line();
+        console.Line("A second deletion, which the emulated customer restores during the delete phase:");
         var restored = await StartAndFollowAsync(RestoredDemoContactKeys, cancellationToken);
 
         var asArranged = deleted.State == ContactDeletionState.Deleted && restored.State == ContactDeletionState.Restored;
-        Out.WriteLine();
-        Out.WriteLine(asArranged
+        console.Line();
+        console.Line(asArranged
             ? "Both deletions ended as arranged: the first deleted, the second restored."
             : $"The demo did not go as arranged: expected Deleted and Restored, got {deleted.State} and {restored.State}.");
         return asArranged ? ExitCodes.Success : ExitCodes.NotDeleted;
@@ -52,14 +49,14 @@ internal sealed class SampleCommands(ContactsClient client, IAnsiConsole console
     {
         var response = await client.GetDeletionStatusAsync(operationId, cancellationToken);
         var lifecycle = response.GetDeletionState();
-        Out.WriteLine($"Operation {operationId}");
-        Out.WriteLine($"  phase:            {lifecycle.Phase} ({lifecycle.Phase.GetDescription()})");
-        Out.WriteLine($"  state:            {lifecycle.State} ({lifecycle.State.GetDescription()})");
-        Out.WriteLine($"  fully processed:  {(lifecycle.IsTerminal ? "yes" : "no")}");
-        Out.WriteLine($"  operation.status: {response.Operation?.Status ?? "(none)"}");
+        console.Line($"Operation {operationId}");
+        console.Line($"  phase:            {lifecycle.Phase} ({lifecycle.Phase.GetDescription()})");
+        console.Line($"  state:            {lifecycle.State} ({lifecycle.State.GetDescription()})");
+        console.Line($"  fully processed:  {(lifecycle.IsTerminal ? "yes" : "no")}");
+        console.Line($"  operation.status: {response.Operation?.Status ?? "(none)"}");
         foreach (var background in response.BackgroundOperationsSummary ?? [])
         {
-            Out.WriteLine($"  background {background.BackgroundOperationID}: {background.BackgroundOperationStatusID} → {background.GetDeletePhaseStatus()}");
+            console.Line($"  background {background.BackgroundOperationID}: {background.BackgroundOperationStatusID} → {background.GetDeletePhaseStatus()}");
         }
 
         return ExitCodes.Success;
@@ -68,7 +65,7 @@ internal sealed class SampleCommands(ContactsClient client, IAnsiConsole console
     private async Task<DeletionResult> StartAndFollowAsync(IReadOnlyList<string> contactKeys, CancellationToken cancellationToken)
     {
         var started = await client.StartDeletionByKeysAsync(contactKeys, cancellationToken);
-        Out.WriteLine($"Operation {started.OperationId} started for {contactKeys.Count} contact(s); following it through suppression and deletion:");
+        console.Line($"Operation {started.OperationId} started for {contactKeys.Count} contact(s); following it through suppression and deletion:");
         var result = await ProgressDisplay.FollowAsync(
             console,
             started.OperationId,
@@ -76,7 +73,7 @@ internal sealed class SampleCommands(ContactsClient client, IAnsiConsole console
         var verdict = result.IsDeleted
             ? "the contacts are deleted."
             : $"the contacts are NOT deleted: {result.State.GetDescription()}";
-        Out.WriteLine($"Operation {result.OperationId}: {result.State}, {verdict} ({result.RequestsMade} status requests, {result.Elapsed.TotalDays:0.#} days on the clock)");
+        console.Line($"Operation {result.OperationId}: {result.State}, {verdict} ({result.RequestsMade} status requests, {result.Elapsed.TotalDays:0.#} days on the clock)");
         return result;
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Sample.Cli;
+using ContactsSdk.Sample.Display;
 using Spectre.Console;
 
 namespace ContactsSdk.Sample;
@@ -36,7 +37,7 @@ internal sealed class SampleRun : IAsyncDisposable
         {
             // Validates the settings: a half-filled configuration fails here, before anything is sent.
             var client = new ContactsClient(target.Options, target.Time);
-            console.Profile.Out.Writer.WriteLine($"ContactsSdk sample, talking to the {target.Description}.");
+            console.Line($"ContactsSdk sample, talking to the {target.Description}.");
             return new SampleRun(target, client, console, error, cancellation);
         }
         catch

@@ -59,7 +59,7 @@ internal static class ProgressDisplay
                 }
 
                 _lastState = value.State;
-                console.Profile.Out.Writer.WriteLine(ProgressView.Line(value));
+                console.Line(ProgressView.Line(value));
             }
         }
     }
