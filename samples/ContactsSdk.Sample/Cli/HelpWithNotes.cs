@@ -18,6 +18,9 @@ internal sealed class HelpWithNotes(HelpAction generated, string notes) : Synchr
         }
     }
 
+    /// <summary>Like the generated help: asking for help about a command is not an error in its arguments.</summary>
+    public override bool ClearsParseErrors => true;
+
     public override int Invoke(ParseResult parseResult)
     {
         var code = generated.Invoke(parseResult);
