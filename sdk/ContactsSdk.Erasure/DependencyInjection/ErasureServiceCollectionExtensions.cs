@@ -1,0 +1,78 @@
+using System;
+using ContactsSdk.Configuration;
+using ContactsSdk.Erasure.Ledger;
+using ContactsSdk.Erasure.Scheduling;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Subjects;
+using ContactsSdk.Erasure.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ContactsSdk.Erasure;
+
+/// <summary>Registers the erasure workflow.</summary>
+public static class ErasureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IErasureService"/>, the ledger store chosen in <paramref name="configure"/>
+    /// (<c>o.UseSqlite("erasure.db")</c>), and the hosted worker: Quartz with its persistent job store
+    /// in the same database, started with the host, after the ledger's schema is migrated. Needs
+    /// <c>AddContactsSdk(...)</c> for the client. Register an <see cref="IEmailSubjectResolver"/> to
+    /// accept erasures by email address.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An option cannot work (no store chosen, no or short hash key, bad intervals).</exception>
+    public static IServiceCollection AddContactsErasure(this IServiceCollection services, Action<ErasureOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new ErasureOptions();
+        configure(options);
+        options.Validate();
+        var store = options.Store!;
+        var key = options.SubjectHashKey!;
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => store.CreateStore(provider));
+        services.TryAddSingleton(new LedgerChain(key));
+        services.TryAddSingleton(new SubjectHasher(key, options.SubjectHashKeyId));
+        services.TryAddSingleton<IErasureCheckpoints, NoCheckpoints>();
+        services.TryAddSingleton(provider => new ErasureLedger(
+            provider.GetRequiredService<IErasureLedgerStore>(), provider.GetRequiredService<LedgerChain>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ErasureWakeups>();
+        services.TryAddTransient(provider => new ErasureStepRunner(
+            provider.GetRequiredService<ErasureLedger>(),
+            provider.GetRequiredService<ContactsClient>(),
+            options,
+            provider.GetRequiredService<SubjectHasher>(),
+            provider.GetService<IEmailSubjectResolver>(),
+            provider.GetRequiredService<IErasureCheckpoints>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<ErasureStepRunner>>() ?? NullLogger<ErasureStepRunner>.Instance));
+        services.TryAddSingleton<IErasureService>(provider => new ErasureService(
+            provider.GetRequiredService<ErasureLedger>(),
+            provider.GetRequiredService<ErasureWakeups>(),
+            provider.GetRequiredService<SubjectHasher>(),
+            provider.GetService<IEmailSubjectResolver>(),
+            provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient<AdvanceErasureJob>();
+
+        // Registered before Quartz's hosted service, so the ledger is migrated before any job runs.
+        services.AddHostedService<ErasureLedgerStartup>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.UsePersistentStore(jobStore =>
+            {
+                store.ConfigureJobStore(jobStore);
+                jobStore.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}

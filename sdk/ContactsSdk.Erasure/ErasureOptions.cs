@@ -1,0 +1,117 @@
+using System;
+using ContactsSdk.Erasure.Storage;
+using Quartz;
+
+namespace ContactsSdk.Erasure;
+
+/// <summary>
+/// How the erasure workflow runs: where the ledger lives (one call: <c>o.UseSqlite("erasure.db")</c>),
+/// the key of the subject hashes, and how often erasures are looked at. Defaults are the <c>Default…</c> constants.
+/// </summary>
+public sealed class ErasureOptions
+{
+    /// <summary>The shortest subject-hash key accepted, in bytes.</summary>
+    public const int MinimumSubjectHashKeyLength = 32;
+
+    /// <summary>Default <see cref="FirstPollDelay"/>.</summary>
+    public static readonly TimeSpan DefaultFirstPollDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>Default <see cref="MaxPollInterval"/>: a deletion takes days; polling more often wastes the account's API quota.</summary>
+    public static readonly TimeSpan DefaultMaxPollInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Default <see cref="SendSlotRetryDelay"/>.</summary>
+    public static readonly TimeSpan DefaultSendSlotRetryDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>Default <see cref="ReconcileSettleTime"/>.</summary>
+    public static readonly TimeSpan DefaultReconcileSettleTime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Default <see cref="RetryDelay"/>.</summary>
+    public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>Default <see cref="SubjectHashKeyId"/>.</summary>
+    public const string DefaultSubjectHashKeyId = "default";
+
+    internal LedgerStoreRegistration? Store { get; private set; }
+
+    /// <summary>
+    /// The secret key of the subject hashes (HMAC-SHA256, at least <see cref="MinimumSubjectHashKeyLength"/>
+    /// bytes) and of the ledger's hash chain. Keep it outside the ledger's database: whoever holds both
+    /// could test guesses of an identifier against a receipt. Required.
+    /// </summary>
+    public byte[]? SubjectHashKey { get; set; }
+
+    /// <summary>A name for <see cref="SubjectHashKey"/>, written in every receipt so a rotated key can be found again.</summary>
+    public string SubjectHashKeyId { get; set; } = DefaultSubjectHashKeyId;
+
+    /// <summary>The wait between an accepted deletion and its first status read (then doubled up to <see cref="MaxPollInterval"/>).</summary>
+    public TimeSpan FirstPollDelay { get; set; } = DefaultFirstPollDelay;
+
+    /// <summary>The longest wait between two status reads of one erasure.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = DefaultMaxPollInterval;
+
+    /// <summary>How long an erasure waits before trying again when another erasure's delete request is in flight.</summary>
+    public TimeSpan SendSlotRetryDelay { get; set; } = DefaultSendSlotRetryDelay;
+
+    /// <summary>
+    /// How long after the intent to send a request must be absent from the analytics route before it
+    /// counts as not received (the route may list a request with some delay).
+    /// </summary>
+    public TimeSpan ReconcileSettleTime { get; set; } = DefaultReconcileSettleTime;
+
+    /// <summary>The wait after a failure that may pass (a 429, a dropped connection, an unreachable ledger).</summary>
+    public TimeSpan RetryDelay { get; set; } = DefaultRetryDelay;
+
+    /// <summary>
+    /// Chooses the ledger store and the matching Quartz job store. Store packages wrap this in a
+    /// one-line extension (<c>UseSqlite</c>, <c>UsePostgres</c>).
+    /// </summary>
+    /// <param name="createStore">Creates the ledger store (called once; the store is a singleton).</param>
+    /// <param name="configureJobStore">Points Quartz's persistent job store at the same database.</param>
+    public ErasureOptions UseStore(Func<IServiceProvider, IErasureLedgerStore> createStore, Action<IPersistentStoreBuilder> configureJobStore)
+    {
+        ArgumentNullException.ThrowIfNull(createStore);
+        ArgumentNullException.ThrowIfNull(configureJobStore);
+        Store = new LedgerStoreRegistration(createStore, configureJobStore);
+        return this;
+    }
+
+    /// <summary>Throws when the options cannot work, naming the option.</summary>
+    internal void Validate()
+    {
+        if (Store is null)
+        {
+            throw new InvalidOperationException("No erasure ledger store is chosen: call UseSqlite(path) (or another store's Use… method) in AddContactsErasure.");
+        }
+        if (SubjectHashKey is not { Length: >= MinimumSubjectHashKeyLength })
+        {
+            throw new InvalidOperationException($"{nameof(SubjectHashKey)} must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
+        }
+        if (string.IsNullOrWhiteSpace(SubjectHashKeyId))
+        {
+            throw new InvalidOperationException($"{nameof(SubjectHashKeyId)} must not be empty.");
+        }
+        RequirePositive(FirstPollDelay, nameof(FirstPollDelay));
+        RequirePositive(MaxPollInterval, nameof(MaxPollInterval));
+        RequirePositive(SendSlotRetryDelay, nameof(SendSlotRetryDelay));
+        RequirePositive(RetryDelay, nameof(RetryDelay));
+        if (ReconcileSettleTime < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{nameof(ReconcileSettleTime)} must not be negative.");
+        }
+        if (MaxPollInterval < FirstPollDelay)
+        {
+            throw new InvalidOperationException($"{nameof(MaxPollInterval)} must not be shorter than {nameof(FirstPollDelay)}.");
+        }
+    }
+
+    private static void RequirePositive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{name} must be positive.");
+        }
+    }
+}
+
+/// <summary>The chosen ledger store and how Quartz's job store follows it.</summary>
+internal sealed record LedgerStoreRegistration(Func<IServiceProvider, IErasureLedgerStore> CreateStore, Action<IPersistentStoreBuilder> ConfigureJobStore);

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ContactsSdk.Erasure.Ledger;
+
+// The facts each ledger entry records. None holds an identifier in clear or a free-text message
+// from Marketing Cloud (which may quote one): only hashes, counts, codes and raw status values.
+
+internal sealed record SubmittedPayload(string RequestId, long? AccountId, SubjectKind SubjectKind, int SubjectCount, string HashAlgorithm, string KeyId, IReadOnlyList<string> SubjectHashes, string SubjectsDigest);
+
+internal sealed record ResolvedPayload(int AddressCount, int AddressesWithoutMatch, int ContactKeyCount, IReadOnlyList<string> ContactKeyHashes);
+
+internal sealed record IntentPayload(int Attempt, string DeleteType, int ContactCount);
+
+internal sealed record AcceptedPayload(long OperationId, string? RequestServiceMessageId, string? ServiceMessageId, DateTimeOffset? ResponseDateTime);
+
+internal sealed record ReconciledPayload(long OperationId, string? ReceivedDateUtc, long? TotalContactCount, string? RawStatus, int RequestsChecked);
+
+internal sealed record NotReceivedPayload(string WindowStartUtc, string WindowEndUtc, int RequestsChecked);
+
+internal sealed record FailurePayload(string Step, ErrorInfo Error);
+
+internal sealed record RefusedPayload(string? ServiceMessageId, IReadOnlyList<ResultCode> Errors);
+
+internal sealed record ObservedPayload(
+    string Phase,
+    string State,
+    string? OperationStatus,
+    IReadOnlyList<string?>? BackgroundOperationStatuses,
+    DateTimeOffset? ResponseDateTime,
+    int? NumberOfRestorableDays,
+    string? ServiceMessageId,
+    string? RequestServiceMessageId);
+
+internal sealed record VerdictPayload(ErasureVerdict Verdict, string? LifecycleState);
+
+/// <summary>A failure as codes only: what kind, which HTTP status, which Marketing Cloud error code.</summary>
+internal sealed record ErrorInfo(string Kind, int? HttpStatus, int? ErrorCode, IReadOnlyList<ResultCode>? ResultCodes);
+
+/// <summary>One result message of a Marketing Cloud answer, without its text.</summary>
+internal sealed record ResultCode(string? ResultType, string? ResultClass, string? Code);
+
+internal static class LedgerJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Write<T>(T payload) => JsonSerializer.Serialize(payload, Options);
+
+    public static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)
+        ?? throw new JsonException($"An empty {typeof(T).Name} entry.");
+}

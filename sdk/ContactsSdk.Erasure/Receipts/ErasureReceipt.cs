@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+
+namespace ContactsSdk.Erasure.Receipts;
+
+/// <summary>
+/// What an auditor reads when an erasure has ended: version 1 of the receipt schema
+/// (docs/erasure-receipt.md). It holds no identifier in clear: subjects appear as keyed hashes.
+/// </summary>
+public sealed record ErasureReceipt
+{
+    /// <summary>The schema identifier of this version.</summary>
+    public const string SchemaV1 = "contactssdk.erasure-receipt/1";
+
+    /// <summary>Always <see cref="SchemaV1"/> for this type.</summary>
+    public string Schema { get; init; } = SchemaV1;
+
+    /// <summary>The caller's request ID.</summary>
+    public required string RequestId { get; init; }
+
+    /// <summary>The ledger's ID of the erasure.</summary>
+    public required Guid ErasureId { get; init; }
+
+    /// <summary>The business unit (MID) it ran under, when known.</summary>
+    public long? AccountId { get; init; }
+
+    /// <summary>What the subjects were (contact keys, IDs, email addresses).</summary>
+    public required SubjectKind SubjectKind { get; init; }
+
+    /// <summary>How many distinct subjects were submitted.</summary>
+    public required int SubjectCount { get; init; }
+
+    /// <summary>The subjects' keyed hashes.</summary>
+    public required ReceiptHashes SubjectHashes { get; init; }
+
+    /// <summary>For an erasure by email address, the hashes of the contact keys the addresses resolved to.</summary>
+    public ReceiptHashes? ResolvedContactKeyHashes { get; init; }
+
+    /// <summary>The Marketing Cloud deletion operation, when one was accepted.</summary>
+    public long? OperationId { get; init; }
+
+    /// <summary>Every service message ID Marketing Cloud returned, in order, without repeats.</summary>
+    public required IReadOnlyList<string> ServiceMessageIds { get; init; }
+
+    /// <summary>The restorable period the deletion reported, in days.</summary>
+    public int? NumberOfRestorableDays { get; init; }
+
+    /// <summary>When the erasure was recorded.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When Marketing Cloud's acceptance of the deletion was recorded.</summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
+
+    /// <summary>When the verdict was recorded.</summary>
+    public required DateTimeOffset ConcludedAt { get; init; }
+
+    /// <summary>Every observed status change, with the raw wire values.</summary>
+    public required IReadOnlyList<ReceiptTransition> Transitions { get; init; }
+
+    /// <summary>How many times a delete request was sent (or about to be).</summary>
+    public required int Attempts { get; init; }
+
+    /// <summary>Every failure and reconciliation on the way, as codes.</summary>
+    public required IReadOnlyList<ReceiptEvent> Events { get; init; }
+
+    /// <summary>How the erasure ended.</summary>
+    public required ErasureVerdict Verdict { get; init; }
+
+    /// <summary>The versions of ContactsSdk and ContactsSdk.Erasure that wrote the receipt.</summary>
+    public required string SdkVersion { get; init; }
+
+    /// <summary>Where the receipt sits in the ledger: the entries it covers and the hash of the last.</summary>
+    public required ReceiptLedgerAnchor Ledger { get; init; }
+}
+
+/// <summary>Keyed hashes of identifiers.</summary>
+/// <param name="Algorithm">Always <c>HMAC-SHA256</c>.</param>
+/// <param name="KeyId">The name of the key (ErasureOptions.SubjectHashKeyId).</param>
+/// <param name="Values">Lower-case hex hashes, one per identifier.</param>
+public sealed record ReceiptHashes(string Algorithm, string KeyId, IReadOnlyList<string> Values);
+
+/// <summary>One observed status of the deletion.</summary>
+/// <param name="At">When it was recorded.</param>
+/// <param name="Phase">The lifecycle phase (Suppression, Delete).</param>
+/// <param name="State">The interpreted state.</param>
+/// <param name="OperationStatus">The raw <c>operation.status</c>.</param>
+/// <param name="BackgroundOperationStatuses">The raw <c>backgroundOperationStatusID</c> values.</param>
+/// <param name="ResponseDateTime">The response's <c>responseDateTime</c>, with its offset.</param>
+public sealed record ReceiptTransition(DateTimeOffset At, string Phase, string State, string? OperationStatus, IReadOnlyList<string?>? BackgroundOperationStatuses, DateTimeOffset? ResponseDateTime);
+
+/// <summary>A failure or a reconciliation.</summary>
+/// <param name="At">When it was recorded.</param>
+/// <param name="Kind">The ledger entry kind (outcome-unknown, not-processed, reconciled, not-received, poll-failed, refused).</param>
+/// <param name="ErrorKind">The kind of error, when there was one.</param>
+/// <param name="HttpStatus">The HTTP status, when known.</param>
+/// <param name="ErrorCode">Marketing Cloud's gateway error code, when known.</param>
+/// <param name="ResultCodes">Marketing Cloud's service result codes, when any.</param>
+/// <param name="OperationId">The operation found by a reconciliation.</param>
+public sealed record ReceiptEvent(DateTimeOffset At, string Kind, string? ErrorKind, int? HttpStatus, int? ErrorCode, IReadOnlyList<string>? ResultCodes, long? OperationId);
+
+/// <summary>The ledger entries a receipt covers.</summary>
+/// <param name="Entries">How many entries preceded the receipt.</param>
+/// <param name="LastHash">The hash of the last of them.</param>
+public sealed record ReceiptLedgerAnchor(long Entries, string LastHash);

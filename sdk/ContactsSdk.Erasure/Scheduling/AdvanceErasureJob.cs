@@ -1,0 +1,58 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Workflow;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ContactsSdk.Erasure.Scheduling;
+
+/// <summary>
+/// "Advance erasure X": runs the erasure's due steps, then moves its trigger to the next step's time.
+/// Concurrent runs of one erasure are refused by Quartz; a run repeated after a crash is harmless
+/// because every step is decided from the ledger.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class AdvanceErasureJob : IJob
+{
+    private readonly ErasureStepRunner _runner;
+    private readonly ErasureWakeups _wakeups;
+    private readonly ErasureOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AdvanceErasureJob> _logger;
+
+    public AdvanceErasureJob(ErasureStepRunner runner, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<AdvanceErasureJob> logger)
+    {
+        _runner = runner;
+        _wakeups = wakeups;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var erasureId = ErasureWakeups.ErasureIdOf(context.JobDetail.Key);
+        DateTimeOffset? next;
+        try
+        {
+            next = await _runner.AdvanceWhileDueAsync(erasureId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: the trigger stays; recovery or the next start picks the erasure up where the ledger says.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Never drop an active erasure's wake-up: try again later, whatever went wrong.
+            _logger.LogError("Erasure {ErasureId}: the step failed ({Kind}); it runs again in {Delay}.", erasureId, ex.GetType().Name, _options.RetryDelay);
+            next = _time.GetUtcNow() + _options.RetryDelay;
+        }
+
+        if (next is { } at)
+        {
+            await _wakeups.RescheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}

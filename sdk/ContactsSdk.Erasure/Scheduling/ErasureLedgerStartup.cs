@@ -1,0 +1,61 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ContactsSdk.Erasure.Scheduling;
+
+/// <summary>
+/// At start: migrates the ledger's schema, then gives every active erasure without a wake-up one
+/// (an erasure recorded by a process that died before scheduling it). Pages through the ledger, so
+/// memory does not grow with the number of erasures.
+/// </summary>
+internal sealed class ErasureLedgerStartup : IHostedService
+{
+    private const int PageSize = 500;
+
+    private readonly IErasureLedgerStore _store;
+    private readonly ErasureWakeups _wakeups;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ErasureLedgerStartup> _logger;
+
+    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, TimeProvider time, ILogger<ErasureLedgerStartup> logger)
+    {
+        _store = store;
+        _wakeups = wakeups;
+        _time = time;
+        _logger = logger;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var query = new ErasureListQuery { ActiveOnly = true, PageSize = PageSize };
+        var rescheduled = 0;
+        while (true)
+        {
+            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
+            foreach (var record in page)
+            {
+                if (!await _wakeups.HasWakeupAsync(record.ErasureId, cancellationToken).ConfigureAwait(false))
+                {
+                    await _wakeups.ScheduleAsync(record.ErasureId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                    rescheduled++;
+                }
+            }
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+            query = query with { After = (page[^1].SubmittedAt, page[^1].ErasureId) };
+        }
+        if (rescheduled > 0)
+        {
+            _logger.LogWarning("{Count} active erasures had no wake-up; they were scheduled now.", rescheduled);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

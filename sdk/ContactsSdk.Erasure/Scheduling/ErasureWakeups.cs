@@ -1,0 +1,66 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Quartz;
+
+namespace ContactsSdk.Erasure.Scheduling;
+
+/// <summary>
+/// The one persisted Quartz trigger per active erasure: "advance erasure X" at a time. Quartz holds
+/// nothing else; what the step does is decided from the ledger.
+/// </summary>
+internal sealed class ErasureWakeups
+{
+    public const string Group = "contactssdk-erasure";
+
+    private readonly ISchedulerFactory _schedulers;
+    private readonly TimeProvider _time;
+
+    public ErasureWakeups(ISchedulerFactory schedulers, TimeProvider time)
+    {
+        _schedulers = schedulers;
+        _time = time;
+    }
+
+    public static JobKey JobKeyOf(Guid erasureId) => new(erasureId.ToString("D"), Group);
+
+    public static TriggerKey TriggerKeyOf(Guid erasureId) => new(erasureId.ToString("D"), Group);
+
+    public static Guid ErasureIdOf(JobKey key) => Guid.Parse(key.Name);
+
+    /// <summary>Schedules (or moves) the erasure's wake-up to <paramref name="at"/> on the workflow's clock.</summary>
+    public async Task ScheduleAsync(Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var job = JobBuilder.Create<AdvanceErasureJob>()
+            .WithIdentity(JobKeyOf(erasureId))
+            // A job that was running when its process died runs again when the scheduler comes back.
+            .RequestRecovery()
+            .Build();
+        await scheduler.ScheduleJob(job, Trigger(erasureId, at), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves the wake-up of the running job to <paramref name="at"/>.</summary>
+    public async Task RescheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await scheduler.RescheduleJob(TriggerKeyOf(erasureId), Trigger(erasureId, at), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Whether the erasure has a wake-up stored.</summary>
+    public async Task<bool> HasWakeupAsync(Guid erasureId, CancellationToken cancellationToken)
+    {
+        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        return await scheduler.Exists(TriggerKeyOf(erasureId), cancellationToken).ConfigureAwait(false);
+    }
+
+    private ITrigger Trigger(Guid erasureId, DateTimeOffset at)
+    {
+        // Quartz fires on the system clock: convert the workflow clock's instant into a delay from now.
+        var delay = at - _time.GetUtcNow();
+        var fireAt = DateTimeOffset.UtcNow + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        return TriggerBuilder.Create()
+            .WithIdentity(TriggerKeyOf(erasureId))
+            .ForJob(JobKeyOf(erasureId))
+            .StartAt(fireAt)
+            // One shot; a wake-up missed while the process was down fires as soon as it is back (the default misfire policy).
+            .Build();
+    }
+}

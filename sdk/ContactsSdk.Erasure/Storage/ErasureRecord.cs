@@ -1,0 +1,35 @@
+using System;
+
+namespace ContactsSdk.Erasure.Storage;
+
+/// <summary>
+/// One erasure's row: a projection of its entries, kept for lookups and listing. The entries stay
+/// the evidence; <see cref="Version"/> and <see cref="LastHash"/> tie the row to the end of the chain.
+/// </summary>
+/// <param name="ErasureId">The ledger's own ID (also the scheduler's job key).</param>
+/// <param name="RequestId">The caller's request ID: the idempotency key.</param>
+/// <param name="AccountId">The MID the erasure runs under, when known.</param>
+/// <param name="SubjectKind">What the subjects are.</param>
+/// <param name="SubjectCount">How many subjects were submitted.</param>
+/// <param name="State">Where the erasure stands.</param>
+/// <param name="Verdict">How it ended, once concluded.</param>
+/// <param name="OperationId">The Marketing Cloud operation, once accepted.</param>
+/// <param name="SubmittedAt">When the erasure was recorded (UTC, millisecond precision).</param>
+/// <param name="UpdatedAt">When the last entry was recorded.</param>
+/// <param name="ConcludedAt">When the verdict was recorded, once there is one.</param>
+/// <param name="Version">How many entries the erasure has (the last entry's sequence number).</param>
+/// <param name="LastHash">The hash of the last entry.</param>
+public sealed record ErasureRecord(
+    Guid ErasureId,
+    string RequestId,
+    long? AccountId,
+    SubjectKind SubjectKind,
+    int SubjectCount,
+    ErasureState State,
+    ErasureVerdict? Verdict,
+    long? OperationId,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ConcludedAt,
+    long Version,
+    string LastHash);

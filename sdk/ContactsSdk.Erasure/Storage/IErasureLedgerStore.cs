@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ContactsSdk.Erasure.Storage;
+
+/// <summary>
+/// Where the erasure ledger lives: one row per erasure plus its append-only, hash-chained entries.
+/// The workflow decides every step from what this store returns, so a store must make each write
+/// atomic (the row change and its entry commit together or not at all) and must refuse a write made
+/// from a stale read (<see cref="LedgerAppend.ExpectedVersion"/>).
+/// </summary>
+/// <remarks>
+/// A store only persists: hashes, states and payloads are computed by the workflow. Every
+/// implementation must pass the store contract tests (<c>LedgerStoreContract</c> in the test project).
+/// Stores are thread-safe singletons; a failed write throws <see cref="ErasureLedgerException"/>
+/// and leaves nothing half-written.
+/// </remarks>
+public interface IErasureLedgerStore
+{
+    /// <summary>Creates the schema, or upgrades it to the version this library knows; safe to call on every start.</summary>
+    /// <exception cref="ErasureLedgerException">The ledger cannot be opened or written, or its schema is newer than this library.</exception>
+    Task MigrateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a new erasure with its first entry, unless an erasure with the same request ID exists.
+    /// </summary>
+    /// <returns>True when created; false when the request ID was already taken (nothing written).</returns>
+    Task<bool> TryCreateAsync(NewErasure erasure, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends one entry and applies the row change that goes with it, in one transaction.</summary>
+    /// <returns>Whether the append happened, or which precondition refused it (nothing written then).</returns>
+    Task<AppendResult> AppendAsync(LedgerAppend append, CancellationToken cancellationToken = default);
+
+    /// <summary>The erasure with this caller-chosen request ID, or null.</summary>
+    Task<ErasureRecord?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>The erasure with this ledger ID, or null.</summary>
+    Task<ErasureRecord?> FindAsync(Guid erasureId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entry of one erasure, by ascending sequence number.</summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadEntriesAsync(Guid erasureId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The identifiers in clear (contact keys, IDs as text, or email addresses), or null once they
+    /// were erased (after the deletion was accepted).
+    /// </summary>
+    Task<IReadOnlyList<string>?> ReadClearSubjectsAsync(Guid erasureId, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of erasures, ordered by submission time then ID (keyset paging).</summary>
+    Task<IReadOnlyList<ErasureRecord>> ListAsync(ErasureListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether an erasure already claimed this Marketing Cloud operation ID.</summary>
+    Task<bool> IsOperationClaimedAsync(long operationId, CancellationToken cancellationToken = default);
+}

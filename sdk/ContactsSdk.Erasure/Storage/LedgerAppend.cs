@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+
+namespace ContactsSdk.Erasure.Storage;
+
+/// <summary>
+/// One ledger write: an entry, and the row change it implies, applied only if the row is still at
+/// <see cref="ExpectedVersion"/> (so two workers acting on the same read cannot both write).
+/// </summary>
+public sealed record LedgerAppend
+{
+    /// <summary>The entry to append; its sequence must be <see cref="ExpectedVersion"/> + 1.</summary>
+    public required LedgerEntry Entry { get; init; }
+
+    /// <summary>The row version the writer read.</summary>
+    public required long ExpectedVersion { get; init; }
+
+    /// <summary>The erasure's state after this entry.</summary>
+    public required ErasureState NewState { get; init; }
+
+    /// <summary>The accepted operation ID, set once (a second erasure cannot claim the same one).</summary>
+    public long? OperationId { get; init; }
+
+    /// <summary>The verdict, on the verdict entry.</summary>
+    public ErasureVerdict? Verdict { get; init; }
+
+    /// <summary>When the verdict was reached, on the verdict entry.</summary>
+    public DateTimeOffset? ConcludedAt { get; init; }
+
+    /// <summary>What happens to the identifiers in clear.</summary>
+    public ClearSubjectsChange ClearSubjects { get; init; } = ClearSubjectsChange.Keep;
+
+    /// <summary>The new identifiers in clear when <see cref="ClearSubjects"/> is <see cref="ClearSubjectsChange.Replace"/> (email addresses resolved to contact keys).</summary>
+    public IReadOnlyList<string>? ReplacementSubjects { get; init; }
+
+    /// <summary>What happens to the account-wide send slot (one delete request in flight at a time).</summary>
+    public SendSlotChange SendSlot { get; init; } = SendSlotChange.None;
+}
+
+/// <summary>What an append does to the identifiers in clear.</summary>
+public enum ClearSubjectsChange
+{
+    /// <summary>Leave them as they are.</summary>
+    Keep,
+
+    /// <summary>Replace them with <see cref="LedgerAppend.ReplacementSubjects"/>.</summary>
+    Replace,
+
+    /// <summary>Erase them for good (the deletion was accepted, or the erasure ended without one).</summary>
+    Erase,
+}
+
+/// <summary>
+/// What an append does to the send slot: the single token that lets one erasure have a delete request
+/// whose fate may be unknown. Holding it while sending and reconciling is what makes a reconciliation
+/// by contact count and time window unambiguous among this ledger's own requests.
+/// </summary>
+public enum SendSlotChange
+{
+    /// <summary>Leave the slot alone.</summary>
+    None,
+
+    /// <summary>Take the slot for this erasure; refused (<see cref="AppendResult.SendSlotBusy"/>) when another erasure holds it.</summary>
+    Acquire,
+
+    /// <summary>Give the slot back (only if this erasure holds it).</summary>
+    Release,
+}
+
+/// <summary>The result of <see cref="IErasureLedgerStore.AppendAsync"/>.</summary>
+public enum AppendResult
+{
+    /// <summary>The entry and the row change were committed.</summary>
+    Appended,
+
+    /// <summary>The row is no longer at the expected version: someone else wrote first. Read again.</summary>
+    VersionConflict,
+
+    /// <summary>Another erasure holds the send slot.</summary>
+    SendSlotBusy,
+
+    /// <summary>Another erasure already claimed this operation ID.</summary>
+    OperationClaimed,
+}

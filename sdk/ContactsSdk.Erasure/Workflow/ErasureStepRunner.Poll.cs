@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Ledger;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Generated.Models;
+using Microsoft.Extensions.Logging;
+
+namespace ContactsSdk.Erasure.Workflow;
+
+internal sealed partial class ErasureStepRunner
+{
+    /// <summary>
+    /// Reads the deletion's status once. A change of any raw value is recorded; a terminal state (read
+    /// by the generated lifecycle interpretation) is recorded as the verdict. The next read is due after
+    /// as long as the status has stayed the same, between the first delay and the longest interval.
+    /// </summary>
+    private async Task<DateTimeOffset?> PollAsync(ErasureRecord record, CancellationToken cancellationToken)
+    {
+        var operationId = record.OperationId ?? throw new InvalidOperationException($"Erasure {record.ErasureId} is accepted without an operation ID.");
+        DeleteStatusResponse response;
+        try
+        {
+            response = await _client.GetDeletionStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var (failed, _) = await _ledger.AppendAsync(record, EntryKinds.PollFailed, new FailurePayload("poll", ErrorInfos.From(ex)), ErasureState.Accepted, null, cancellationToken).ConfigureAwait(false);
+            _logger.LogWarning("Erasure {ErasureId}: reading operation {OperationId} failed ({Kind}); trying again later.", record.ErasureId, operationId, ex.GetType().Name);
+            return failed == AppendResult.Appended ? Now + _options.RetryDelay : Refused(record, failed);
+        }
+        await _checkpoints.ReachedAsync(ErasureCheckpoint.DuringPoll, record.ErasureId).ConfigureAwait(false);
+
+        var lifecycle = response.GetDeletionState();
+        var observed = new ObservedPayload(
+            lifecycle.Phase.ToString(),
+            lifecycle.State.ToString(),
+            response.Operation?.Status,
+            response.BackgroundOperationsSummary?.Select(s => s.BackgroundOperationStatusID).ToList(),
+            response.ResponseDateTime,
+            response.NumberofRestorableDays,
+            response.ServiceMessageID,
+            response.RequestServiceMessageID);
+
+        var entries = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
+        var lastObserved = entries.LastOrDefault(e => e.Kind == EntryKinds.Observed);
+        var lastChange = lastObserved?.RecordedAt ?? entries.Last(e => e.Kind is EntryKinds.Accepted or EntryKinds.Reconciled).RecordedAt;
+        if (lastObserved is null || !SameStatus(LedgerJson.Read<ObservedPayload>(lastObserved.Payload), observed))
+        {
+            var (appended, updated) = await _ledger.AppendAsync(record, EntryKinds.Observed, observed, ErasureState.Accepted, null, cancellationToken).ConfigureAwait(false);
+            if (appended != AppendResult.Appended)
+            {
+                return Refused(record, appended);
+            }
+            _logger.LogInformation("Erasure {ErasureId}: operation {OperationId} is {Phase}/{State}.", record.ErasureId, operationId, lifecycle.Phase, lifecycle.State);
+            record = updated;
+            lastChange = updated.UpdatedAt;
+        }
+
+        if (lifecycle.IsTerminal)
+        {
+            return await RecordVerdictAsync(record, lifecycle.State, cancellationToken).ConfigureAwait(false);
+        }
+        var unchangedFor = Now - lastChange;
+        var wait = TimeSpan.FromTicks(Math.Clamp(unchangedFor.Ticks, _options.FirstPollDelay.Ticks, _options.MaxPollInterval.Ticks));
+        return Now + wait;
+    }
+
+    private async Task<DateTimeOffset?> RecordVerdictAsync(ErasureRecord record, ContactDeletionState state, CancellationToken cancellationToken)
+    {
+        var verdict = state switch
+        {
+            ContactDeletionState.Deleted => ErasureVerdict.Deleted,
+            ContactDeletionState.Restored => ErasureVerdict.Restored,
+            ContactDeletionState.Invalid => ErasureVerdict.Invalid,
+            _ => throw new InvalidOperationException($"The lifecycle state {state} is terminal but has no verdict."),
+        };
+        var (result, _) = await _ledger.AppendAsync(record, EntryKinds.Verdict, new VerdictPayload(verdict, state.ToString()), ErasureState.Concluded,
+            a => a with { Verdict = verdict, ConcludedAt = a.Entry.RecordedAt }, cancellationToken).ConfigureAwait(false);
+        if (result != AppendResult.Appended)
+        {
+            return Refused(record, result);
+        }
+        _logger.LogInformation("Erasure {ErasureId}: verdict {Verdict}.", record.ErasureId, verdict);
+        await _checkpoints.ReachedAsync(ErasureCheckpoint.AfterVerdict, record.ErasureId).ConfigureAwait(false);
+        return Now;
+    }
+
+    /// <summary>Whether two reads show the same status: every raw value, not only the interpreted state.</summary>
+    private static bool SameStatus(ObservedPayload a, ObservedPayload b) =>
+        a.Phase == b.Phase && a.State == b.State && a.OperationStatus == b.OperationStatus
+        && a.NumberOfRestorableDays == b.NumberOfRestorableDays
+        && (a.BackgroundOperationStatuses ?? []).SequenceEqual(b.BackgroundOperationStatuses ?? []);
+}

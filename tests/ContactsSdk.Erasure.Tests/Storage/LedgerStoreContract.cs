@@ -1,0 +1,286 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Storage;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Storage;
+
+/// <summary>
+/// What every ledger store must do, whatever the database. A store's test class derives from this
+/// one and supplies a fresh, empty (not yet migrated) store.
+/// </summary>
+public abstract class LedgerStoreContract
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 30, 15, 123, TimeSpan.Zero);
+
+    /// <summary>A new store over an empty database.</summary>
+    protected abstract Task<IErasureLedgerStore> CreateEmptyStoreAsync();
+
+    private async Task<IErasureLedgerStore> MigratedStoreAsync()
+    {
+        var store = await CreateEmptyStoreAsync();
+        await store.MigrateAsync();
+        return store;
+    }
+
+    [Fact]
+    public async Task Migrating_twice_keeps_the_data()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-1", T0);
+        Assert.True(await store.TryCreateAsync(erasure));
+
+        await store.MigrateAsync();
+
+        Assert.Equal(erasure.Record, await store.FindAsync(erasure.Record.ErasureId));
+    }
+
+    [Fact]
+    public async Task A_created_erasure_reads_back_field_for_field_by_either_ID()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-é-1", T0, accountId: 100012345, subjects: ["key-1", "kéy-2"]);
+
+        Assert.True(await store.TryCreateAsync(erasure));
+
+        Assert.Equal(erasure.Record, await store.FindAsync(erasure.Record.ErasureId));
+        Assert.Equal(erasure.Record, await store.FindByRequestIdAsync("req-é-1"));
+        Assert.Equal([erasure.FirstEntry], await store.ReadEntriesAsync(erasure.Record.ErasureId));
+        Assert.Equal(["key-1", "kéy-2"], await store.ReadClearSubjectsAsync(erasure.Record.ErasureId));
+        Assert.Null(await store.FindByRequestIdAsync("req-unknown"));
+        Assert.Null(await store.FindAsync(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task A_taken_request_ID_is_refused_and_nothing_of_the_second_erasure_is_written()
+    {
+        var store = await MigratedStoreAsync();
+        var first = NewErasure("req-dup", T0);
+        var second = NewErasure("req-dup", T0.AddMinutes(1));
+
+        Assert.True(await store.TryCreateAsync(first));
+        Assert.False(await store.TryCreateAsync(second));
+
+        Assert.Equal(first.Record, await store.FindByRequestIdAsync("req-dup"));
+        Assert.Null(await store.FindAsync(second.Record.ErasureId));
+        Assert.Empty(await store.ReadEntriesAsync(second.Record.ErasureId));
+    }
+
+    [Fact]
+    public async Task An_append_at_the_expected_version_commits_the_entry_and_the_row_change()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-append", T0);
+        await store.TryCreateAsync(erasure);
+        var entry = Entry(erasure.Record.ErasureId, 2, T0.AddSeconds(5));
+
+        var result = await store.AppendAsync(new LedgerAppend
+        {
+            Entry = entry, ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 4242, ClearSubjects = ClearSubjectsChange.Erase,
+        });
+
+        Assert.Equal(AppendResult.Appended, result);
+        var row = await store.FindAsync(erasure.Record.ErasureId);
+        Assert.Equal(erasure.Record with { State = ErasureState.Accepted, OperationId = 4242, Version = 2, LastHash = entry.Hash, UpdatedAt = entry.RecordedAt }, row);
+        Assert.Equal([erasure.FirstEntry, entry], await store.ReadEntriesAsync(erasure.Record.ErasureId));
+        Assert.Null(await store.ReadClearSubjectsAsync(erasure.Record.ErasureId));
+        Assert.True(await store.IsOperationClaimedAsync(4242));
+        Assert.False(await store.IsOperationClaimedAsync(4243));
+    }
+
+    [Fact]
+    public async Task A_verdict_append_sets_the_verdict_and_conclusion_time_and_keeps_the_operation()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-verdict", T0);
+        await store.TryCreateAsync(erasure);
+        var id = erasure.Record.ErasureId;
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 2, T0.AddSeconds(1)), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 77 });
+
+        var verdict = Entry(id, 3, T0.AddDays(14));
+        await store.AppendAsync(new LedgerAppend
+        {
+            Entry = verdict, ExpectedVersion = 2, NewState = ErasureState.Concluded, Verdict = ErasureVerdict.Deleted, ConcludedAt = verdict.RecordedAt,
+        });
+
+        var row = await store.FindAsync(id);
+        Assert.Equal((ErasureState.Concluded, ErasureVerdict.Deleted, 77L, verdict.RecordedAt), (row!.State, row.Verdict, row.OperationId, row.ConcludedAt));
+    }
+
+    [Fact]
+    public async Task An_append_from_a_stale_read_is_refused_and_writes_nothing()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-stale", T0);
+        await store.TryCreateAsync(erasure);
+        var id = erasure.Record.ErasureId;
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending }));
+
+        var stale = await store.AppendAsync(new LedgerAppend
+        {
+            Entry = Entry(id, 2, T0.AddSeconds(1), "other"), ExpectedVersion = 1, NewState = ErasureState.Reconciling, ClearSubjects = ClearSubjectsChange.Erase,
+        });
+
+        Assert.Equal(AppendResult.VersionConflict, stale);
+        Assert.Equal(ErasureState.Sending, (await store.FindAsync(id))!.State);
+        Assert.Equal(2, (await store.ReadEntriesAsync(id)).Count);
+        Assert.NotNull(await store.ReadClearSubjectsAsync(id));
+    }
+
+    [Fact]
+    public async Task Of_concurrent_appends_from_the_same_read_exactly_one_wins()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-race", T0);
+        await store.TryCreateAsync(erasure);
+        var id = erasure.Record.ErasureId;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.AppendAsync(new LedgerAppend
+        {
+            Entry = Entry(id, 2, T0.AddSeconds(i), "racer-" + i), ExpectedVersion = 1, NewState = ErasureState.Sending,
+        }))));
+
+        Assert.Single(results, r => r == AppendResult.Appended);
+        Assert.All(results.Where(r => r != AppendResult.Appended), r => Assert.Equal(AppendResult.VersionConflict, r));
+        Assert.Equal(2, (await store.ReadEntriesAsync(id)).Count);
+    }
+
+    [Fact]
+    public async Task The_send_slot_is_held_by_one_erasure_until_it_releases_it()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-slot-a", T0);
+        var b = NewErasure("req-slot-b", T0);
+        await store.TryCreateAsync(a);
+        await store.TryCreateAsync(b);
+        var aId = a.Record.ErasureId;
+        var bId = b.Record.ErasureId;
+
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(aId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
+        Assert.Equal(AppendResult.SendSlotBusy, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
+        // The refused append rolled back its row change as well.
+        Assert.Equal((ErasureState.ReadyToSend, 1L), ((await store.FindAsync(bId))!.State, (await store.FindAsync(bId))!.Version));
+        // The holder may take it again (a retried step) without releasing.
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(aId, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Reconciling, SendSlot = SendSlotChange.Acquire }));
+        // Releasing another erasure's slot does nothing.
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.ReadyToSend, SendSlot = SendSlotChange.Release }));
+        Assert.Equal(AppendResult.SendSlotBusy, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
+
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(aId, 4, T0), ExpectedVersion = 3, NewState = ErasureState.Accepted, SendSlot = SendSlotChange.Release }));
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
+    }
+
+    [Fact]
+    public async Task An_operation_claimed_by_one_erasure_is_refused_to_another()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-op-a", T0);
+        var b = NewErasure("req-op-b", T0);
+        await store.TryCreateAsync(a);
+        await store.TryCreateAsync(b);
+
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(a.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 9 }));
+        var refused = await store.AppendAsync(new LedgerAppend { Entry = Entry(b.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 9 });
+
+        Assert.Equal(AppendResult.OperationClaimed, refused);
+        Assert.Null((await store.FindAsync(b.Record.ErasureId))!.OperationId);
+        Assert.Single(await store.ReadEntriesAsync(b.Record.ErasureId));
+    }
+
+    [Fact]
+    public async Task Identifiers_in_clear_can_be_replaced_then_erased()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-clear", T0, kind: SubjectKind.EmailAddresses, subjects: ["a@example.com"]);
+        await store.TryCreateAsync(erasure);
+        var id = erasure.Record.ErasureId;
+
+        await store.AppendAsync(new LedgerAppend
+        {
+            Entry = Entry(id, 2, T0), ExpectedVersion = 1, NewState = ErasureState.ReadyToSend, ClearSubjects = ClearSubjectsChange.Replace, ReplacementSubjects = ["key-a", "key-b"],
+        });
+        Assert.Equal(["key-a", "key-b"], await store.ReadClearSubjectsAsync(id));
+
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Accepted, ClearSubjects = ClearSubjectsChange.Erase });
+        Assert.Null(await store.ReadClearSubjectsAsync(id));
+    }
+
+    [Fact]
+    public async Task Listing_pages_by_submission_time_filters_the_range_and_the_active_ones()
+    {
+        var store = await MigratedStoreAsync();
+        var created = new List<NewErasure>();
+        for (var i = 0; i < 7; i++)
+        {
+            var erasure = NewErasure($"req-list-{i}", T0.AddMinutes(i));
+            await store.TryCreateAsync(erasure);
+            created.Add(erasure);
+        }
+        var closed = created[3].Record.ErasureId;
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(closed, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Closed });
+
+        var pages = new List<string>();
+        ErasureListQuery query = new() { SubmittedFrom = T0.AddMinutes(1), SubmittedTo = T0.AddMinutes(6), PageSize = 2 };
+        while (true)
+        {
+            var page = await store.ListAsync(query);
+            pages.Add(string.Join(",", page.Select(r => r.RequestId)));
+            if (page.Count < query.PageSize)
+            {
+                break;
+            }
+            query = query with { After = (page[^1].SubmittedAt, page[^1].ErasureId) };
+        }
+        var active = await store.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = 100 });
+
+        Assert.Equal(["req-list-1,req-list-2", "req-list-3,req-list-4", "req-list-5"], pages);
+        Assert.Equal(6, active.Count);
+        Assert.DoesNotContain(active, r => r.ErasureId == closed);
+    }
+
+    [Fact]
+    public async Task Entries_keep_their_payload_exactly_and_times_to_the_millisecond()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-payload", T0);
+        await store.TryCreateAsync(erasure);
+        var entry = new LedgerEntry(erasure.Record.ErasureId, 2, "observed", T0.AddTicks(1234567).AddMilliseconds(1),
+            "{\"raw\":\"Procéssing \\u2013 ✓\",\"n\":1.50}", erasure.FirstEntry.Hash, "h2");
+
+        await store.AppendAsync(new LedgerAppend { Entry = entry, ExpectedVersion = 1, NewState = ErasureState.Accepted });
+
+        var read = (await store.ReadEntriesAsync(erasure.Record.ErasureId))[1];
+        Assert.Equal(entry.Payload, read.Payload);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(entry.RecordedAt.ToUnixTimeMilliseconds()), read.RecordedAt);
+    }
+
+    [Fact]
+    public async Task Bad_queries_and_appends_are_refused_with_the_argument_named()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-bad", T0);
+        await store.TryCreateAsync(erasure);
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => store.ListAsync(new ErasureListQuery { PageSize = 0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ListAsync(new ErasureListQuery { SubmittedFrom = T0, SubmittedTo = T0 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync(new LedgerAppend { Entry = Entry(erasure.Record.ErasureId, 5, T0), ExpectedVersion = 1, NewState = ErasureState.Sending }));
+        Assert.Single(await store.ReadEntriesAsync(erasure.Record.ErasureId));
+    }
+
+    internal static NewErasure NewErasure(string requestId, DateTimeOffset at, long? accountId = null, SubjectKind kind = SubjectKind.ContactKeys, IReadOnlyList<string>? subjects = null)
+    {
+        subjects ??= ["key-1"];
+        var id = Guid.NewGuid();
+        var first = new LedgerEntry(id, 1, "submitted", Truncate(at), "{\"subjectCount\":" + subjects.Count + "}", "origin", "h1-" + id.ToString("N"));
+        var state = kind == SubjectKind.EmailAddresses ? ErasureState.Submitted : ErasureState.ReadyToSend;
+        var record = new ErasureRecord(id, requestId, accountId, kind, subjects.Count, state, null, null, Truncate(at), Truncate(at), null, 1, first.Hash);
+        return new NewErasure(record, first, subjects);
+    }
+
+    internal static LedgerEntry Entry(Guid erasureId, long sequence, DateTimeOffset at, string payload = "{}") =>
+        new(erasureId, sequence, "test", Truncate(at), payload, "h" + (sequence - 1), "h" + sequence + "-" + payload);
+
+    private static DateTimeOffset Truncate(DateTimeOffset at) => DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
+}
