@@ -117,6 +117,16 @@ public sealed class EmulatorOptions
     /// <summary>Receives the emulator's own log (tokens issued, operations created, faults injected). Optional.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// A file that keeps the emulator's operations (deletions with their runs, restrictions, the ID
+    /// sequence and the restorable-days setting) across processes. Null (the default) keeps them in
+    /// memory only. When set, an emulator started with the file continues where the last one stopped,
+    /// even one killed without warning: the file is replaced atomically after every change and before
+    /// the response reporting it. It holds contact keys in clear, as Marketing Cloud itself does. Give
+    /// a restarted emulator a clock that continues the earlier one's, or the lifecycle jumps.
+    /// </summary>
+    public string? StatePath { get; init; }
+
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 
@@ -136,6 +146,11 @@ public sealed class EmulatorOptions
         if (RateLimitMaxRequests is { } max)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(max, 1, nameof(RateLimitMaxRequests));
+        }
+
+        if (StatePath is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(StatePath, nameof(StatePath));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(Port, nameof(Port));

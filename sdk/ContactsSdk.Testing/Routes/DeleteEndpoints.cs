@@ -37,6 +37,7 @@ internal static class DeleteEndpoints
         }
 
         var operation = state.Operations.Create(request, Guid.NewGuid(), clock.UtcNow);
+        state.SaveState();
         EmulatorLog.OperationCreated(state.Logger, operation.OperationId, request.Type, operation.Outcome);
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => DeleteResponses.WriteInitiated(writer, operation, clock));
     }

@@ -39,6 +39,7 @@ internal static class RestrictEndpoints
         }
 
         var restriction = state.Restrictions.Create(request, Guid.NewGuid(), clock.UtcNow);
+        state.SaveState();
         EmulatorLog.RestrictionCreated(state.Logger, restriction.OperationId, request.Type);
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RestrictResponses.WriteInitiated(writer, restriction, clock));
     }
