@@ -63,18 +63,27 @@ internal sealed class SampleCommandLine
         delete.SetAction((result, cancellation) =>
             RunGuardedAsync(run => run.DeleteAsync(result.GetValue(keys)!), cancellation));
 
-        var root = new RootCommand(SampleHelp.Description) { status, delete };
+        var erasure = Erasure.ErasureCommandLine.Build(_console, _error, RunGuardedAsync);
+        var root = new RootCommand(SampleHelp.Description) { status, delete, erasure };
         root.SetAction((_, cancellation) => RunGuardedAsync(run => run.DemoAsync(), cancellation));
         HelpWithNotes.Attach(root, SampleHelp.Notes);
         return root;
     }
 
-    private async Task<int> RunGuardedAsync(Func<SampleRun, Task<int>> command, CancellationToken cancellation)
+    private Task<int> RunGuardedAsync(Func<SampleRun, Task<int>> command, CancellationToken cancellation) =>
+        RunGuardedAsync(
+            async token =>
+            {
+                await using var run = await SampleRun.StartAsync(_console, _error, token);
+                return await command(run);
+            },
+            cancellation);
+
+    private async Task<int> RunGuardedAsync(Func<CancellationToken, Task<int>> command, CancellationToken cancellation)
     {
         try
         {
-            await using var run = await SampleRun.StartAsync(_console, _error, cancellation);
-            return await command(run);
+            return await command(cancellation);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
