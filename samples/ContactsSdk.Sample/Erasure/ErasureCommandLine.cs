@@ -87,36 +87,40 @@ internal static class ErasureCommandLine
     {
         var requestId = new Argument<string?>("requestId") { Description = "The erasure whose receipt to export as JSON.", Arity = ArgumentArity.ZeroOrOne };
         var csv = new Option<bool>("--csv") { Description = "Export every erasure submitted in [--from, --to) as CSV instead." };
-        var from = new Option<DateTimeOffset?>("--from") { Description = "Start of the range (UTC unless an offset is given), with --csv.", CustomParser = ParseTime };
-        var to = new Option<DateTimeOffset?>("--to") { Description = "End of the range, exclusive, with --csv.", CustomParser = ParseTime };
+        // Read as text and checked by the command's validator, which reports a bad date in its own words.
+        var from = new Option<string?>("--from") { Description = "Start of the range (UTC unless an offset is given), with --csv." };
+        var to = new Option<string?>("--to") { Description = "End of the range, exclusive, with --csv." };
         var outPath = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
         var export = new Command("export", "Export a receipt as JSON, or a date range of erasures as CSV.") { requestId, csv, from, to, outPath };
         export.Validators.Add(result =>
         {
             var hasId = result.GetValue(requestId) is not null;
-            if (result.GetValue(csv))
+            if (!result.GetValue(csv))
             {
-                if (hasId)
+                if (!hasId)
                 {
-                    result.AddError("Give a request ID or --csv, not both.");
+                    result.AddError("Name the erasure whose receipt to export, or use --csv --from <date> --to <date>.");
                 }
-                else if (result.GetValue(from) is not { } start || result.GetValue(to) is not { } end)
-                {
-                    result.AddError("--csv needs --from and --to.");
-                }
-                else if (end <= start)
-                {
-                    result.AddError("--to must be after --from.");
-                }
+
+                return;
             }
-            else if (!hasId)
+
+            if (hasId)
             {
-                result.AddError("Name the erasure whose receipt to export, or use --csv --from <date> --to <date>.");
+                result.AddError("Give a request ID or --csv, not both.");
+            }
+            else if (result.GetValue(from) is not { } fromText || result.GetValue(to) is not { } toText)
+            {
+                result.AddError("--csv needs --from and --to.");
+            }
+            else if (ParseTime(result, fromText) is { } start && ParseTime(result, toText) is { } end && end <= start)
+            {
+                result.AddError("--to must be after --from.");
             }
         });
         export.SetAction((result, cancellation) => guarded(
             token => result.GetValue(csv)
-                ? commands.ExportCsvAsync(files(result), result.GetValue(from)!.Value, result.GetValue(to)!.Value, result.GetValue(outPath), token)
+                ? commands.ExportCsvAsync(files(result), Time(result.GetValue(from)!), Time(result.GetValue(to)!), result.GetValue(outPath), token)
                 : commands.ExportReceiptAsync(files(result), result.GetValue(requestId)!, result.GetValue(outPath), token),
             cancellation));
         return export;
@@ -132,10 +136,10 @@ internal static class ErasureCommandLine
     private static ErasureRequest RequestOf(string requestId, string[]? keys, string[]? emails) =>
         new(requestId, keys is { Length: > 0 } ? ErasureSubjects.ContactKeys(keys) : ErasureSubjects.EmailAddresses(emails!));
 
-    private static DateTimeOffset? ParseTime(ArgumentResult result)
+    /// <summary>A date or time, UTC unless it names its offset; adds the error and returns null when it is neither.</summary>
+    private static DateTimeOffset? ParseTime(CommandResult result, string text)
     {
-        var text = result.Tokens[0].Value;
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        if (TryTime(text, out var time))
         {
             return time;
         }
@@ -143,4 +147,9 @@ internal static class ErasureCommandLine
         result.AddError($"'{text}' is not a date or time (for example 2026-11-30 or 2026-11-30T12:00:00Z).");
         return null;
     }
+
+    private static DateTimeOffset Time(string text) => TryTime(text, out var time) ? time : throw new FormatException("The validator accepted a bad time.");
+
+    private static bool TryTime(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
 }
