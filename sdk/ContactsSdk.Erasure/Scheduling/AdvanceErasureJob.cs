@@ -52,7 +52,7 @@ internal sealed class AdvanceErasureJob : IJob
 
         if (next is { } at)
         {
-            await _wakeups.RescheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
+            await _wakeups.ScheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }

@@ -29,9 +29,16 @@ internal sealed class ErasureWakeups
     public static Guid ErasureIdOf(JobKey key) => Guid.Parse(key.Name);
 
     /// <summary>Schedules (or moves) the erasure's wake-up to <paramref name="at"/> on the workflow's clock.</summary>
-    public async Task ScheduleAsync(Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task ScheduleAsync(Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await ScheduleAsync(await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false), erasureId, at, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Stores the job and its trigger, replacing both. Used from a running job too: that run may have
+    /// been fired by Quartz's recovery trigger after a crash, in which case the erasure's own trigger
+    /// is already gone and there is nothing to reschedule in place.
+    /// </summary>
+    public async Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var job = JobBuilder.Create<AdvanceErasureJob>()
             .WithIdentity(JobKeyOf(erasureId))
             // A job that was running when its process died runs again when the scheduler comes back.
@@ -39,10 +46,6 @@ internal sealed class ErasureWakeups
             .Build();
         await scheduler.ScheduleJob(job, Trigger(erasureId, at), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Moves the wake-up of the running job to <paramref name="at"/>.</summary>
-    public async Task RescheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await scheduler.RescheduleJob(TriggerKeyOf(erasureId), Trigger(erasureId, at), cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether the erasure has a wake-up stored.</summary>
     public async Task<bool> HasWakeupAsync(Guid erasureId, CancellationToken cancellationToken)

@@ -1,0 +1,124 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Sqlite;
+using ContactsSdk.Erasure.Workflow;
+using ContactsSdk.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ContactsSdk.Erasure.Tests.Support;
+
+/// <summary>
+/// The erasure workflow against the emulator, both on one fake clock, with the ledger in a real SQLite
+/// file. Steps are run directly (no scheduler thread), and the clock jumps to each next step's time,
+/// so a 14-day erasure takes milliseconds.
+/// </summary>
+internal sealed class ErasureHarness : IAsyncDisposable
+{
+    public static readonly byte[] TestKey = "test-subject-hash-key-0123456789abcdef"u8.ToArray();
+
+    private readonly TempDirectory _directory;
+    private readonly ServiceProvider _services;
+
+    private ErasureHarness(TempDirectory directory, FakeTimeProvider clock, MarketingCloudEmulator emulator, ServiceProvider services)
+    {
+        _directory = directory;
+        Clock = clock;
+        Emulator = emulator;
+        _services = services;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public MarketingCloudEmulator Emulator { get; }
+
+    public IErasureService Service => _services.GetRequiredService<IErasureService>();
+
+    public IErasureLedgerStore Store => _services.GetRequiredService<IErasureLedgerStore>();
+
+    public string DatabasePath => _directory.File("erasure.db");
+
+    public static async Task<ErasureHarness> StartAsync(Func<TimeProvider, EmulatorOptions>? emulatorOptions = null, Action<ErasureOptions>? configure = null)
+    {
+        var directory = new TempDirectory();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        var emulator = await MarketingCloudEmulator.StartAsync(emulatorOptions?.Invoke(clock) ?? new EmulatorOptions { TimeProvider = clock });
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddLogging();
+        services.AddContactsSdk(o =>
+        {
+            o.EndpointOverride = emulator.BaseAddress;
+            o.ClientId = emulator.Credentials.ClientId;
+            o.ClientSecret = emulator.Credentials.ClientSecret;
+            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        });
+        services.AddContactsErasure(o =>
+        {
+            o.UseSqlite(directory.File("erasure.db"));
+            o.SubjectHashKey = TestKey;
+            o.ReconcileSettleTime = TimeSpan.FromMinutes(5);
+            configure?.Invoke(o);
+        });
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<IErasureLedgerStore>().MigrateAsync();
+        return new ErasureHarness(directory, clock, emulator, provider);
+    }
+
+    /// <summary>Runs the erasure's steps, moving the clock to each next step, until it is closed.</summary>
+    /// <param name="erasureId">The erasure.</param>
+    /// <param name="tickWhileWaiting">
+    /// Also move the clock on by a second every few milliseconds while a step runs: for steps that wait
+    /// on the clock themselves (the client's retry after a 429).
+    /// </param>
+    /// <param name="maxSteps">The most wake-ups before giving up.</param>
+    public async Task<int> RunToEndAsync(Guid erasureId, bool tickWhileWaiting = false, int maxSteps = 500)
+    {
+        var runner = _services.GetRequiredService<ErasureStepRunner>();
+        for (var steps = 1; steps <= maxSteps; steps++)
+        {
+            var step = runner.AdvanceWhileDueAsync(erasureId, CancellationToken.None);
+            while (tickWhileWaiting && !step.IsCompleted)
+            {
+                await Task.WhenAny(step, Task.Delay(5));
+                Clock.Advance(TimeSpan.FromSeconds(1));
+            }
+            var next = await step;
+            if (next is null)
+            {
+                return steps;
+            }
+            if (next > Clock.GetUtcNow())
+            {
+                Clock.SetUtcNow(next.Value);
+            }
+        }
+        throw new TimeoutException($"Erasure {erasureId} was not closed after {maxSteps} wake-ups.");
+    }
+
+    /// <summary>Runs exactly one step.</summary>
+    public Task<DateTimeOffset?> StepAsync(Guid erasureId) =>
+        _services.GetRequiredService<ErasureStepRunner>().AdvanceAsync(erasureId, CancellationToken.None);
+
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(SqliteLedgerStore.ConnectionString(DatabasePath));
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Emulator.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _directory.Dispose();
+    }
+}

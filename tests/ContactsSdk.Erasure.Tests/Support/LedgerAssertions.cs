@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure.Receipts;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Sqlite;
+using ContactsSdk.Erasure.Worker;
+using ContactsSdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Support;
+
+/// <summary>Reads a worker's ledger after the fact and checks the promises against the emulator.</summary>
+internal static class LedgerAssertions
+{
+    /// <summary>
+    /// Every erasure is closed as deleted with a complete receipt, the emulator received exactly one
+    /// delete per erasure (with that erasure's keys), and the ledger verifies.
+    /// </summary>
+    public static async Task<IReadOnlyList<ErasureReceipt>> EveryErasureDeletedOnceAsync(MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddContactsSdk(o =>
+        {
+            o.EndpointOverride = emulator.BaseAddress;
+            o.ClientId = emulator.Credentials.ClientId;
+            o.ClientSecret = emulator.Credentials.ClientSecret;
+            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        });
+        services.AddContactsErasure(o =>
+        {
+            o.UseSqlite(ledgerPath);
+            o.SubjectHashKey = CrashTestSettings.SubjectHashKey;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var service = provider.GetRequiredService<IErasureService>();
+
+        Assert.Equal(count, emulator.Operations.Count);
+        var receipts = new List<ErasureReceipt>();
+        for (var i = 0; i < count; i++)
+        {
+            var requestId = $"{prefix}-{i}";
+            var keys = WorkerArguments.KeysOf(requestId, i);
+            var operation = Assert.Single(emulator.Operations, op => op.Request.Keys.SequenceEqual(keys));
+            var record = await service.GetAsync(requestId);
+            Assert.NotNull(record);
+            Assert.Equal((ErasureState.Closed, ErasureVerdict.Deleted, operation.OperationId), (record.State, record.Verdict, record.OperationId));
+            var json = await service.ExportReceiptJsonAsync(requestId);
+            Assert.DoesNotContain("-contact-", json);
+            var receipt = await service.GetReceiptAsync(requestId);
+            Assert.Equal((operation.OperationId, keys.Length, ErasureVerdict.Deleted), (receipt.OperationId, receipt.SubjectHashes.Values.Count, receipt.Verdict));
+            Assert.NotNull(receipt.AcceptedAt);
+            Assert.Equal("Deleted", receipt.Transitions[^1].State);
+            Assert.Null(await provider.GetRequiredService<IErasureLedgerStore>().ReadClearSubjectsAsync(record.ErasureId));
+            receipts.Add(receipt);
+        }
+        var verification = await service.VerifyLedgerAsync();
+        Assert.True(verification.IsIntact, string.Join("\n", verification.Problems));
+        Assert.Equal(count, verification.ErasuresChecked);
+        return receipts;
+    }
+}

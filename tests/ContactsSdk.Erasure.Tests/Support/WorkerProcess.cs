@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Threading.Tasks;
+using ContactsSdk.Testing;
+
+namespace ContactsSdk.Erasure.Tests.Support;
+
+/// <summary>The erasure worker as a child process (dotnet ContactsSdk.Erasure.Worker.dll), which the tests kill with SIGKILL.</summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private WorkerProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public static WorkerProcess Start(MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var worker = typeof(WorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ErasureWorkerPath").Value!;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "exec", worker,
+            "--ledger", ledgerPath, "--endpoint", emulator.BaseAddress.ToString(),
+            "--client-id", emulator.Credentials.ClientId, "--client-secret", emulator.Credentials.ClientSecret,
+            "--account-id", emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            "--prefix", prefix, "--count", count.ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment.Remove("ERASURE_CRASH_AT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        var process = new Process { StartInfo = start };
+        var worker_ = new WorkerProcess(process);
+        process.OutputDataReceived += (_, e) => worker_.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => worker_.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return worker_;
+    }
+
+    /// <summary>Waits for the process to end; kills it and throws when it takes longer than <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(exited, Task.Delay(timeout)) != exited)
+        {
+            Kill();
+            throw new TimeoutException($"The worker did not end within {timeout}. Output:\n{Output}");
+        }
+        await exited;
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: the process gets no chance to clean up.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: false);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

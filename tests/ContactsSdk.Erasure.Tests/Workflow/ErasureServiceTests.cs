@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Sqlite;
+using ContactsSdk.Erasure.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Workflow;
+
+/// <summary>Submission, idempotency, verification, exports and bad input through <see cref="IErasureService"/>.</summary>
+public sealed class ErasureServiceTests
+{
+    [Fact]
+    public async Task Submitting_a_request_ID_again_returns_the_same_erasure_and_starts_no_second_deletion()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var request = new ErasureRequest("gdpr-dup", ErasureSubjects.ContactKeys(["k-1", "k-2"]));
+
+        var first = await harness.Service.SubmitAsync(request);
+        await harness.RunToEndAsync(first.ErasureId);
+        // Same subjects in another order, after the erasure ended: still the same erasure.
+        var again = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-dup", ErasureSubjects.ContactKeys(["k-2", "k-1"])));
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.Service.SubmitAsync(request)));
+
+        Assert.Equal(first.ErasureId, again.ErasureId);
+        Assert.All(concurrent, r => Assert.Equal(first.ErasureId, r.ErasureId));
+        Assert.Single(harness.Emulator.Operations);
+        Assert.Single(await harness.Service.ListAsync(new ErasureListQuery()));
+    }
+
+    [Fact]
+    public async Task Concurrent_first_submissions_of_one_request_ID_record_one_erasure()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var request = new ErasureRequest("gdpr-race", ErasureSubjects.ContactIds([7, 8]));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => harness.Service.SubmitAsync(request))));
+
+        Assert.Single(results.Select(r => r.ErasureId).Distinct());
+        Assert.Single(await harness.Service.ListAsync(new ErasureListQuery()));
+    }
+
+    [Fact]
+    public async Task A_request_ID_reused_for_other_subjects_is_refused_without_touching_the_first_erasure()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var first = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-reuse", ErasureSubjects.ContactKeys(["k-1"])));
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-reuse", ErasureSubjects.ContactKeys(["k-other"]))));
+
+        Assert.Contains("already used", error.Message);
+        Assert.DoesNotContain("k-other", error.Message);
+        Assert.Equal(first, await harness.Service.GetAsync("gdpr-reuse"));
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_with_a_clear_error_and_nothing_is_recorded()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+
+        Assert.Throws<ArgumentException>(() => ErasureSubjects.ContactKeys([]));
+        Assert.Throws<ArgumentException>(() => ErasureSubjects.ContactKeys(["ok", " "]));
+        Assert.Throws<ArgumentException>(() => ErasureSubjects.ContactIds([0]));
+        Assert.Throws<ArgumentException>(() => ErasureSubjects.EmailAddresses(["not-an-address"]));
+        Assert.Throws<ArgumentException>(() => ErasureSubjects.ContactKeys(Enumerable.Range(0, ErasureRequest.MaxSubjects + 1).Select(i => "k" + i)));
+        Assert.Throws<ArgumentException>(() => new ErasureRequest(" ", ErasureSubjects.ContactKeys(["k"])));
+        Assert.Throws<ArgumentException>(() => new ErasureRequest("line\nbreak", ErasureSubjects.ContactKeys(["k"])));
+        var secret = Assert.Throws<ArgumentException>(() => ErasureSubjects.EmailAddresses(["jane doe@example.com"]));
+        Assert.DoesNotContain("jane", secret.Message);
+        // Email addresses need the address-search resolver, which is not registered here.
+        await Assert.ThrowsAsync<NotSupportedException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-email", ErasureSubjects.EmailAddresses(["jane@example.com"]))));
+        // A MID other than the client's cannot be served by its token.
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-mid", ErasureSubjects.ContactKeys(["k"])) { AccountId = 999 }));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => harness.Service.ExportReceiptJsonAsync("gdpr-unknown"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => harness.Service.VerifyAsync("gdpr-unknown"));
+        Assert.Null(await harness.Service.GetAsync("gdpr-unknown"));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.ExportCsvAsync(harness.Clock.GetUtcNow(), harness.Clock.GetUtcNow().AddDays(-1), TextWriter.Null));
+
+        Assert.Empty(await harness.Service.ListAsync(new ErasureListQuery()));
+        Assert.Empty(harness.Emulator.Operations);
+    }
+
+    [Fact]
+    public async Task A_receipt_is_refused_until_the_erasure_is_closed()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        await harness.Service.SubmitAsync(new ErasureRequest("gdpr-open", ErasureSubjects.ContactKeys(["k"])));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Service.ExportReceiptJsonAsync("gdpr-open"));
+
+        Assert.Contains("ReadyToSend", error.Message);
+    }
+
+    [Fact]
+    public async Task Verify_names_the_edited_entry_and_the_erasure_whose_entries_were_removed()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var edited = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-edited", ErasureSubjects.ContactKeys(["k-1"])));
+        var truncated = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-truncated", ErasureSubjects.ContactKeys(["k-1", "k-2"])));
+        var intact = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-intact", ErasureSubjects.ContactKeys(["k-3"])));
+        foreach (var erasure in new[] { edited, truncated, intact })
+        {
+            await harness.RunToEndAsync(erasure.ErasureId);
+        }
+        Assert.True((await harness.Service.VerifyLedgerAsync()).IsIntact);
+
+        await harness.ExecuteSqlAsync(
+            $"UPDATE erasure_entries SET payload = replace(payload, 'Completed', 'Aborted') WHERE erasure_id = '{edited.ErasureId}'" +
+            $" AND sequence = (SELECT MAX(sequence) FROM erasure_entries WHERE erasure_id = '{edited.ErasureId}' AND kind = 'observed')");
+        await harness.ExecuteSqlAsync($"DELETE FROM erasure_entries WHERE erasure_id = '{truncated.ErasureId}' AND sequence = (SELECT MAX(sequence) FROM erasure_entries WHERE erasure_id = '{truncated.ErasureId}')");
+        var verification = await harness.Service.VerifyLedgerAsync();
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.ErasuresChecked);
+        var editedProblem = Assert.Single(verification.Problems, p => p.RequestId == "gdpr-edited");
+        Assert.Contains("'observed' entry was edited", editedProblem.Reason);
+        var entries = await harness.Store.ReadEntriesAsync(edited.ErasureId);
+        Assert.Equal(entries.Last(e => e.Kind == "observed").Sequence, editedProblem.Sequence);
+        var truncatedProblem = Assert.Single(verification.Problems, p => p.RequestId == "gdpr-truncated");
+        Assert.Contains("entries were removed", truncatedProblem.Reason);
+        Assert.DoesNotContain(verification.Problems, p => p.RequestId == "gdpr-intact");
+        Assert.True((await harness.Service.VerifyAsync("gdpr-intact")).IsIntact);
+    }
+
+    [Fact]
+    public async Task The_CSV_export_has_one_line_per_erasure_of_the_range_and_no_identifier_in_clear()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var from = harness.Clock.GetUtcNow();
+        var done = await harness.Service.SubmitAsync(new ErasureRequest("=gdpr,\"csv\"", ErasureSubjects.ContactKeys(["secret-key-1"])));
+        await harness.RunToEndAsync(done.ErasureId);
+        await harness.Service.SubmitAsync(new ErasureRequest("gdpr-csv-open", ErasureSubjects.ContactKeys(["secret-key-2"])));
+        var to = harness.Clock.GetUtcNow().AddSeconds(1);
+        harness.Clock.Advance(TimeSpan.FromMinutes(5));
+        await harness.Service.SubmitAsync(new ErasureRequest("gdpr-csv-later", ErasureSubjects.ContactKeys(["secret-key-3"])));
+
+        using var writer = new StringWriter();
+        var count = await harness.Service.ExportCsvAsync(from, to, writer);
+
+        var lines = writer.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.Equal(2, count);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("request_id,erasure_id,", lines[0]);
+        Assert.StartsWith("\"'=gdpr,\"\"csv\"\"\",", lines[1]);
+        Assert.Contains(",Closed,Deleted,", lines[1]);
+        Assert.StartsWith("gdpr-csv-open,", lines[2]);
+        Assert.DoesNotContain("secret-key", writer.ToString());
+    }
+
+    [Fact]
+    public void The_options_are_checked_when_the_workflow_is_registered()
+    {
+        Assert.Contains("UseSqlite", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o => o.SubjectHashKey = ErasureHarness.TestKey)).Message);
+        Assert.Contains("SubjectHashKey", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o => o.UseSqlite("x.db"))).Message);
+        Assert.Contains("SubjectHashKey", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o =>
+        {
+            o.UseSqlite("x.db");
+            o.SubjectHashKey = new byte[16];
+        })).Message);
+        Assert.Contains("MaxPollInterval", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o =>
+        {
+            o.UseSqlite("x.db");
+            o.SubjectHashKey = ErasureHarness.TestKey;
+            o.MaxPollInterval = TimeSpan.FromSeconds(1);
+        })).Message);
+    }
+}
