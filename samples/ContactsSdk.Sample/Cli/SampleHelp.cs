@@ -25,6 +25,16 @@ internal static class SampleHelp
                                               standalone emulator started with ContactsSdk.Emulator.Host)
           Against a real tenant the demo refuses to run: name the contacts with `delete`.
 
+        Erasures (erasure --help):
+          erasure submit --request-id GDPR-123 --key <key> [--key <key>…]   submit and follow to the receipt
+          erasure list | show <requestId> | verify                         read and check the ledger
+          erasure export <requestId> [--out file]                          one receipt as JSON
+          erasure export --csv --from 2026-01-01 --to 2026-02-01 [--out file]
+          The ledger defaults to a file under your local application data; --ledger names another.
+          Its subject-hash key is kept beside it (<ledger>.key): keep the two apart in production.
+          Without credentials, the emulator's operations are kept beside the ledger too
+          (<ledger>.emulator.json), so an interrupted submit, even kill -9, continues when run again.
+
         Exit codes:
           0    done; every deletion ended as expected
           1    Marketing Cloud or the network refused or failed a request, or there was nothing to read
