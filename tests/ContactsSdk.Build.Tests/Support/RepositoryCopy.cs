@@ -73,7 +73,12 @@ internal sealed class RepositoryCopy : IDisposable
         Directory.CreateDirectory(destination);
         foreach (var file in Directory.EnumerateFiles(source))
         {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+            // In a git worktree (or a submodule) .git is a file pointing at the real repository: a copy
+            // of it would make the copy's git commands change the original's index and branch.
+            if (Path.GetFileName(file) != ".git")
+            {
+                File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
+            }
         }
         foreach (var directory in Directory.EnumerateDirectories(source))
         {
