@@ -1,69 +1,79 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Deletion;
 using ContactsSdk.Generated.Models;
+using ContactsSdk.Sample.Cli;
+using ContactsSdk.Sample.Display;
+using Spectre.Console;
 
 namespace ContactsSdk.Sample;
 
-/// <summary>The sample's commands, each a few calls of the SDK.</summary>
-internal static class SampleCommands
+/// <summary>The sample's deletion commands, each a few calls of the SDK.</summary>
+internal sealed class SampleCommands(ContactsClient client, IAnsiConsole console)
 {
-    private static readonly string[] DemoContactKeys = { "sample-contact-001", "sample-contact-002", "sample-contact-003" };
+    private static readonly string[] DemoContactKeys = ["sample-contact-001", "sample-contact-002", "sample-contact-003"];
 
-    /// <summary>Two deletions followed side by side: one that ends deleted, one the customer restores.</summary>
-    public static async Task<int> DemoAsync(ContactsClient client, CancellationToken cancellationToken)
+    // The emulator started by the sample restores the deletion of any key containing "restore".
+    private static readonly string[] RestoredDemoContactKeys = ["sample-contact-restore-004"];
+
+    /// <summary>
+    /// Two deletions followed to their end: one that ends deleted, one the emulated customer restores
+    /// during the delete phase. Succeeds only when both end as arranged.
+    /// </summary>
+    public async Task<int> DemoAsync(CancellationToken cancellationToken)
     {
-        Console.WriteLine($"Deleting contacts {string.Join(", ", DemoContactKeys)}…");
-        var started = await client.StartDeletionByKeysAsync(DemoContactKeys, cancellationToken);
-        Console.WriteLine($"Operation {started.OperationId} started. Following it through suppression and deletion:");
-        var code = await WaitAndReportAsync(client, started.OperationId, cancellationToken);
+        console.Line($"Deleting contacts {string.Join(", ", DemoContactKeys)}…");
+        var deleted = await StartAndFollowAsync(DemoContactKeys, cancellationToken);
 
-        Console.WriteLine();
-        Console.WriteLine("A second deletion, which the emulator's customer restores during the delete phase:");
-        var restored = await client.StartDeletionByKeysAsync(new[] { "sample-contact-restore-004" }, cancellationToken);
-        await WaitAndReportAsync(client, restored.OperationId, cancellationToken);
-        return code;
+        console.Line();
+        console.Line("A second deletion, which the emulated customer restores during the delete phase:");
+        var restored = await StartAndFollowAsync(RestoredDemoContactKeys, cancellationToken);
+
+        var asArranged = deleted.State == ContactDeletionState.Deleted && restored.State == ContactDeletionState.Restored;
+        console.Line();
+        console.Line(asArranged
+            ? "Both deletions ended as arranged: the first deleted, the second restored."
+            : $"The demo did not go as arranged: expected Deleted and Restored, got {deleted.State} and {restored.State}.");
+        return asArranged ? ExitCodes.Success : ExitCodes.NotDeleted;
     }
 
-    public static async Task<int> DeleteAndWaitAsync(ContactsClient client, IReadOnlyList<string> contactKeys, CancellationToken cancellationToken)
+    public async Task<int> DeleteAsync(IReadOnlyList<string> contactKeys, CancellationToken cancellationToken)
     {
-        var started = await client.StartDeletionByKeysAsync(contactKeys, cancellationToken);
-        Console.WriteLine($"Operation {started.OperationId} started for {contactKeys.Count} contact(s).");
-        return await WaitAndReportAsync(client, started.OperationId, cancellationToken);
+        var result = await StartAndFollowAsync(contactKeys, cancellationToken);
+        return result.IsDeleted ? ExitCodes.Success : ExitCodes.NotDeleted;
     }
 
-    public static async Task<int> ShowStatusAsync(ContactsClient client, long operationId, CancellationToken cancellationToken)
+    public async Task<int> StatusAsync(long operationId, CancellationToken cancellationToken)
     {
         var response = await client.GetDeletionStatusAsync(operationId, cancellationToken);
         var lifecycle = response.GetDeletionState();
-        Console.WriteLine($"Operation {operationId}");
-        Console.WriteLine($"  phase:            {lifecycle.Phase} ({lifecycle.Phase.GetDescription()})");
-        Console.WriteLine($"  state:            {lifecycle.State} ({lifecycle.State.GetDescription()})");
-        Console.WriteLine($"  fully processed:  {(lifecycle.IsTerminal ? "yes" : "no")}");
-        Console.WriteLine($"  operation.status: {response.Operation?.Status ?? "(none)"}");
-        foreach (var background in response.BackgroundOperationsSummary ?? new List<BackgroundOperationSummary>())
+        console.Line($"Operation {operationId}");
+        console.Line($"  phase:            {lifecycle.Phase} ({lifecycle.Phase.GetDescription()})");
+        console.Line($"  state:            {lifecycle.State} ({lifecycle.State.GetDescription()})");
+        console.Line($"  fully processed:  {(lifecycle.IsTerminal ? "yes" : "no")}");
+        console.Line($"  operation.status: {response.Operation?.Status ?? "(none)"}");
+        foreach (var background in response.BackgroundOperationsSummary ?? [])
         {
-            Console.WriteLine($"  background {background.BackgroundOperationID}: {background.BackgroundOperationStatusID} → {background.GetDeletePhaseStatus()}");
+            console.Line($"  background {background.BackgroundOperationID}: {background.BackgroundOperationStatusID} → {background.GetDeletePhaseStatus()}");
         }
-        return 0;
+
+        return ExitCodes.Success;
     }
 
-    public static int RefuseDemoOnRealTenant()
+    private async Task<DeletionResult> StartAndFollowAsync(IReadOnlyList<string> contactKeys, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("Credentials are configured, so this would delete real contacts. Name them: delete <key> [<key>…]");
-        return 2;
-    }
-
-    private static async Task<int> WaitAndReportAsync(ContactsClient client, long operationId, CancellationToken cancellationToken)
-    {
-        var result = await client.WaitForDeletionAsync(operationId, progress: new ProgressDisplay(), cancellationToken: cancellationToken);
+        var started = await client.StartDeletionByKeysAsync(contactKeys, cancellationToken);
+        console.Line($"Operation {started.OperationId} started for {contactKeys.Count} contact(s); following it through suppression and deletion:");
+        var result = await ProgressDisplay.FollowAsync(
+            console,
+            started.OperationId,
+            progress => client.WaitForDeletionAsync(started.OperationId, progress: progress, cancellationToken: cancellationToken));
         var verdict = result.IsDeleted
             ? "the contacts are deleted."
             : $"the contacts are NOT deleted: {result.State.GetDescription()}";
-        Console.WriteLine($"Operation {operationId}: {result.State}, {verdict} ({result.RequestsMade} status requests, {result.Elapsed.TotalDays:0.#} days on the clock)");
-        return result.IsDeleted ? 0 : 3;
+        console.Line($"Operation {result.OperationId}: {result.State}, {verdict} ({result.RequestsMade} status requests, {result.Elapsed.TotalDays:0.#} days on the clock)");
+        return result;
     }
 }

@@ -17,6 +17,16 @@ internal sealed class SampleTarget : IAsyncDisposable
     /// <summary>Emulated seconds per real second: 14 restorable days pass in about six seconds.</summary>
     private const double EmulatorClockFactor = 200_000;
 
+    /// <summary>
+    /// The emulated delete phase. Marketing Cloud's takes hours to days; two days is several times
+    /// the wait's longest poll interval (an hour), so the demo shows the phase in progress instead
+    /// of jumping from Suppressed to Deleted.
+    /// </summary>
+    private static readonly TimeSpan EmulatorDeletePhase = TimeSpan.FromDays(2);
+
+    /// <summary>The pending and delete phases of the erasure commands' emulator, on the real clock.</summary>
+    private static readonly TimeSpan ErasureEmulatorPhase = TimeSpan.FromSeconds(3);
+
     private readonly MarketingCloudEmulator? _emulator;
 
     private SampleTarget(ContactsClientOptions options, TimeProvider time, MarketingCloudEmulator? emulator)
@@ -33,14 +43,65 @@ internal sealed class SampleTarget : IAsyncDisposable
 
     public bool IsEmulator => _emulator is not null;
 
+    /// <summary>The emulator this process started, or null against a real tenant.</summary>
+    public MarketingCloudEmulator? Emulator => _emulator;
+
     public string Description => (_emulator, Options.EndpointOverride) switch
     {
-        ({ } emulator, _) => $"local emulator at {emulator.BaseAddress} (clock x{EmulatorClockFactor:N0})",
+        ({ TimeProvider: AcceleratedTimeProvider fast } emulator, _) => $"local emulator at {emulator.BaseAddress} (clock x{fast.Factor:N0})",
+        ({ } emulator, _) => $"local emulator at {emulator.BaseAddress} (real clock, its operations kept beside the ledger)",
         (null, { } endpoint) => $"endpoint {endpoint}",
         _ => $"Marketing Cloud tenant '{Options.Subdomain}'",
     };
 
+    /// <summary>The configured tenant, or else an in-process emulator with a fast clock for the demo.</summary>
     public static async Task<SampleTarget> CreateAsync()
+    {
+        if (Configured() is { } tenant)
+        {
+            return tenant;
+        }
+
+        var clock = new AcceleratedTimeProvider(EmulatorClockFactor);
+        return await StartEmulatorAsync(clock, new EmulatorOptions
+        {
+            TimeProvider = clock,
+            // Tokens keep their real lifetime: compressed with the clock they would last 5.4 ms.
+            TokenTimeProvider = TimeProvider.System,
+            DeletePhaseDuration = EmulatorDeletePhase,
+            // One contact key containing "restore" shows the Aborted ending in the demo.
+            OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0].Contains("restore", StringComparison.OrdinalIgnoreCase)
+                ? DeleteOutcome.Aborted
+                : DeleteOutcome.Completed,
+        });
+    }
+
+    /// <summary>
+    /// The configured tenant, or else an in-process emulator for the erasure commands whose operations
+    /// persist in <paramref name="emulatorStatePath"/>. It runs on the real clock, as the erasure
+    /// workflow does (its reconciliation compares the two clocks' times), with no restorable period and
+    /// a short delete phase, so an erasure ends in seconds.
+    /// </summary>
+    public static async Task<SampleTarget> CreateForErasureAsync(string emulatorStatePath)
+    {
+        if (Configured() is { } tenant)
+        {
+            return tenant;
+        }
+
+        return await StartEmulatorAsync(TimeProvider.System, new EmulatorOptions
+        {
+            StatePath = emulatorStatePath,
+            NumberOfRestorableDays = 0,
+            PendingDuration = ErasureEmulatorPhase,
+            DeletePhaseDuration = ErasureEmulatorPhase,
+            OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0].Contains("restore", StringComparison.OrdinalIgnoreCase)
+                ? DeleteOutcome.Aborted
+                : DeleteOutcome.Completed,
+        });
+    }
+
+    private static SampleTarget? Configured()
     {
         var configuration = new ConfigurationBuilder()
             .AddUserSecrets<SampleTarget>(optional: true)
@@ -49,21 +110,15 @@ internal sealed class SampleTarget : IAsyncDisposable
             .GetSection(ContactsClientOptions.DefaultSectionName);
 
         var configured = configuration.Get<ContactsClientOptions>();
-        if (configured is { ClientId.Length: > 0 } || configured is { ClientSecret.Length: > 0 } || configured is { Subdomain.Length: > 0 })
-        {
-            // Validation happens in the client; a half-filled configuration gets its messages there.
-            return new SampleTarget(configured, TimeProvider.System, null);
-        }
+        // Validation happens in the client; a half-filled configuration gets its messages there.
+        return configured is { ClientId.Length: > 0 } || configured is { ClientSecret.Length: > 0 } || configured is { Subdomain.Length: > 0 }
+            ? new SampleTarget(configured, TimeProvider.System, null)
+            : null;
+    }
 
-        var clock = new AcceleratedTimeProvider(EmulatorClockFactor);
-        var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
-        {
-            TimeProvider = clock,
-            // One contact key containing "restore" shows the Aborted ending in the demo.
-            OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0].Contains("restore", StringComparison.OrdinalIgnoreCase)
-                ? DeleteOutcome.Aborted
-                : DeleteOutcome.Completed,
-        });
+    private static async Task<SampleTarget> StartEmulatorAsync(TimeProvider clock, EmulatorOptions emulatorOptions)
+    {
+        var emulator = await MarketingCloudEmulator.StartAsync(emulatorOptions);
         var options = new ContactsClientOptions
         {
             EndpointOverride = emulator.BaseAddress,

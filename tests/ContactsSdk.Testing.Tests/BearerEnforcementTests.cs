@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ContactsSdk.Testing.Tests;
@@ -57,6 +58,30 @@ public sealed class BearerEnforcementTests
         await AssertNotAuthorizedAsync(status);
         Assert.Empty(harness.Emulator.Operations);
         Assert.Equal(2, harness.Emulator.Statistics.UnauthorizedResponses);
+    }
+
+    [Fact]
+    public async Task A_token_clock_of_its_own_keeps_tokens_alive_while_the_lifecycle_clock_races()
+    {
+        var tokenClock = new FakeTimeProvider(EmulatorHarness.Start);
+        await using var harness = await EmulatorHarness.StartAsync(clock => new EmulatorOptions
+        {
+            TimeProvider = clock,
+            TokenTimeProvider = tokenClock,
+        });
+        var token = await harness.GetTokenAsync();
+
+        // Fourteen lifecycle days: an accelerated demo clock passes them in seconds.
+        harness.Clock.Advance(TimeSpan.FromDays(14));
+        using (var stillValid = await harness.GetStatusAsync(1, token))
+        {
+            Assert.Equal(200, (int)stillValid.StatusCode);
+        }
+
+        tokenClock.Advance(EmulatorOptions.DefaultTokenLifetime);
+        using var expired = await harness.GetStatusAsync(1, token);
+
+        await AssertNotAuthorizedAsync(expired);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal sealed class TokenInvalidationFault(bool revoke)
         if (BearerToken.From(context.Http.Request) is { } token)
         {
             var tokens = context.State.Tokens;
-            _ = revoke ? tokens.Revoke(token) : tokens.Expire(token, context.State.Time.GetUtcNow());
+            _ = revoke ? tokens.Revoke(token) : tokens.Expire(token, context.State.TokenTime.GetUtcNow());
         }
 
         return next();

@@ -24,7 +24,7 @@ internal sealed class ContactsGateway(EmulatorState state)
 
         var now = state.Time.GetUtcNow();
         var path = context.Request.Path.Value ?? string.Empty;
-        if (BearerToken.From(context.Request) is not { } value || state.Tokens.FindValid(value, now) is not { } token)
+        if (BearerToken.From(context.Request) is not { } value || state.Tokens.FindValid(value, state.TokenTime.GetUtcNow()) is not { } token)
         {
             EmulatorLog.RequestRefused(state.Logger, path, "missing, unknown, expired or revoked access token");
             return GatewayErrors.NotAuthorizedAsync(context);

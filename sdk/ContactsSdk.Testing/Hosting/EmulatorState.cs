@@ -4,6 +4,7 @@ using ContactsSdk.Testing.Auth;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Testing.Gateway;
 using ContactsSdk.Testing.Lifecycle;
+using ContactsSdk.Testing.Persistence;
 using ContactsSdk.Testing.Time;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -20,18 +21,35 @@ internal sealed class EmulatorState
         Stopping = stopping;
         Credentials = new EmulatorCredentials(options.ClientId, options.ClientSecret, options.AccountId, options.GrantedScope);
         var timings = LifecycleTimings.From(options);
-        var ids = new OperationIdSequence();
+        var ids = _ids;
         DeletionSettings = new DeletionSettings(options.NumberOfRestorableDays);
         Operations = new OperationStore(timings, DeletionSettings, ids, options.OutcomeSelector);
         Restrictions = new RestrictionStore(timings, ids);
         Faults = new FaultPlan(options.FaultSeed);
         RateLimiter = options.RateLimitMaxRequests is { } max ? new FixedWindowRateLimiter(max, options.RateLimitWindow) : null;
         Logger = options.LoggerFactory?.CreateLogger("ContactsSdk.Testing") ?? NullLogger.Instance;
+        if (options.StatePath is { } path)
+        {
+            _stateFile = new EmulatorStateFile(path);
+            _stateFile.Load(ids, DeletionSettings, Operations, Restrictions, timings);
+        }
     }
+
+    private readonly OperationIdSequence _ids = new();
+    private readonly EmulatorStateFile? _stateFile;
+
+    /// <summary>
+    /// Writes the operations to <see cref="EmulatorOptions.StatePath"/>, when there is one. Called after
+    /// every change and before the response that reports it.
+    /// </summary>
+    public void SaveState() => _stateFile?.Save(_ids, DeletionSettings, Operations, Restrictions);
 
     public EmulatorOptions Options { get; }
 
     public TimeProvider Time => Options.TimeProvider;
+
+    /// <summary>The clock tokens are issued and expire on: the emulator clock unless the options name another.</summary>
+    public TimeProvider TokenTime => Options.TokenTimeProvider ?? Options.TimeProvider;
 
     public EmulatorCredentials Credentials { get; }
 

@@ -97,6 +97,19 @@ public sealed class EmulatedOperation
 
     private DeleteAttempt Latest => _attempts[^1];
 
+    /// <summary>Every run so far, oldest first: what a saved emulator keeps.</summary>
+    internal IReadOnlyList<DeleteAttempt> Attempts => _attempts;
+
+    /// <summary>An operation read back from a saved emulator, with the runs it had.</summary>
+    internal static EmulatedOperation Restore(
+        long operationId, EmulatedDeleteRequest request, Guid requestId, DateTimeOffset createdAt,
+        int numberOfRestorableDays, LifecycleTimings timings, DeleteAttempt[] attempts)
+    {
+        var operation = new EmulatedOperation(operationId, request, requestId, createdAt, attempts[0].Outcome, numberOfRestorableDays, timings);
+        operation._attempts = attempts;
+        return operation;
+    }
+
     /// <summary>The operation's state at <paramref name="now"/>.</summary>
     public OperationState StateAt(DateTimeOffset now) => StateAt(AttemptAt(now), now);
 

@@ -13,4 +13,10 @@ internal sealed class OperationIdSequence
     private long _last;
 
     public long Next() => Interlocked.Increment(ref _last);
+
+    /// <summary>The last ID handed out (0 before the first).</summary>
+    public long Last => Interlocked.Read(ref _last);
+
+    /// <summary>Continues a restored emulator's sequence after <paramref name="last"/>.</summary>
+    public void ContinueAfter(long last) => Interlocked.Exchange(ref _last, last);
 }

@@ -24,6 +24,9 @@ internal sealed class OperationStore(
         return operation;
     }
 
+    /// <summary>Puts back an operation of a saved emulator.</summary>
+    public void Add(EmulatedOperation operation) => _operations[operation.OperationId] = operation;
+
     public EmulatedOperation? Find(long operationId) => _operations.GetValueOrDefault(operationId);
 
     public IReadOnlyList<EmulatedOperation> Snapshot() =>

@@ -17,6 +17,9 @@ internal sealed class RestrictionStore(LifecycleTimings timings, OperationIdSequ
         return restriction;
     }
 
+    /// <summary>Puts back a restriction of a saved emulator.</summary>
+    public void Add(EmulatedRestriction restriction) => _restrictions[restriction.OperationId] = restriction;
+
     public EmulatedRestriction? Find(long operationId) => _restrictions.GetValueOrDefault(operationId);
 
     public IReadOnlyList<EmulatedRestriction> Snapshot() =>

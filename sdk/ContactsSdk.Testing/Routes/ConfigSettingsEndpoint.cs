@@ -37,6 +37,7 @@ internal static class ConfigSettingsEndpoint
         }
 
         state.DeletionSettings.NumberOfRestorableDays = period.Days;
+        state.SaveState();
         EmulatorLog.RestorablePeriodSet(state.Logger, period.Days);
         await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => ConfigSettingsResponses.WriteStored(writer, clock));
     }

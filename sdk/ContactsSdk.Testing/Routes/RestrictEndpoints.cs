@@ -29,6 +29,7 @@ internal static class RestrictEndpoints
     private static Action<Utf8JsonWriter> Start(EmulatorState state, EmulatedRestrictRequest request, WireClock clock)
     {
         var restriction = state.Restrictions.Create(request, Guid.NewGuid(), clock.UtcNow);
+        state.SaveState();
         EmulatorLog.RestrictionCreated(state.Logger, restriction.OperationId, request.Type);
         return writer => RestrictResponses.WriteInitiated(writer, restriction, clock);
     }

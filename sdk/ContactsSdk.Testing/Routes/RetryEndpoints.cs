@@ -45,6 +45,7 @@ internal static class RetryEndpoints
             return RefuseAsync(context, state, operationId, ServiceErrors.OperationNotRetryable(operationId, WhyNotRetryable(before)), clock);
         }
 
+        state.SaveState();
         EmulatorLog.OperationRestarted(state.Logger, operationId, operation.RetryCount);
         return JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => RetryResponses.WriteRestarted(writer, operationId, clock));
     }

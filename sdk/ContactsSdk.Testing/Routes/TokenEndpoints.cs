@@ -43,7 +43,7 @@ internal static class TokenEndpoints
             : granted;
 
         var lifetime = state.Options.TokenLifetime;
-        var token = state.Tokens.Issue(scopes, state.Time.GetUtcNow(), lifetime);
+        var token = state.Tokens.Issue(scopes, state.TokenTime.GetUtcNow(), lifetime);
         EmulatorLog.TokenIssued(state.Logger, state.Credentials.ClientId, token.ExpiresAt);
         await TokenResponses.WriteTokenAsync(context, token, lifetime, state.BaseAddress);
     }

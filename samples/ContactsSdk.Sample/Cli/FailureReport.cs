@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using ContactsSdk.Authentication;
+using ContactsSdk.Deletion;
+using ContactsSdk.Errors;
+using Microsoft.Extensions.Options;
+using Microsoft.Kiota.Abstractions;
+
+namespace ContactsSdk.Sample.Cli;
+
+/// <summary>
+/// Turns an exception into the one line the user reads and the exit code the shell sees. The
+/// messages come from the SDK, which never puts a secret or a token in them, or from the sample.
+/// </summary>
+internal readonly record struct FailureReport(string Line, int ExitCode)
+{
+    public static FailureReport From(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => new(
+            "The Marketing Cloud settings are not usable: " + string.Join("; ", invalid.Failures.Select(OneLine)), ExitCodes.Usage),
+        ContactsAuthenticationException or ContactsServiceException or DeletionOutcomeUnknownException or DeletionWaitTimeoutException =>
+            new(OneLine(exception.Message), ExitCodes.Failed),
+        ApiException api => new(
+            $"Marketing Cloud refused the request (HTTP {api.ResponseStatusCode}): {OneLine(api.Message)}", ExitCodes.Failed),
+        HttpRequestException http => new("Could not reach Marketing Cloud: " + OneLine(http.Message), ExitCodes.Failed),
+        TimeoutException => new("Marketing Cloud did not answer in time.", ExitCodes.Failed),
+        // The erasure workflow's refusals (a request ID reused for other subjects, erasure by email
+        // without the address search, an unreadable ledger, key or emulator state file) say what to do.
+        ContactsSdk.Erasure.Storage.ErasureLedgerException or ArgumentException or NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException =>
+            new(OneLine(exception.Message), ExitCodes.Failed),
+        _ => new($"Unexpected {exception.GetType().Name}: {OneLine(exception.Message)}", ExitCodes.Unexpected),
+    };
+
+    /// <summary>Every failure is one line, whatever the message holds.</summary>
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

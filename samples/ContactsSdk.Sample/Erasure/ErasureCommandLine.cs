@@ -1,0 +1,155 @@
+using System;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure;
+using Spectre.Console;
+
+namespace ContactsSdk.Sample.Erasure;
+
+/// <summary>
+/// <c>erasure submit|list|show|export|verify</c>: the compliance operator's commands, each with its
+/// arguments and the message a bad one gets.
+/// </summary>
+internal static class ErasureCommandLine
+{
+    public static Command Build(IAnsiConsole console, TextWriter error, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var commands = new ErasureCommands(console, error);
+        var ledger = new Option<string>("--ledger")
+        {
+            Description = "The erasure ledger (SQLite). Its subject-hash key is kept beside it (<ledger>.key), and in emulator mode the emulator's operations too.",
+            DefaultValueFactory = _ => ErasureFiles.DefaultLedgerPath,
+            Recursive = true,
+        };
+        ErasureFiles Files(ParseResult result) => new(result.GetValue(ledger)!);
+
+        var erasure = new Command("erasure", "Erase contacts durably: each erasure recorded in a ledger, followed to its end across restarts, closed with a receipt.")
+        {
+            ledger,
+            Submit(commands, Files, guarded),
+            List(commands, Files, guarded),
+            Show(commands, Files, guarded),
+            Export(commands, Files, guarded),
+            Verify(commands, Files, guarded),
+        };
+        return erasure;
+    }
+
+    private static Command Submit(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var requestId = new Option<string>("--request-id")
+        {
+            Description = "Your ID for the request (for example its ticket). Submitting it again continues the same erasure; it never starts a second deletion.",
+            Required = true,
+        };
+        var keys = new Option<string[]>("--key") { Description = "A contact key to erase (repeat for several).", AllowMultipleArgumentsPerToken = true };
+        var emails = new Option<string[]>("--email") { Description = "An email address to erase (repeat for several); resolved to contact keys first.", AllowMultipleArgumentsPerToken = true };
+        var noWait = new Option<bool>("--no-wait") { Description = "Record the erasure and return, without following it to its receipt." };
+        var submit = new Command("submit", "Submit an erasure and follow it to its receipt (run the same command again after an interruption to continue it).")
+        {
+            requestId, keys, emails, noWait,
+        };
+        submit.Validators.Add(result =>
+        {
+            var keyCount = result.GetValue(keys)?.Length ?? 0;
+            var emailCount = result.GetValue(emails)?.Length ?? 0;
+            if ((keyCount == 0) == (emailCount == 0))
+            {
+                result.AddError("Name the subjects with --key or with --email (one kind per erasure).");
+            }
+        });
+        submit.SetAction((result, cancellation) => guarded(
+            token => commands.SubmitAsync(files(result), RequestOf(result.GetValue(requestId)!, result.GetValue(keys), result.GetValue(emails)), !result.GetValue(noWait), token),
+            cancellation));
+        return submit;
+    }
+
+    private static Command List(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var list = new Command("list", "List the erasures of the ledger with their states and verdicts.");
+        list.SetAction((result, cancellation) => guarded(token => commands.ListAsync(files(result), token), cancellation));
+        return list;
+    }
+
+    private static Command Show(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var requestId = new Argument<string>("requestId") { Description = "The erasure's request ID." };
+        var show = new Command("show", "Show one erasure, and its receipt once it is closed.") { requestId };
+        show.SetAction((result, cancellation) => guarded(token => commands.ShowAsync(files(result), result.GetValue(requestId)!, token), cancellation));
+        return show;
+    }
+
+    private static Command Export(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var requestId = new Argument<string?>("requestId") { Description = "The erasure whose receipt to export as JSON.", Arity = ArgumentArity.ZeroOrOne };
+        var csv = new Option<bool>("--csv") { Description = "Export every erasure submitted in [--from, --to) as CSV instead." };
+        // Read as text and checked by the command's validator, which reports a bad date in its own words.
+        var from = new Option<string?>("--from") { Description = "Start of the range (UTC unless an offset is given), with --csv." };
+        var to = new Option<string?>("--to") { Description = "End of the range, exclusive, with --csv." };
+        var outPath = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
+        var export = new Command("export", "Export a receipt as JSON, or a date range of erasures as CSV.") { requestId, csv, from, to, outPath };
+        export.Validators.Add(result =>
+        {
+            var hasId = result.GetValue(requestId) is not null;
+            if (!result.GetValue(csv))
+            {
+                if (!hasId)
+                {
+                    result.AddError("Name the erasure whose receipt to export, or use --csv --from <date> --to <date>.");
+                }
+
+                return;
+            }
+
+            if (hasId)
+            {
+                result.AddError("Give a request ID or --csv, not both.");
+            }
+            else if (result.GetValue(from) is not { } fromText || result.GetValue(to) is not { } toText)
+            {
+                result.AddError("--csv needs --from and --to.");
+            }
+            else if (ParseTime(result, fromText) is { } start && ParseTime(result, toText) is { } end && end <= start)
+            {
+                result.AddError("--to must be after --from.");
+            }
+        });
+        export.SetAction((result, cancellation) => guarded(
+            token => result.GetValue(csv)
+                ? commands.ExportCsvAsync(files(result), Time(result.GetValue(from)!), Time(result.GetValue(to)!), result.GetValue(outPath), token)
+                : commands.ExportReceiptAsync(files(result), result.GetValue(requestId)!, result.GetValue(outPath), token),
+            cancellation));
+        return export;
+    }
+
+    private static Command Verify(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var verify = new Command("verify", "Check the ledger's hash chains: an edited or deleted entry is named.");
+        verify.SetAction((result, cancellation) => guarded(token => commands.VerifyAsync(files(result), token), cancellation));
+        return verify;
+    }
+
+    private static ErasureRequest RequestOf(string requestId, string[]? keys, string[]? emails) =>
+        new(requestId, keys is { Length: > 0 } ? ErasureSubjects.ContactKeys(keys) : ErasureSubjects.EmailAddresses(emails!));
+
+    /// <summary>A date or time, UTC unless it names its offset; adds the error and returns null when it is neither.</summary>
+    private static DateTimeOffset? ParseTime(CommandResult result, string text)
+    {
+        if (TryTime(text, out var time))
+        {
+            return time;
+        }
+
+        result.AddError($"'{text}' is not a date or time (for example 2026-11-30 or 2026-11-30T12:00:00Z).");
+        return null;
+    }
+
+    private static DateTimeOffset Time(string text) => TryTime(text, out var time) ? time : throw new FormatException("The validator accepted a bad time.");
+
+    private static bool TryTime(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
+}

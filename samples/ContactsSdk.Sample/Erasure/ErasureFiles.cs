@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+
+namespace ContactsSdk.Sample.Erasure;
+
+/// <summary>
+/// Where the erasure commands keep things: the ledger (a SQLite file), the key of its subject hashes
+/// beside it, and, in emulator mode, the emulator's operations beside it too, so that a command killed
+/// at any moment and run again continues the same erasure against the same emulated deletion.
+/// </summary>
+internal sealed class ErasureFiles
+{
+    private const int KeyBytes = 32;
+
+    public ErasureFiles(string ledgerPath)
+    {
+        LedgerPath = Path.GetFullPath(ledgerPath);
+        KeyPath = LedgerPath + ".key";
+        EmulatorStatePath = LedgerPath + ".emulator.json";
+    }
+
+    /// <summary>The default ledger: the user's local application data, as other .NET tools keep theirs.</summary>
+    public static string DefaultLedgerPath => Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "ContactsSdk.Sample", "erasures.db");
+
+    public string LedgerPath { get; }
+
+    /// <summary>The HMAC key of the subject hashes, kept apart from the ledger's database.</summary>
+    public string KeyPath { get; }
+
+    public string EmulatorStatePath { get; }
+
+    public bool LedgerExists => File.Exists(LedgerPath);
+
+    /// <summary>The subject-hash key: read from its file, or made (random, readable by the owner only) for a new ledger.</summary>
+    public byte[] LoadOrCreateKey()
+    {
+        if (File.Exists(KeyPath))
+        {
+            byte[] key;
+            try
+            {
+                key = Convert.FromBase64String(File.ReadAllText(KeyPath).Trim());
+            }
+            catch (FormatException)
+            {
+                throw new InvalidDataException($"The key file {KeyPath} does not hold a base64 key.");
+            }
+
+            return key.Length >= KeyBytes ? key : throw new InvalidDataException($"The key file {KeyPath} holds fewer than {KeyBytes} bytes.");
+        }
+
+        if (LedgerExists)
+        {
+            // A new key would make every earlier hash and the ledger's chain unverifiable.
+            throw new InvalidDataException($"The ledger {LedgerPath} exists but its key file {KeyPath} is missing; restore the key file.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(LedgerPath)!);
+        var created = RandomNumberGenerator.GetBytes(KeyBytes);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new StreamWriter(KeyPath, options))
+        {
+            file.Write(Convert.ToBase64String(created));
+        }
+
+        return created;
+    }
+}

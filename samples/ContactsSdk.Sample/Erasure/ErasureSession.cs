@@ -1,0 +1,104 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Configuration;
+using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure;
+using ContactsSdk.Erasure.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ContactsSdk.Sample.Erasure;
+
+/// <summary>
+/// The erasure workflow for one command: the target (tenant, or the emulator persisted beside the
+/// ledger), and a generic host with the SDK, the SQLite ledger and the Quartz worker. Only a command
+/// that moves erasures forward starts the host; the others read the ledger through the same service.
+/// </summary>
+internal sealed class ErasureSession : IAsyncDisposable
+{
+    private readonly SampleTarget _target;
+    private readonly IHost _host;
+    private bool _started;
+
+    private ErasureSession(SampleTarget target, IHost host)
+    {
+        _target = target;
+        _host = host;
+        Service = host.Services.GetRequiredService<IErasureService>();
+    }
+
+    public IErasureService Service { get; }
+
+    public string TargetDescription => _target.Description;
+
+    public static async Task<ErasureSession> OpenAsync(ErasureFiles files)
+    {
+        var key = files.LoadOrCreateKey();
+        var target = await SampleTarget.CreateForErasureAsync(files.EmulatorStatePath);
+        try
+        {
+            ContactsClientOptionsValidator.ThrowIfInvalid(target.Options);
+            return new ErasureSession(target, BuildHost(files, key, target));
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the worker: it migrates the ledger and carries every open erasure forward.</summary>
+    public async Task StartWorkerAsync(CancellationToken cancellationToken)
+    {
+        await _host.StartAsync(cancellationToken);
+        _started = true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_started)
+            {
+                // Lets a step in progress finish and record itself; the next run continues from there.
+                await _host.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _host.Dispose();
+            await _target.DisposeAsync();
+        }
+    }
+
+    private static IHost BuildHost(ErasureFiles files, byte[] key, SampleTarget target)
+    {
+        // No default configuration sources or console logging: the command's output is its own.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var client = target.Options;
+        builder.Services.AddContactsSdk(options =>
+        {
+            options.Subdomain = client.Subdomain;
+            options.ClientId = client.ClientId;
+            options.ClientSecret = client.ClientSecret;
+            options.AccountId = client.AccountId;
+            options.EndpointOverride = client.EndpointOverride;
+        });
+        builder.Services.AddContactsErasure(options =>
+        {
+            options.UseSqlite(files.LedgerPath);
+            options.SubjectHashKey = key;
+            if (target.IsEmulator)
+            {
+                // The emulator's deletion takes seconds; poll it at that scale.
+                options.FirstPollDelay = TimeSpan.FromMilliseconds(500);
+                options.MaxPollInterval = TimeSpan.FromSeconds(1);
+                options.RetryDelay = TimeSpan.FromSeconds(1);
+                options.SendSlotRetryDelay = TimeSpan.FromMilliseconds(500);
+                options.ReconcileSettleTime = TimeSpan.FromSeconds(2);
+            }
+        });
+        return builder.Build();
+    }
+}

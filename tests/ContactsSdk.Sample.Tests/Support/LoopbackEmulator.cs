@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading.Tasks;
+using ContactsSdk.Testing;
+
+namespace ContactsSdk.Sample.Tests.Support;
+
+/// <summary>Plain HTTP to an emulator, and the settings that point the sample at it.</summary>
+internal static class LoopbackEmulator
+{
+    /// <summary>The sample's settings for an endpoint, with the emulator's credentials.</summary>
+    public static Dictionary<string, string> SettingsFor(Uri endpoint, string clientSecret = EmulatorOptions.DefaultClientSecret) => new()
+    {
+        ["MarketingCloud__EndpointOverride"] = endpoint.ToString(),
+        ["MarketingCloud__ClientId"] = EmulatorOptions.DefaultClientId,
+        ["MarketingCloud__ClientSecret"] = clientSecret,
+    };
+
+    /// <summary>Starts a deletion of <paramref name="keys"/> over HTTP and returns its operation ID.</summary>
+    public static async Task<long> StartDeletionAsync(Uri baseAddress, params string[] keys)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var tokenResponse = await http.PostAsJsonAsync("v2/token", new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = EmulatorOptions.DefaultClientId,
+            ["client_secret"] = EmulatorOptions.DefaultClientSecret,
+        });
+        tokenResponse.EnsureSuccessStatusCode();
+        using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "contacts/v1/contacts/actions/delete?type=keys")
+        {
+            Content = JsonContent.Create(new { values = keys, DeleteOperationType = "ContactAndAttributes" }),
+        };
+        request.Headers.Authorization = new("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        using var deleteResponse = await http.SendAsync(request);
+        deleteResponse.EnsureSuccessStatusCode();
+        using var started = JsonDocument.Parse(await deleteResponse.Content.ReadAsStringAsync());
+        return started.RootElement.GetProperty("operationID").GetInt64();
+    }
+
+    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    public static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public static Uri LoopbackAddress(int port) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+}
