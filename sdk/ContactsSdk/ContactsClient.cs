@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Addresses;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
@@ -31,6 +32,9 @@ public sealed class ContactsClient : IDisposable
 {
     /// <summary>What <c>DeleteOperationType</c> the convenience methods send.</summary>
     public const string ContactAndAttributes = "ContactAndAttributes";
+
+    /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
+    public const int DefaultMaximumKeysPerAddress = 100;
 
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
@@ -134,6 +138,49 @@ public sealed class ContactsClient : IDisposable
             },
         };
         return StartDeletionAsync(body, PostTypeQueryParameterType.ListReference, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the contact keys of email addresses (the email address search route), which is where an
+    /// erasure request that names an address starts.
+    /// </summary>
+    /// <param name="emailAddresses">The addresses; duplicates (ignoring case) are searched once.</param>
+    /// <param name="maximumKeysPerAddress">The most keys asked for per address (the route's <c>maximumCount</c>).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// Every requested address (keys compared ignoring case) with all its contact keys; an empty list
+    /// when the address matches no contact, whichever of the two documented "no match" shapes the
+    /// service used. An address with several contacts gets all of them, up to <paramref name="maximumKeysPerAddress"/>.
+    /// </returns>
+    /// <remarks>Addresses are personal data: they are never logged, and never part of an exception message.</remarks>
+    /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveContactKeysAsync(
+        IEnumerable<string> emailAddresses, int maximumKeysPerAddress = DefaultMaximumKeysPerAddress, CancellationToken cancellationToken = default)
+    {
+        var addresses = RequireValues(emailAddresses, nameof(emailAddresses));
+        if (addresses.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Email addresses must not be empty.", nameof(emailAddresses));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximumKeysPerAddress);
+        var distinct = addresses.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        var body = new EmailAddressSearchRequest { ChannelAddressList = distinct, MaximumCount = maximumKeysPerAddress };
+        var response = await Api.Contacts.V1.Addresses.Email.Search.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The email address search came back with an empty body.");
+        try
+        {
+            ContactsServiceException.ThrowIfFailed(response, "Resolving email addresses to contact keys");
+        }
+        catch (ContactsServiceException ex)
+        {
+            throw new ContactsServiceException(ContactKeyResolution.Redact(ex.Message, distinct), ex.ResultMessages, ex.ServiceMessageId);
+        }
+
+        var resolved = ContactKeyResolution.Read(distinct, response);
+        _logger.LogInformation(
+            "Resolved {AddressCount} email addresses: {FoundCount} with contact keys.", resolved.Count, resolved.Count(pair => pair.Value.Count > 0));
+        return resolved;
     }
 
     /// <summary>Reads the status of a deletion once. Interpret it with the generated <c>GetDeletionState()</c>.</summary>
