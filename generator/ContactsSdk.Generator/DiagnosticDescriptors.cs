@@ -181,6 +181,16 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Phases are checked in order and the first whose condition holds wins. A phase whose condition an earlier phase already tests, or that follows two phases with opposite conditions on the same property, is never reached; the accessor never reports it.");
 
+    /// <summary>CSDK018: a key repeated in one YAML mapping (also reported by the spec check the build runs before Kiota).</summary>
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        id: "CSDK018",
+        title: "Duplicate key in the spec",
+        messageFormat: "The spec '{0}' has a duplicate key: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "YAML requires the keys of a mapping to be unique. Readers that accept a repeated key keep one of the values, not always the same one, so Kiota, the status generator and the linters could each read a different spec.");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -201,5 +211,6 @@ internal static class DiagnosticDescriptors
         [InternalError.Id] = InternalError,
         [MissingNamespace.Id] = MissingNamespace,
         [UnreachablePhase.Id] = UnreachablePhase,
+        [DuplicateKey.Id] = DuplicateKey,
     };
 }

@@ -73,6 +73,12 @@ internal sealed class RepositoryCopy : IDisposable
         Directory.CreateDirectory(destination);
         foreach (var file in Directory.EnumerateFiles(source))
         {
+            // In a git worktree (or a submodule) .git is a file that points at the real repository:
+            // copied, it would make the copy's git commands commit into the source repository.
+            if (Path.GetFileName(file) == ".git")
+            {
+                continue;
+            }
             File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
         }
         foreach (var directory in Directory.EnumerateDirectories(source))
