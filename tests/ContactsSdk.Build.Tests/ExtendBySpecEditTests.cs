@@ -12,6 +12,7 @@ namespace ContactsSdk.Build.Tests;
 /// the repository: one spec edit, one <c>dotnet build</c>, and the route is callable with its
 /// status interpretation; a broken annotation fails that build at its line in the spec.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class ExtendBySpecEditTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);

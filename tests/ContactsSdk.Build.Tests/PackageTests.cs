@@ -13,6 +13,7 @@ namespace ContactsSdk.Build.Tests;
 /// outside the repository restores from a local feed and runs, with the generated status types
 /// compiled in and nothing of the build-time generators among its dependencies.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class PackageTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);

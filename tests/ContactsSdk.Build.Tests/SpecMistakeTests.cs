@@ -15,6 +15,7 @@ namespace ContactsSdk.Build.Tests;
 /// costs the committed client: real builds of a repository copy, each checking the located message,
 /// that Kiota never started, and that every file of Generated/ is byte for byte what it was.
 /// </summary>
+[Collection(RepositoryBuilds.Name)]
 public sealed class SpecMistakeTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
