@@ -163,6 +163,21 @@ public sealed partial class ContactsSdkGenerator
 
         private YamlMappingNode? LoadYaml()
         {
+            // A repeated key is refused before the tree is built: SharpYaml would keep one value silently.
+            var duplicates = 0;
+            foreach (var problem in StrictYaml.Check(_text))
+            {
+                if (!problem.IsSyntaxError)
+                {
+                    _diagnostics.Report(DiagnosticDescriptors.DuplicateKey, Yaml.Locate(_path, _text, problem.Start, problem.End), FileName, problem.Message);
+                    duplicates++;
+                }
+            }
+            if (duplicates > 0)
+            {
+                return null;
+            }
+
             var stream = new YamlStream();
             try
             {

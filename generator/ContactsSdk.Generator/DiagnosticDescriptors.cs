@@ -213,6 +213,17 @@ internal static class DiagnosticDescriptors
         helpLinkUri: HelpBase + "csdk018",
         description: "The generator predicts the names Kiota gives to model classes and properties and checks them in the compilation. When one is missing, the annotation is reported here rather than as a compile error inside a generated file.");
 
+    /// <summary>CSDK019: a key repeated in one YAML mapping (also reported by the spec check the build runs before Kiota).</summary>
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        id: "CSDK019",
+        title: "Duplicate key in the spec",
+        messageFormat: "The spec '{0}' has a duplicate key: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBase + "csdk019",
+        description: "YAML requires the keys of a mapping to be unique. Readers that accept a repeated key keep one of the values, not always the same one, so Kiota, the status generator and the linters could each read a different spec.");
+
     /// <summary>All descriptors by ID.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -234,5 +245,6 @@ internal static class DiagnosticDescriptors
         [MissingNamespace.Id] = MissingNamespace,
         [UnreachablePhase.Id] = UnreachablePhase,
         [KiotaNameNotFound.Id] = KiotaNameNotFound,
+        [DuplicateKey.Id] = DuplicateKey,
     };
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ContactsSdk.Testing.Lifecycle;
 using Microsoft.Extensions.Logging;
 
@@ -142,6 +143,16 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? StatePath { get; init; }
 
+    /// <summary>
+    /// The contacts the email address search route finds, by email address. Empty by default: every
+    /// address is then reported as matching no contact.
+    /// </summary>
+    /// <example><c>Contacts = [new EmulatedContact("0034x00001AbCdEAAV", "jane.doe@example.com", createdAt)]</c></example>
+    public IReadOnlyList<EmulatedContact> Contacts { get; init; } = [];
+
+    /// <summary>How the email address search reports an address without contacts (both shapes are documented).</summary>
+    public EmailSearchNoMatch EmailSearchNoMatch { get; init; } = EmailSearchNoMatch.EmptyContactKeyDetail;
+
     /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
     public int Port { get; init; }
 
@@ -153,6 +164,14 @@ public sealed class EmulatorOptions
         ArgumentNullException.ThrowIfNull(GrantedScope, nameof(GrantedScope));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         ArgumentNullException.ThrowIfNull(OutcomeSelector, nameof(OutcomeSelector));
+        ArgumentNullException.ThrowIfNull(Contacts, nameof(Contacts));
+        foreach (var contact in Contacts)
+        {
+            // Never the address itself in the message: it is personal data.
+            ArgumentNullException.ThrowIfNull(contact, nameof(Contacts));
+            ArgumentException.ThrowIfNullOrWhiteSpace(contact.ContactKey, nameof(Contacts));
+            ArgumentException.ThrowIfNullOrWhiteSpace(contact.EmailAddress, nameof(Contacts));
+        }
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(TokenLifetime, TimeSpan.Zero, nameof(TokenLifetime));
         ArgumentOutOfRangeException.ThrowIfNegative(NumberOfRestorableDays, nameof(NumberOfRestorableDays));
         ArgumentOutOfRangeException.ThrowIfLessThan(PendingDuration, TimeSpan.Zero, nameof(PendingDuration));

@@ -41,8 +41,11 @@ public enum EmulatorRoute
     /// <summary><c>POST /contacts/v1/operations/restrict/{operationID}/retry</c>, which restarts a failed restriction.</summary>
     RestrictRetry = 512,
 
+    /// <summary><c>POST /contacts/v1/addresses/email/search</c>, which finds the contact keys of email addresses.</summary>
+    EmailSearch = 1024,
+
     /// <summary>Every Contacts route (all but the token route).</summary>
-    Contacts = Delete | Status | ConfigSettings | DeleteRetry | DeleteRequests | DeleteRequestsSummary | Restrict | RestrictStatus | RestrictRetry,
+    Contacts = Delete | Status | ConfigSettings | DeleteRetry | DeleteRequests | DeleteRequestsSummary | Restrict | RestrictStatus | RestrictRetry | EmailSearch,
 
     /// <summary>Every route.</summary>
     All = Token | Contacts,

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Addresses;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
@@ -38,6 +39,9 @@ public class ContactsClient : IDisposable
 
     /// <summary>How many times a single status read tries again after a 429 it may wait out.</summary>
     public const int MaxRateLimitRetries = 3;
+
+    /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
+    public const int DefaultMaximumKeysPerAddress = 100;
 
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
@@ -178,6 +182,58 @@ public class ContactsClient : IDisposable
             },
         };
         return StartDeletionAsync(body, PostTypeQueryParameterType.ListReference, contactCount: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Finds the contact keys of email addresses (the email address search route), which is where an
+    /// erasure request that names an address starts.
+    /// </summary>
+    /// <param name="emailAddresses">The addresses; duplicates (ignoring case) are searched once.</param>
+    /// <param name="maximumKeysPerAddress">The most keys asked for per address (the route's <c>maximumCount</c>).</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>
+    /// Every requested address (keys compared ignoring case) with all its contact keys; an empty list
+    /// when the address matches no contact, whichever of the two documented "no match" shapes the
+    /// service used. An address with several contacts gets all of them, up to <paramref name="maximumKeysPerAddress"/>.
+    /// </returns>
+    /// <remarks>Addresses are personal data: they are never logged, and never part of an exception message.</remarks>
+    /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
+    public virtual async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveContactKeysAsync(
+        IEnumerable<string> emailAddresses, int maximumKeysPerAddress = DefaultMaximumKeysPerAddress, CancellationToken cancellationToken = default)
+    {
+        var addresses = RequireValues(emailAddresses, nameof(emailAddresses));
+        if (addresses.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Email addresses must not be empty.", nameof(emailAddresses));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximumKeysPerAddress);
+        var distinct = addresses.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ResolveContactKeys, _accountId);
+        try
+        {
+            var body = new EmailAddressSearchRequest { ChannelAddressList = distinct, MaximumCount = maximumKeysPerAddress };
+            var response = await Routes.Contacts.V1.Addresses.Email.Search.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The email address search came back with an empty body.");
+            try
+            {
+                ContactsServiceException.ThrowIfFailed(response, "Resolving email addresses to contact keys");
+            }
+            catch (ContactsServiceException ex)
+            {
+                // The service may echo an address in its message: personal data stays out of exceptions.
+                throw new ContactsServiceException(ContactKeyResolution.Redact(ex.Message, distinct), ex.ResultMessages, ex.ServiceMessageId);
+            }
+
+            var resolved = ContactKeyResolution.Read(distinct, response);
+            ContactsSdkLog.EmailAddressesResolved(_logger, resolved.Count, resolved.Count(pair => pair.Value.Count > 0));
+            return resolved;
+        }
+        catch (Exception ex)
+        {
+            ContactsSdkTelemetry.SetFailure(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class DiagnosticTests
     {
         // name, find, replace, expected ID, text the diagnostic must start at, text the message must contain
         { "yaml syntax", "    Base:\n", "    Base: [oops\n", "CSDK001", "", "contacts-fixture.yaml" },
+        { "duplicate key", "            fallback: Value0\n", "            fallback: Value0\n            fallback: Value1\n", "CSDK019", "fallback: Value1", "The key 'fallback' appears twice in one mapping" },
         { "unknown key", "            fallback: Value0\n", "            fallback: Value0\n            fallbak: Value0\n", "CSDK002", "fallbak", "fallbak" },
         { "unknown key in a value", "                  - value: batch-import\n", "                  - value: batch-import\n                    terminl: true\n", "CSDK002", "terminl", "values[0] of x-contacts-status of JobResponse.kind" },
         { "unknown lifecycle key", "        accessor: GetJobState\n", "        accessor: GetJobState\n        acessor: GetJobState\n", "CSDK002", "acessor", "x-contacts-lifecycle of JobResponse" },

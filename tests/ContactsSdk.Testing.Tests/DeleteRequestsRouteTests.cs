@@ -161,7 +161,7 @@ public sealed class DeleteRequestsRouteTests
     [InlineData("enddateutc=2019-07-03T00:00:00")]
     [InlineData("startdateutc=2019-07-02T00:00:00")]
     [InlineData("startdateutc=&enddateutc=2019-07-03T00:00:00")]
-    [InlineData("startdateutc=2019-07-02T00:00:00Z&enddateutc=2019-07-03T00:00:00")]
+    [InlineData("startdateutc=2019-07-02T00:00:00z&enddateutc=2019-07-03T00:00:00")]
     [InlineData("startdateutc=2019-07-02T00:00:00%2B00:00&enddateutc=2019-07-03T00:00:00")]
     [InlineData("startdateutc=2019-07-02T00:00:00-06:00&enddateutc=2019-07-03T00:00:00")]
     [InlineData("startdateutc=2019-07-02&enddateutc=2019-07-03T00:00:00")]

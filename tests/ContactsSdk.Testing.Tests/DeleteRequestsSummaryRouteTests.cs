@@ -28,7 +28,7 @@ public sealed class DeleteRequestsSummaryRouteTests
 
         // Array lengths depend on the range; everything else is the example's.
         Assert.Equal(JsonShape.SchemaOf(example.RootElement), JsonShape.SchemaOf(json.RootElement));
-        Assert.Equal("2019-07-02T21:29:48.013Z", json.RootElement.GetProperty("statusAsOfDateUtc").GetString());
+        Assert.Equal("2019-07-02T21:29:48.013Z", json.RootElement.GetProperty("statusasofdateutc").GetString());
     }
 
     [Fact]
@@ -45,19 +45,21 @@ public sealed class DeleteRequestsSummaryRouteTests
         using var json = await harness.SummarizeDeleteRequestsAsync("startdateutc=2019-07-02T00:00:00&enddateutc=2019-07-05T00:00:00", token);
 
         var root = json.RootElement;
-        Assert.Equal("2019-07-02T00:00:00", root.GetProperty("startDateUtc").GetString());
-        Assert.Equal("2019-07-05T00:00:00", root.GetProperty("endDateUtc").GetString());
-        Assert.Equal(1, root.GetProperty("interval").GetInt32());
-        Assert.Equal(3, root.GetProperty("itemCount").GetInt32());
-        var total = root.GetProperty("totalTimeSeries");
-        Assert.Equal(3, total.GetProperty("requestCount").GetInt64());
-        Assert.Equal(0, total.GetProperty("minValue").GetInt64());
-        Assert.Equal(2, total.GetProperty("maxValue").GetInt64());
+        // The route document's shape: lower-case names, the interval as a string, times with a Z.
+        Assert.Equal("2019-07-02T00:00:00Z", root.GetProperty("startdateutc").GetString());
+        Assert.Equal("2019-07-05T00:00:00Z", root.GetProperty("enddateutc").GetString());
+        Assert.Equal("1", root.GetProperty("interval").GetString());
+        Assert.Equal(3, root.GetProperty("itemcount").GetInt32());
+        var total = Total(root);
+        Assert.Equal(3, total.GetProperty("requestcount").GetInt64());
+        Assert.Equal(0, total.GetProperty("minvalue").GetInt64());
+        Assert.Equal(2, total.GetProperty("maxvalue").GetInt64());
         Assert.Equal(
-            [("2019-07-02T00:00:00", 1L), ("2019-07-03T00:00:00", 2L), ("2019-07-04T00:00:00", 0L)],
+            [("2019-07-02T00:00:00Z", 1L), ("2019-07-03T00:00:00Z", 2L), ("2019-07-04T00:00:00Z", 0L)],
             Items(total));
-        var completed = Assert.Single(root.GetProperty("statusTimeSeries").EnumerateArray());
+        var completed = Assert.Single(root.GetProperty("statustimeseries").EnumerateArray());
         Assert.Equal("Completed", completed.GetProperty("status").GetString());
+        Assert.Equal(5, completed.GetProperty("statusid").GetInt32());
         Assert.Equal(Items(total), Items(completed));
     }
 
@@ -74,16 +76,16 @@ public sealed class DeleteRequestsSummaryRouteTests
         using var json = await harness.SummarizeDeleteRequestsAsync(query, token);
 
         var root = json.RootElement;
-        Assert.Equal(0, root.GetProperty("interval").GetInt32());
-        Assert.Equal(items, root.GetProperty("itemCount").GetInt32());
-        var total = root.GetProperty("totalTimeSeries");
+        Assert.Equal("0", root.GetProperty("interval").GetString());
+        Assert.Equal(items, root.GetProperty("itemcount").GetInt32());
+        var total = Total(root);
         Assert.Equal(items, total.GetProperty("items").GetArrayLength());
         // Received at 18:24:48.013Z, recorded as 18:25:00: in the 18:00 bucket when the range has it.
         var expected = query.Contains("18:00:00.001", StringComparison.Ordinal) ? 0 : 1;
-        Assert.Equal(expected, total.GetProperty("requestCount").GetInt64());
+        Assert.Equal(expected, total.GetProperty("requestcount").GetInt64());
         if (expected == 1)
         {
-            Assert.Contains(("2019-07-02T18:00:00", 1L), Items(total));
+            Assert.Contains(("2019-07-02T18:00:00Z", 1L), Items(total));
         }
     }
 
@@ -105,12 +107,12 @@ public sealed class DeleteRequestsSummaryRouteTests
 
         using var json = await harness.SummarizeDeleteRequestsAsync("startdateutc=2019-07-02T00:00:00&enddateutc=2019-07-03T00:00:00", token);
 
-        var series = json.RootElement.GetProperty("statusTimeSeries").EnumerateArray()
-            .Select(s => (s.GetProperty("status").GetString(), s.GetProperty("requestCount").GetInt64()))
+        var series = json.RootElement.GetProperty("statustimeseries").EnumerateArray()
+            .Select(s => (s.GetProperty("statusid").GetInt32(), s.GetProperty("status").GetString(), s.GetProperty("requestcount").GetInt64()))
             .ToArray();
         // Aborted is absent: no request in the range ended that way.
-        Assert.Equal([("Processing", 2L), ("Completed", 1L), ("Invalid", 1L)], series);
-        Assert.Equal(4, json.RootElement.GetProperty("totalTimeSeries").GetProperty("requestCount").GetInt64());
+        Assert.Equal([(1, "Processing", 2L), (5, "Completed", 1L), (7, "Invalid", 1L)], series);
+        Assert.Equal(4, Total(json.RootElement).GetProperty("requestcount").GetInt64());
     }
 
     [Fact]
@@ -121,18 +123,19 @@ public sealed class DeleteRequestsSummaryRouteTests
 
         using var json = await harness.SummarizeDeleteRequestsAsync("startdateutc=2019-06-01T00:00:00&enddateutc=2019-06-11T00:00:00", token);
 
-        var total = json.RootElement.GetProperty("totalTimeSeries");
-        Assert.Equal(10, json.RootElement.GetProperty("itemCount").GetInt32());
-        Assert.Equal(0, total.GetProperty("requestCount").GetInt64());
-        Assert.Equal(0, total.GetProperty("minValue").GetInt64());
-        Assert.Equal(0, total.GetProperty("maxValue").GetInt64());
-        Assert.Equal(0, json.RootElement.GetProperty("statusTimeSeries").GetArrayLength());
+        var total = Total(json.RootElement);
+        Assert.Equal(10, json.RootElement.GetProperty("itemcount").GetInt32());
+        Assert.Equal(0, total.GetProperty("requestcount").GetInt64());
+        Assert.Equal(0, total.GetProperty("minvalue").GetInt64());
+        Assert.Equal(0, total.GetProperty("maxvalue").GetInt64());
+        Assert.Equal(0, json.RootElement.GetProperty("statustimeseries").GetArrayLength());
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("startdateutc=2019-07-02T00:00:00")]
-    [InlineData("startdateutc=2019-07-02T00:00:00Z&enddateutc=2019-07-03T00:00:00Z")]
+    [InlineData("startdateutc=2019-07-02T00:00:00%2B02:00&enddateutc=2019-07-03T00:00:00%2B02:00")]
+    [InlineData("startdateutc=2019-07-02T00:00:00ZZ&enddateutc=2019-07-03T00:00:00Z")]
     [InlineData("startdateutc=2019-07-03T00:00:00&enddateutc=2019-07-02T00:00:00")]
     public async Task A_range_the_route_cannot_read_gets_a_gateway_400(string query)
     {
@@ -143,6 +146,24 @@ public sealed class DeleteRequestsSummaryRouteTests
 
         Assert.Equal(["message", "errorcode", "documentation"], JsonShape.KeysOf(json.RootElement));
     }
+
+    [Fact]
+    public async Task The_documented_request_with_a_Z_on_the_range_is_read_as_UTC()
+    {
+        await using var harness = await StartAsync();
+        var token = await harness.GetTokenAsync();
+        await harness.DeleteKeysAsync(token, "k");
+
+        // The route document's example request writes the range with a Z.
+        using var withZ = await harness.SummarizeDeleteRequestsAsync("startdateutc=2019-07-02T00:00:00Z&enddateutc=2019-07-02T05:00:00Z", token);
+        using var withoutZ = await harness.SummarizeDeleteRequestsAsync("startdateutc=2019-07-02T00:00:00&enddateutc=2019-07-02T05:00:00", token);
+
+        Assert.Equal(5, withZ.RootElement.GetProperty("itemcount").GetInt32());
+        Assert.Equal(Items(Total(withoutZ.RootElement)), Items(Total(withZ.RootElement)));
+    }
+
+    // The route document gives the total series as an array of one series.
+    private static JsonElement Total(JsonElement root) => Assert.Single(root.GetProperty("totaltimeseries").EnumerateArray());
 
     private static (string?, long)[] Items(JsonElement series) =>
         series.GetProperty("items").EnumerateArray()

@@ -80,7 +80,11 @@ public sealed class DeleteRouteTests
         using var response = await harness.PostDeleteAsync("listReference", body, token);
         using var json = await EmulatorHarness.ReadJsonAsync(response);
 
-        Assert.Equal(InitiatedKeys, JsonShape.KeysOf(json.RootElement));
+        // The type=listReference route document's answer: the list it read comes first.
+        using var example = SeedExamples.LoadResponse(ContactsRoutes.DeleteSpecPath, "post", "startedByListReference");
+        Assert.Equal(["targetListInformation", .. InitiatedKeys], JsonShape.KeysOf(json.RootElement));
+        Assert.Equal(JsonShape.SchemaOf(example.RootElement.GetProperty("targetListInformation")), JsonShape.SchemaOf(json.RootElement.GetProperty("targetListInformation")));
+        Assert.Equal("Erasures-DE", json.RootElement.GetProperty("targetListInformation").GetProperty("listKey").GetString());
         var operation = Assert.Single(harness.Emulator.Operations);
         Assert.Equal(DeleteRequestType.ListReference, operation.Request.Type);
         Assert.Equal("Erasures-DE", operation.Request.ListKey);

@@ -30,10 +30,12 @@ public sealed class RateLimitTests
         using var json = await EmulatorHarness.ReadJsonAsync(limited);
 
         Assert.Equal(429, (int)limited.StatusCode);
-        Assert.Equal(["message", "errorcode", "documentation"], JsonShape.KeysOf(json.RootElement));
+        // The rate limiting document's 50100 body, whose retryAfter matches the header.
+        Assert.Equal(["message", "errorcode", "retryAfter", "documentation"], JsonShape.KeysOf(json.RootElement));
         Assert.Equal(50100, json.RootElement.GetProperty("errorcode").GetInt32());
         // 39.5 s are left in the window: rounded up, so a client that obeys is not early.
         Assert.Equal(TimeSpan.FromSeconds(40), limited.Headers.RetryAfter?.Delta);
+        Assert.Equal(40, json.RootElement.GetProperty("retryAfter").GetInt32());
         Assert.Equal(1, harness.Emulator.Statistics.TooManyRequestsResponses);
     }
 

@@ -21,8 +21,9 @@ public static class ErasureServiceCollectionExtensions
     /// Adds <see cref="IErasureService"/>, the ledger store chosen in <paramref name="configure"/>
     /// (<c>o.UseSqlite("erasure.db")</c>), and the hosted worker: Quartz with its persistent job store
     /// in the same database, started with the host, after the ledger's schema is migrated. Needs
-    /// <c>AddContactsSdk(...)</c> for the client. Register an <see cref="IEmailSubjectResolver"/> to
-    /// accept erasures by email address.
+    /// <c>AddContactsSdk(...)</c> for the client. Erasures by email address are resolved to contact
+    /// keys through Marketing Cloud's email address search, unless an <see cref="IEmailSubjectResolver"/>
+    /// of the application's own is registered first.
     /// </summary>
     /// <exception cref="InvalidOperationException">An option cannot work (no store chosen, no or short hash key, bad intervals).</exception>
     public static IServiceCollection AddContactsErasure(this IServiceCollection services, Action<ErasureOptions> configure)
@@ -44,6 +45,7 @@ public static class ErasureServiceCollectionExtensions
         services.TryAddSingleton(provider => new ErasureLedger(
             provider.GetRequiredService<IErasureLedgerStore>(), provider.GetRequiredService<LedgerChain>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ErasureWakeups>();
+        services.TryAddSingleton<IEmailSubjectResolver>(provider => new AddressSearchResolver(provider.GetRequiredService<ContactsClient>()));
         services.TryAddTransient(provider => new ErasureStepRunner(
             provider.GetRequiredService<ErasureLedger>(),
             provider.GetRequiredService<ContactsClient>(),

@@ -24,4 +24,13 @@ internal static class DeleteRequestStatuses
         InvalidId => WireStatus.Invalid,
         _ => null,
     };
+
+    /// <summary>The <c>statusid</c> of a status, or null for one no filter selects (Aborted).</summary>
+    public static int? ToStatusId(string status) => status switch
+    {
+        WireStatus.Processing => ProcessingId,
+        WireStatus.Completed => CompletedId,
+        WireStatus.Invalid => InvalidId,
+        _ => null,
+    };
 }

@@ -39,7 +39,7 @@ internal sealed class ContactsGateway(EmulatorState state)
         if (state.RateLimiter?.TryAcquire(now) is { } retryAfter)
         {
             EmulatorLog.RateLimited(state.Logger, path, retryAfter);
-            return GatewayErrors.RateLimitedAsync(context, RetryAfterValue.Seconds(retryAfter));
+            return GatewayErrors.RateLimitedAsync(context, retryAfter);
         }
 
         return next(context);

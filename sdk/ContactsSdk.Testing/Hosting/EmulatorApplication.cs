@@ -54,6 +54,7 @@ internal static class EmulatorApplication
         DeleteRequestsEndpoints.Map(app, state);
         RestrictEndpoints.Map(app, state);
         RestrictStatusEndpoint.Map(app, state);
+        EmailSearchEndpoint.Map(app, state);
         app.MapFallback(GatewayErrors.NotFoundAsync);
         return app;
     }

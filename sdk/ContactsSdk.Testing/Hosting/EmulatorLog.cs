@@ -52,6 +52,9 @@ internal static partial class EmulatorLog
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Created restrict operation {OperationId} ({Type})")]
     public static partial void RestrictionCreated(ILogger logger, long operationId, DeleteRequestType type);
 
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Searched {AddressCount} email addresses, {FoundCount} with contacts")]
+    public static partial void EmailAddressesSearched(ILogger logger, int addressCount, int foundCount);
+
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "Refused a restrict request with service error {ResultCode}")]
     public static partial void RestrictRejected(ILogger logger, string resultCode);
 }

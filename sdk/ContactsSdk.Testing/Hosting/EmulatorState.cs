@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using ContactsSdk.Testing.Auth;
+using ContactsSdk.Testing.Addresses;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Testing.Gateway;
 using ContactsSdk.Testing.Lifecycle;
@@ -25,6 +26,7 @@ internal sealed class EmulatorState
         DeletionSettings = new DeletionSettings(options.NumberOfRestorableDays);
         Operations = new OperationStore(timings, DeletionSettings, ids, options.OutcomeSelector);
         Restrictions = new RestrictionStore(timings, ids);
+        Contacts = new ContactDirectory(options.Contacts);
         Faults = new FaultPlan(options.FaultSeed);
         RateLimiter = options.RateLimitMaxRequests is { } max ? new FixedWindowRateLimiter(max, options.RateLimitWindow) : null;
         Logger = options.LoggerFactory?.CreateLogger("ContactsSdk.Testing") ?? NullLogger.Instance;
@@ -58,6 +60,9 @@ internal sealed class EmulatorState
     public OperationStore Operations { get; }
 
     public RestrictionStore Restrictions { get; }
+
+    /// <summary>The contacts the email address search finds.</summary>
+    public ContactDirectory Contacts { get; }
 
     /// <summary>The settings configSettings changes; deletions copy them when created.</summary>
     public DeletionSettings DeletionSettings { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.Json;
 using ContactsSdk.Testing.Analytics;
 using ContactsSdk.Testing.Time;
@@ -7,7 +8,7 @@ using ContactsSdk.Testing.Time;
 namespace ContactsSdk.Testing.Json;
 
 /// <summary>
-/// Bodies of the two analytics routes, shaped exactly like the spec's examples, ending with the
+/// Bodies of the two analytics routes, shaped like their route documents' examples, ending with the
 /// service fields the route document lists (no <c>hasErrors</c>).
 /// The range is echoed as asked (UTC without an offset); <c>statusAsOfDateUtc</c> is the reported
 /// time with its Z; record times are UTC without an offset, <c>receivedDateUtc</c> to the minute and
@@ -40,15 +41,23 @@ internal static class DeleteRequestsResponses
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// The summary in the shape of the route document's example: property names in lower case,
+    /// <c>interval</c> as a string, <c>totaltimeseries</c> an array of one series, the range and the
+    /// item times in UTC with a Z, and a <c>statusid</c> on each status series that has one.
+    /// </summary>
     public static void WriteSummary(Utf8JsonWriter writer, DateRange range, DeleteRequestsSummary summary, WireClock clock)
     {
         writer.WriteStartObject();
-        WriteRange(writer, range, clock);
-        writer.WriteNumber("interval", summary.Interval);
-        writer.WriteNumber("itemCount", summary.BucketStarts.Count);
-        writer.WritePropertyName("totalTimeSeries");
+        writer.WriteString("startdateutc", EchoWithDesignator(range.Start));
+        writer.WriteString("enddateutc", EchoWithDesignator(range.End));
+        writer.WriteString("statusasofdateutc", clock.UtcNowWithDesignator());
+        writer.WriteString("interval", summary.Interval.ToString(CultureInfo.InvariantCulture));
+        writer.WriteNumber("itemcount", summary.BucketStarts.Count);
+        writer.WriteStartArray("totaltimeseries");
         WriteSeries(writer, summary.Total, summary.BucketStarts);
-        writer.WriteStartArray("statusTimeSeries");
+        writer.WriteEndArray();
+        writer.WriteStartArray("statustimeseries");
         foreach (var series in summary.ByStatus)
         {
             WriteSeries(writer, series, summary.BucketStarts);
@@ -71,17 +80,22 @@ internal static class DeleteRequestsResponses
         writer.WriteStartObject();
         if (series.Status is { } status)
         {
+            if (DeleteRequestStatuses.ToStatusId(status) is { } statusId)
+            {
+                writer.WriteNumber("statusid", statusId);
+            }
+
             writer.WriteString("status", status);
         }
 
-        writer.WriteNumber("requestCount", series.RequestCount);
-        writer.WriteNumber("minValue", series.MinValue);
-        writer.WriteNumber("maxValue", series.MaxValue);
+        writer.WriteNumber("requestcount", series.RequestCount);
+        writer.WriteNumber("minvalue", series.MinValue);
+        writer.WriteNumber("maxvalue", series.MaxValue);
         writer.WriteStartArray("items");
         for (var i = 0; i < bucketStarts.Count; i++)
         {
             writer.WriteStartObject();
-            writer.WriteString("time", Echo(bucketStarts[i]));
+            writer.WriteString("time", EchoWithDesignator(bucketStarts[i]));
             writer.WriteNumber("value", series.Values[i]);
             writer.WriteEndObject();
         }
@@ -89,6 +103,8 @@ internal static class DeleteRequestsResponses
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
+
+    private static string EchoWithDesignator(DateTimeOffset instant) => Echo(instant) + "Z";
 
     // Derived from the request, not read from the clock: a clock-skew fault leaves it alone.
     private static string Echo(DateTimeOffset instant) => WireTimestamps.Local(instant, TimeSpan.Zero, LocalPrecision.Full);

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -28,11 +30,19 @@ internal static class GatewayErrors
     public const int UndocumentedCode = 0;
 
     public static Task WriteAsync(HttpContext context, int statusCode, string message, int errorCode) =>
+        WriteAsync(context, statusCode, message, errorCode, retryAfterSeconds: null);
+
+    /// <summary>The body, with <c>retryAfter</c> (seconds) when given, as the rate limiting document shows it for 50100.</summary>
+    private static Task WriteAsync(HttpContext context, int statusCode, string message, int errorCode, long? retryAfterSeconds) =>
         JsonResponse.WriteAsync(context, statusCode, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("message", message);
             writer.WriteNumber("errorcode", errorCode);
+            if (retryAfterSeconds is { } seconds)
+            {
+                writer.WriteNumber("retryAfter", seconds);
+            }
             writer.WriteString("documentation", DocumentationUrl);
             writer.WriteEndObject();
         });
@@ -49,9 +59,11 @@ internal static class GatewayErrors
     public static Task NotFoundAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status404NotFound, "Not Found", UndocumentedCode);
 
-    public static Task RateLimitedAsync(HttpContext context, string retryAfter)
+    /// <summary>429 errorcode 50100: the header and the body's <c>retryAfter</c> give the same whole seconds.</summary>
+    public static Task RateLimitedAsync(HttpContext context, TimeSpan retryAfter)
     {
-        context.Response.Headers.RetryAfter = retryAfter;
-        return WriteAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests", RateLimitedCode);
+        var seconds = RetryAfterValue.WholeSeconds(retryAfter);
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return WriteAsync(context, StatusCodes.Status429TooManyRequests, "Rate limit exceeded", RateLimitedCode, seconds);
     }
 }

@@ -7,8 +7,10 @@ namespace ContactsSdk.Testing.Json;
 internal static class RetryAfterValue
 {
     /// <summary>Whole seconds, rounded up so a client that obeys never comes back early; at least 1.</summary>
-    public static string Seconds(TimeSpan delay) =>
-        Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+    public static string Seconds(TimeSpan delay) => WholeSeconds(delay).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The delay in whole seconds, rounded up; at least 1.</summary>
+    public static long WholeSeconds(TimeSpan delay) => Math.Max(1, (long)Math.Ceiling(delay.TotalSeconds));
 
     /// <summary>An HTTP date; it has whole seconds only, so the instant is rounded up to the next one.</summary>
     public static string HttpDate(DateTimeOffset retryAt)

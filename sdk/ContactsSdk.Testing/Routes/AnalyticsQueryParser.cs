@@ -19,7 +19,8 @@ internal static partial class AnalyticsQueryParser
     public const string StatusId = "statusid";
     public const string Page = "$page";
     public const string PageSize = "$pagesize";
-    public const string OrderBy = "$orderBy";
+    // Spelled as the route document's example request does; the query collection ignores case, so $orderBy works too.
+    public const string OrderBy = "$orderby";
 
     public const int DefaultPage = 1;
     public const int DefaultPageSize = 50;
@@ -70,12 +71,15 @@ internal static partial class AnalyticsQueryParser
     private static bool TryParseUtc(IQueryCollection query, string name, out DateTimeOffset value, out string problem)
     {
         value = default;
-        problem = $"{name} is required once, as a UTC date and time without an offset, such as 2019-02-18T00:00:00.";
-        // The pattern first: an offset or a Z would be accepted by the parser and silently converted.
+        problem = $"{name} is required once, as a UTC date and time without an offset or with a Z, such as 2019-02-18T00:00:00 or 2018-01-15T00:00:00Z.";
+        // The pattern first: any other offset would be accepted by the parser and silently converted.
         if (!TryGetSingle(query, name, out var text) || !UtcTimestampPattern().IsMatch(text))
         {
             return false;
         }
+
+        // The summary route document writes the range with a Z; it says UTC, as no designator does.
+        text = text.TrimEnd('Z');
 
         if (!DateTime.TryParseExact(
                 text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
@@ -163,7 +167,7 @@ internal static partial class AnalyticsQueryParser
         return values.Count == 1;
     }
 
-    // The spec's UtcTimestamp: ASCII digits only, no offset, at most seven fraction digits.
-    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?$", RegexOptions.CultureInvariant)]
+    // The spec's UtcQueryTimestamp: ASCII digits only, at most seven fraction digits, no offset but an optional Z.
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?Z?$", RegexOptions.CultureInvariant)]
     private static partial Regex UtcTimestampPattern();
 }

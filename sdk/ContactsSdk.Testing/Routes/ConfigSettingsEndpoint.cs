@@ -39,6 +39,9 @@ internal static class ConfigSettingsEndpoint
         state.DeletionSettings.NumberOfRestorableDays = period.Days;
         state.SaveState();
         EmulatorLog.RestorablePeriodSet(state.Logger, period.Days);
-        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => ConfigSettingsResponses.WriteStored(writer, clock));
+        // A parsed body has a non-empty items array, every item a stored setting.
+        RequestJson.TryGetPropertyIgnoreCase(document.RootElement, "items", out var items);
+        var stored = items.GetArrayLength();
+        await JsonResponse.WriteAsync(context, StatusCodes.Status200OK, writer => ConfigSettingsResponses.WriteStored(writer, stored, clock));
     }
 }

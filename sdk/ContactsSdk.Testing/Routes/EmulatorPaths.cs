@@ -13,6 +13,7 @@ internal static class EmulatorPaths
     public const string DeleteRequestsSummary = "/contacts/v1/contacts/analytics/deleterequests/summary";
     public const string Restrict = "/contacts/v1/contacts/actions/restrict";
     public const string RestrictStatus = "/contacts/v1/contacts/actions/restrict/status";
+    public const string EmailSearch = "/contacts/v1/addresses/email/search";
     public const string RestrictRetry = "/contacts/v1/operations/restrict/{" + OperationIdParameter + "}/retry";
 
     /// <summary>The route parameter of the retry paths; any segment matches, so a non-integer gets a 400, not a 404.</summary>

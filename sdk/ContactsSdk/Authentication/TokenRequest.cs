@@ -6,12 +6,21 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
+using ContactsSdk.Generated.Models;
+using ContactsSdk.Serialization;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Serialization.Json;
 
 namespace ContactsSdk.Authentication;
 
-/// <summary>One call to the <c>/v2/token</c> endpoint and the reading of its answer.</summary>
+/// <summary>
+/// One call to the <c>/v2/token</c> endpoint and the reading of its answer, through the spec's
+/// token models (<c>AccessTokenRequest</c>, <c>AccessTokenResponse</c>, <c>AccessTokenError</c>).
+/// </summary>
 internal static class TokenRequest
 {
+    private const string ClientCredentialsGrant = "client_credentials";
+
     public static async Task<AccessToken> SendAsync(HttpClient httpClient, ContactsClientOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.AuthBaseAddress, "v2/token"))
@@ -41,84 +50,106 @@ internal static class TokenRequest
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw Failure((int)response.StatusCode, body, options);
+                throw await FailureAsync((int)response.StatusCode, body, options, cancellationToken).ConfigureAwait(false);
             }
-            return Read(body, timeProvider.GetUtcNow(), options);
+            return await ReadAsync(body, timeProvider.GetUtcNow(), options, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    /// <summary>The body, written from the spec's <c>AccessTokenRequest</c> model (null fields are left out).</summary>
     private static byte[] WriteBody(ContactsClientOptions options)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var body = new AccessTokenRequest
         {
-            writer.WriteStartObject();
-            writer.WriteString("grant_type", "client_credentials");
-            writer.WriteString("client_id", options.ClientId);
-            writer.WriteString("client_secret", options.ClientSecret);
-            if (!string.IsNullOrEmpty(options.AccountId))
-            {
-                writer.WriteString("account_id", options.AccountId);
-            }
-            if (!string.IsNullOrEmpty(options.Scope))
-            {
-                writer.WriteString("scope", options.Scope);
-            }
-            writer.WriteEndObject();
-        }
+            GrantType = ClientCredentialsGrant,
+            ClientId = options.ClientId,
+            ClientSecret = options.ClientSecret,
+            AccountId = string.IsNullOrEmpty(options.AccountId) ? null : options.AccountId,
+            Scope = string.IsNullOrEmpty(options.Scope) ? null : options.Scope,
+        };
+        using var writer = new JsonSerializationWriter();
+        writer.WriteObjectValue(null, body);
+        using var content = writer.GetSerializedContent();
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
         return buffer.ToArray();
     }
 
-    private static AccessToken Read(byte[] body, DateTimeOffset now, ContactsClientOptions options)
+    private static async Task<AccessToken> ReadAsync(byte[] body, DateTimeOffset now, ContactsClientOptions options, CancellationToken cancellationToken)
     {
-        try
+        if (TokenEndpointProblems.LooksLikeHtml(body))
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            var value = root.TryGetProperty("access_token", out var token) ? token.GetString() : null;
-            if (string.IsNullOrEmpty(value))
-            {
-                throw new ContactsAuthenticationException("The token endpoint answered without an access_token.");
-            }
-            var lifetime = TimeSpan.FromSeconds(root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0 ? seconds : 0);
-            // Renew a margin before expiry, but never sooner than half-way through a short lifetime.
-            var margin = options.TokenRefreshMargin < lifetime / 2 ? options.TokenRefreshMargin : lifetime / 2;
-            Uri? restInstance = null;
-            if (root.TryGetProperty("rest_instance_url", out var rest) && rest.ValueKind == JsonValueKind.String)
-            {
-                Uri.TryCreate(rest.GetString(), UriKind.Absolute, out restInstance);
-            }
-            return new AccessToken(value, now + lifetime - margin, restInstance);
+            throw new ContactsAuthenticationException(TokenEndpointProblems.HtmlAnswer(options));
         }
-        catch (JsonException ex)
+
+        var response = await ReadModelAsync(body, AccessTokenResponse.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+        if (response is null)
         {
-            throw new ContactsAuthenticationException("The token endpoint answered with a body that is not JSON.", innerException: ex);
+            throw new ContactsAuthenticationException(TokenEndpointProblems.NotJsonAnswer(options));
         }
+        if (string.IsNullOrEmpty(response.AccessToken))
+        {
+            throw new ContactsAuthenticationException("The token endpoint answered without an access_token.");
+        }
+        var lifetime = TimeSpan.FromSeconds(response.ExpiresIn is int seconds && seconds > 0 ? seconds : 0);
+        // Renew a margin before expiry, but never sooner than half-way through a short lifetime.
+        var margin = options.TokenRefreshMargin < lifetime / 2 ? options.TokenRefreshMargin : lifetime / 2;
+        return new AccessToken(response.AccessToken, now + lifetime - margin, RestInstanceUrl(response.RestInstanceUrl));
     }
 
-    private static ContactsAuthenticationException Failure(int status, byte[] body, ContactsClientOptions options)
+    /// <summary>
+    /// The REST host of the token response. The documented example gives it without a scheme
+    /// (<c>mc….rest.marketingcloudapis.com/</c>): such a value is read as https.
+    /// </summary>
+    internal static Uri? RestInstanceUrl(string? value)
     {
-        string? error = null;
-        string? description = null;
-        try
+        if (string.IsNullOrWhiteSpace(value))
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                error = document.RootElement.TryGetProperty("error", out var e) ? e.GetString() : null;
-                description = document.RootElement.TryGetProperty("error_description", out var d) ? d.GetString() : null;
-            }
+            return null;
         }
-        catch (JsonException)
+        var text = value.Contains("://", StringComparison.Ordinal) ? value : "https://" + value;
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri : null;
+    }
+
+    private static async Task<ContactsAuthenticationException> FailureAsync(int status, byte[] body, ContactsClientOptions options, CancellationToken cancellationToken)
+    {
+        if (TokenEndpointProblems.LooksLikeHtml(body))
         {
-            // Not JSON: the status code alone has to do.
+            return new ContactsAuthenticationException(TokenEndpointProblems.HtmlRefusal(status, options), status);
         }
+
+        var error = await ReadModelAsync(body, AccessTokenError.CreateFromDiscriminatorValue, cancellationToken).ConfigureAwait(false);
+        if (status == 404 && string.IsNullOrEmpty(error?.Error))
+        {
+            // No route there: the address is wrong, whatever the credentials.
+            return new ContactsAuthenticationException(TokenEndpointProblems.NotFound(options), status);
+        }
+
+        var code = string.IsNullOrEmpty(error?.Error) ? null : error!.Error;
+        var description = string.IsNullOrEmpty(error?.ErrorDescription) ? null : error!.ErrorDescription;
         var message = $"The token endpoint refused the request with HTTP {status}" +
-            (error is null ? "" : $" ({error})") +
+            (code is null ? "" : $" ({code})") +
             (description is null ? "." : $": {Redact(description, options)}") +
             // Only a refusal is about the credentials; a 429 or a 5xx is the endpoint's own trouble.
             (status is >= 400 and < 500 and not 429 ? " Check ClientId, ClientSecret and AccountId." : "");
-        return new ContactsAuthenticationException(message, status, error);
+        return new ContactsAuthenticationException(message, status, code);
+    }
+
+    /// <summary>The body read into a spec model, or null when it is not a JSON object.</summary>
+    private static async Task<T?> ReadModelAsync<T>(byte[] body, ParsableFactory<T> factory, CancellationToken cancellationToken)
+        where T : class, IParsable
+    {
+        try
+        {
+            using var stream = new MemoryStream(body, writable: false);
+            var node = await new ContactsJsonParseNodeFactory().GetRootParseNodeAsync(ContactsJsonParseNodeFactory.Json, stream, cancellationToken).ConfigureAwait(false);
+            return node.GetObjectValue(factory);
+        }
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        {
+            // Not JSON, or a field of the wrong kind: the caller says what it can from the status.
+            return null;
+        }
     }
 
     /// <summary>Never echo the secret, even if an endpoint puts it into its own message.</summary>

@@ -40,7 +40,7 @@ internal sealed class DeleteRequestSweep
                 r.QueryParameters.Enddateutc = UtcQueryTime(to);
                 r.QueryParameters.Page = number;
                 r.QueryParameters.Pagesize = pageSize;
-                r.QueryParameters.OrderBy = NewestFirst;
+                r.QueryParameters.Orderby = NewestFirst;
             }, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The delete-requests page came back with an empty body.");
             ContactsServiceException.ThrowIfFailed(response, "Reading the delete requests");

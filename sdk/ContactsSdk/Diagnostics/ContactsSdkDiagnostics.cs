@@ -33,6 +33,9 @@ public static class ContactsSdkDiagnostics
 
         /// <summary>Following many deletions; each has its own <see cref="WaitForDeletion"/> span under it.</summary>
         public const string WaitForDeletions = "ContactsSdk.WaitForDeletions";
+
+        /// <summary>Resolving email addresses to contact keys (the email address search route).</summary>
+        public const string ResolveContactKeys = "ContactsSdk.ResolveContactKeys";
     }
 
     /// <summary>The tag names of spans and measurements.</summary>

@@ -53,4 +53,8 @@ internal static partial class ContactsSdkLog
     [LoggerMessage(EventId = 11, EventName = "SweepGivenUp", Level = LogLevel.Warning,
         Message = "The delete-requests sweep failed {Failures} times ({Kind}); following each deletion on its own.")]
     public static partial void SweepGivenUp(ILogger logger, int failures, string kind);
+
+    [LoggerMessage(EventId = 12, EventName = "EmailAddressesResolved", Level = LogLevel.Information,
+        Message = "Resolved {AddressCount} email addresses: {FoundCount} with contact keys.")]
+    public static partial void EmailAddressesResolved(ILogger logger, int addressCount, int foundCount);
 }

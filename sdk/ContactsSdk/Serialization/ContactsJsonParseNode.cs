@@ -8,8 +8,9 @@ using Microsoft.Kiota.Serialization.Json;
 namespace ContactsSdk.Serialization;
 
 /// <summary>
-/// Reads a JSON response into the Kiota models with exactly the results of Kiota's own
-/// <see cref="JsonParseNode"/>, at less cost on the paths every Contacts response takes.
+/// Reads a JSON response into the Kiota models with the results of Kiota's own
+/// <see cref="JsonParseNode"/>, at less cost on the paths every Contacts response takes, and with
+/// property names matched ignoring case where no exact match exists.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,6 +19,11 @@ namespace ContactsSdk.Serialization;
 /// from the <see cref="JsonElement"/>, which gives the same value for every input that Kiota's route
 /// accepts; wherever the fast read does not succeed (a number out of range, a date-time that is not
 /// ISO 8601) it asks Kiota's node, so the answer, or the exception, is Kiota's.
+/// </para>
+/// <para>
+/// One deliberate difference: a property name that matches no field exactly is matched ignoring
+/// letter case (<see cref="PropertyNameMatching"/>), because Marketing Cloud varies the case of its
+/// field names; Kiota's node would put such a property into <c>AdditionalData</c>.
 /// </para>
 /// <para>
 /// Everything else (other value types, enums, untyped nodes, and the conversion of properties the
@@ -177,7 +183,7 @@ internal sealed class ContactsJsonParseNode : IParseNode
         IDictionary<string, object>? unknownValues = null;
         foreach (var property in _element.EnumerateObject())
         {
-            if (deserializers.TryGetValue(property.Name, out var deserializer))
+            if (PropertyNameMatching.TryFind(deserializers, _element, property.Name, out var deserializer))
             {
                 if (property.Value.ValueKind != JsonValueKind.Null)
                 {

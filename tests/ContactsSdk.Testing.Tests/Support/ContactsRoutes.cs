@@ -22,6 +22,9 @@ internal static class ContactsRoutes
     public const string DeleteRequestsSummarySpecPath = "/" + DeleteRequestsSummary;
     public const string RestrictSpecPath = "/" + Restrict;
     public const string RestrictStatusSpecPath = "/" + RestrictStatus;
+    public const string DeleteSpecPath = "/contacts/v1/contacts/actions/delete";
+    public const string EmailSearch = "contacts/v1/addresses/email/search";
+    public const string EmailSearchSpecPath = "/" + EmailSearch;
 
     public static string DeleteRetry(string operationId) => $"contacts/v1/operations/delete/{operationId}/retry";
 

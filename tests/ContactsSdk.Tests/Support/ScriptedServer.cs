@@ -30,12 +30,16 @@ internal sealed class ScriptedServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ScriptedResponse> _responses = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentQueue<string> _bodies = new();
 
     private ScriptedServer(WebApplication app) => _app = app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public IReadOnlyCollection<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The request bodies received, in order (empty for a request without one).</summary>
+    public IReadOnlyCollection<string> Bodies => _bodies.ToArray();
 
     /// <param name="address">The loopback address to listen on (127.0.0.1 by default; any 127.x.y.z works on Linux).</param>
     public static async Task<ScriptedServer> StartAsync(IPAddress? address = null)
@@ -61,6 +65,10 @@ internal sealed class ScriptedServer : IAsyncDisposable
             headers[header.Key] = header.Value.ToString();
         }
         _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "", headers));
+        using (var reader = new System.IO.StreamReader(context.Request.Body))
+        {
+            _bodies.Enqueue(await reader.ReadToEndAsync());
+        }
 
         if (!_responses.TryDequeue(out var response))
         {

@@ -17,6 +17,14 @@ namespace ContactsSdk.Generated.Models
         public long? OperationID { get; set; }
         /// <summary>True when the deletion was queued; false when the service refused it (see resultMessages).</summary>
         public bool? OperationInitiated { get; set; }
+        /// <summary>The list a list-reference delete read its contacts from, as the answer describes it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::ContactsSdk.Generated.Models.TargetListInformation? TargetListInformation { get; set; }
+#nullable restore
+#else
+        public global::ContactsSdk.Generated.Models.TargetListInformation TargetListInformation { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -37,6 +45,7 @@ namespace ContactsSdk.Generated.Models
             {
                 { "operationID", n => { OperationID = n.GetLongValue(); } },
                 { "operationInitiated", n => { OperationInitiated = n.GetBoolValue(); } },
+                { "targetListInformation", n => { TargetListInformation = n.GetObjectValue<global::ContactsSdk.Generated.Models.TargetListInformation>(global::ContactsSdk.Generated.Models.TargetListInformation.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -49,6 +58,7 @@ namespace ContactsSdk.Generated.Models
             base.Serialize(writer);
             writer.WriteLongValue("operationID", OperationID);
             writer.WriteBoolValue("operationInitiated", OperationInitiated);
+            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.TargetListInformation>("targetListInformation", TargetListInformation);
         }
     }
 }

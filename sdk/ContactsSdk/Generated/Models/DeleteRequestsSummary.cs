@@ -8,12 +8,12 @@ using System;
 namespace ContactsSdk.Generated.Models
 {
     /// <summary>
-    /// Delete request counts over a date range, in total and per status.
+    /// Delete request counts over a date range, in total and per status. The route document writes these names in lower case (startdateutc, statusasofdateutc, itemcount, totaltimeseries...), and once statusofdateutc; the SDK reads names ignoring case.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DeleteRequestsSummary : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
     {
-        /// <summary>A UTC timestamp written without an offset, for example 2019-02-18T00:00:00. Kept as a string: parse it with DateTimeStyles.AssumeUniversal, never as local time.</summary>
+        /// <summary>A UTC timestamp of a query string or of a range the service echoes: without an offset (2019-02-18T00:00:00) or with a Z (2018-01-15T00:00:00Z). No other offset.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? EndDateUtc { get; set; }
@@ -21,11 +21,17 @@ namespace ContactsSdk.Generated.Models
 #else
         public string EndDateUtc { get; set; }
 #endif
-        /// <summary>Interval of the series; 0 is hourly, 1 is daily.</summary>
-        public int? Interval { get; set; }
+        /// <summary>Interval of the series: &quot;0&quot; is hourly, &quot;1&quot; is daily. The route document&apos;s table says integer; its example (and the emulator) writes a string.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Interval { get; set; }
+#nullable restore
+#else
+        public string Interval { get; set; }
+#endif
         /// <summary>Number of items in each series.</summary>
         public int? ItemCount { get; set; }
-        /// <summary>A UTC timestamp written without an offset, for example 2019-02-18T00:00:00. Kept as a string: parse it with DateTimeStyles.AssumeUniversal, never as local time.</summary>
+        /// <summary>A UTC timestamp of a query string or of a range the service echoes: without an offset (2019-02-18T00:00:00) or with a Z (2018-01-15T00:00:00Z). No other offset.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? StartDateUtc { get; set; }
@@ -35,6 +41,8 @@ namespace ContactsSdk.Generated.Models
 #endif
         /// <summary>When the statuses were read (UTC, with its Z designator).</summary>
         public DateTimeOffset? StatusAsOfDateUtc { get; set; }
+        /// <summary>The same time under the name the route document&apos;s example gives it (statusofdateutc).</summary>
+        public DateTimeOffset? StatusOfDateUtc { get; set; }
         /// <summary>One series per status.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -43,13 +51,13 @@ namespace ContactsSdk.Generated.Models
 #else
         public List<global::ContactsSdk.Generated.Models.StatusTimeSeries> StatusTimeSeries { get; set; }
 #endif
-        /// <summary>Numbers of delete requests per interval.</summary>
+        /// <summary>The series of all requests (one entry in the route document&apos;s example).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.RequestTimeSeries? TotalTimeSeries { get; set; }
+        public List<global::ContactsSdk.Generated.Models.RequestTimeSeries>? TotalTimeSeries { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.RequestTimeSeries TotalTimeSeries { get; set; }
+        public List<global::ContactsSdk.Generated.Models.RequestTimeSeries> TotalTimeSeries { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -70,12 +78,13 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
                 { "endDateUtc", n => { EndDateUtc = n.GetStringValue(); } },
-                { "interval", n => { Interval = n.GetIntValue(); } },
+                { "interval", n => { Interval = n.GetStringValue(); } },
                 { "itemCount", n => { ItemCount = n.GetIntValue(); } },
                 { "startDateUtc", n => { StartDateUtc = n.GetStringValue(); } },
                 { "statusAsOfDateUtc", n => { StatusAsOfDateUtc = n.GetDateTimeOffsetValue(); } },
+                { "statusOfDateUtc", n => { StatusOfDateUtc = n.GetDateTimeOffsetValue(); } },
                 { "statusTimeSeries", n => { StatusTimeSeries = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.StatusTimeSeries>(global::ContactsSdk.Generated.Models.StatusTimeSeries.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "totalTimeSeries", n => { TotalTimeSeries = n.GetObjectValue<global::ContactsSdk.Generated.Models.RequestTimeSeries>(global::ContactsSdk.Generated.Models.RequestTimeSeries.CreateFromDiscriminatorValue); } },
+                { "totalTimeSeries", n => { TotalTimeSeries = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.RequestTimeSeries>(global::ContactsSdk.Generated.Models.RequestTimeSeries.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -87,12 +96,13 @@ namespace ContactsSdk.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
             writer.WriteStringValue("endDateUtc", EndDateUtc);
-            writer.WriteIntValue("interval", Interval);
+            writer.WriteStringValue("interval", Interval);
             writer.WriteIntValue("itemCount", ItemCount);
             writer.WriteStringValue("startDateUtc", StartDateUtc);
             writer.WriteDateTimeOffsetValue("statusAsOfDateUtc", StatusAsOfDateUtc);
+            writer.WriteDateTimeOffsetValue("statusOfDateUtc", StatusOfDateUtc);
             writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.StatusTimeSeries>("statusTimeSeries", StatusTimeSeries);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.RequestTimeSeries>("totalTimeSeries", TotalTimeSeries);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.RequestTimeSeries>("totalTimeSeries", TotalTimeSeries);
         }
     }
 }

@@ -36,6 +36,8 @@ namespace ContactsSdk.Generated.Models
 #else
         public string MessageEscaped { get; set; }
 #endif
+        /// <summary>Seconds to wait before the next request; sent with errorcode 50100 (together with the Retry-After header), absent with 50200.</summary>
+        public int? RetryAfter { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.GatewayError"/> and sets the default values.
         /// </summary>
@@ -64,6 +66,7 @@ namespace ContactsSdk.Generated.Models
                 { "documentation", n => { Documentation = n.GetStringValue(); } },
                 { "errorcode", n => { Errorcode = n.GetIntValue(); } },
                 { "message", n => { MessageEscaped = n.GetStringValue(); } },
+                { "retryAfter", n => { RetryAfter = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -76,6 +79,7 @@ namespace ContactsSdk.Generated.Models
             writer.WriteStringValue("documentation", Documentation);
             writer.WriteIntValue("errorcode", Errorcode);
             writer.WriteStringValue("message", MessageEscaped);
+            writer.WriteIntValue("retryAfter", RetryAfter);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -17,6 +17,14 @@ namespace ContactsSdk.Generated.Models
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>3 is a data extension.</summary>
         public int? ListTypeID { get; set; }
+        /// <summary>Name of the list type, for example DataExtension (in the answer to a list-reference delete).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ListTypeKey { get; set; }
+#nullable restore
+#else
+        public string ListTypeKey { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ListType"/> and sets the default values.
         /// </summary>
@@ -43,6 +51,7 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "listTypeID", n => { ListTypeID = n.GetIntValue(); } },
+                { "listTypeKey", n => { ListTypeKey = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -53,6 +62,7 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("listTypeID", ListTypeID);
+            writer.WriteStringValue("listTypeKey", ListTypeKey);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

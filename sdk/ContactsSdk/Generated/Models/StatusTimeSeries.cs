@@ -21,6 +21,8 @@ namespace ContactsSdk.Generated.Models
 #else
         public string Status { get; set; }
 #endif
+        /// <summary>The status as the statusid filter codes it (1 Processing, 5 Completed, 7 Invalid).</summary>
+        public int? StatusId { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -40,6 +42,7 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
                 { "status", n => { Status = n.GetStringValue(); } },
+                { "statusId", n => { StatusId = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -51,6 +54,7 @@ namespace ContactsSdk.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
             writer.WriteStringValue("status", Status);
+            writer.WriteIntValue("statusId", StatusId);
         }
     }
 }

@@ -147,20 +147,10 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete
             public static global::ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete.DeleteRequestBuilder.DeletePostRequestBody CreateFromDiscriminatorValue(IParseNode parseNode)
             {
                 if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-                var mappingValue = parseNode.GetChildNode("")?.GetStringValue();
                 var result = new global::ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete.DeleteRequestBuilder.DeletePostRequestBody();
-                if("DeleteByIdsRequest".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
-                {
-                    result.DeleteByIdsRequest = new global::ContactsSdk.Generated.Models.DeleteByIdsRequest();
-                }
-                else if("DeleteByKeysRequest".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
-                {
-                    result.DeleteByKeysRequest = new global::ContactsSdk.Generated.Models.DeleteByKeysRequest();
-                }
-                else if("DeleteByListReferenceRequest".Equals(mappingValue, StringComparison.OrdinalIgnoreCase))
-                {
-                    result.DeleteByListReferenceRequest = new global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest();
-                }
+                result.DeleteByIdsRequest = new global::ContactsSdk.Generated.Models.DeleteByIdsRequest();
+                result.DeleteByKeysRequest = new global::ContactsSdk.Generated.Models.DeleteByKeysRequest();
+                result.DeleteByListReferenceRequest = new global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest();
                 return result;
             }
             /// <summary>
@@ -169,17 +159,9 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete
             /// <returns>A IDictionary&lt;string, Action&lt;IParseNode&gt;&gt;</returns>
             public virtual IDictionary<string, Action<IParseNode>> GetFieldDeserializers()
             {
-                if(DeleteByIdsRequest != null)
+                if(DeleteByIdsRequest != null || DeleteByKeysRequest != null || DeleteByListReferenceRequest != null)
                 {
-                    return DeleteByIdsRequest.GetFieldDeserializers();
-                }
-                else if(DeleteByKeysRequest != null)
-                {
-                    return DeleteByKeysRequest.GetFieldDeserializers();
-                }
-                else if(DeleteByListReferenceRequest != null)
-                {
-                    return DeleteByListReferenceRequest.GetFieldDeserializers();
+                    return ParseNodeHelper.MergeDeserializersForIntersectionWrapper(DeleteByIdsRequest, DeleteByKeysRequest, DeleteByListReferenceRequest);
                 }
                 return new Dictionary<string, Action<IParseNode>>();
             }
@@ -190,18 +172,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete
             public virtual void Serialize(ISerializationWriter writer)
             {
                 if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-                if(DeleteByIdsRequest != null)
-                {
-                    writer.WriteObjectValue<global::ContactsSdk.Generated.Models.DeleteByIdsRequest>(null, DeleteByIdsRequest);
-                }
-                else if(DeleteByKeysRequest != null)
-                {
-                    writer.WriteObjectValue<global::ContactsSdk.Generated.Models.DeleteByKeysRequest>(null, DeleteByKeysRequest);
-                }
-                else if(DeleteByListReferenceRequest != null)
-                {
-                    writer.WriteObjectValue<global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest>(null, DeleteByListReferenceRequest);
-                }
+                writer.WriteObjectValue<global::ContactsSdk.Generated.Models.DeleteByIdsRequest>(null, DeleteByIdsRequest, DeleteByKeysRequest, DeleteByListReferenceRequest);
             }
         }
         /// <summary>

@@ -28,7 +28,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DeleterequestsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/contacts/v1/contacts/analytics/deleterequests?enddateutc={enddateutc}&startdateutc={startdateutc}{&%24orderBy*,%24page*,%24pagesize*,statusid*}", pathParameters)
+        public DeleterequestsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/contacts/v1/contacts/analytics/deleterequests?enddateutc={enddateutc}&startdateutc={startdateutc}{&%24orderby*,%24page*,%24pagesize*,statusid*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,7 +36,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public DeleterequestsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/contacts/v1/contacts/analytics/deleterequests?enddateutc={enddateutc}&startdateutc={startdateutc}{&%24orderBy*,%24page*,%24pagesize*,statusid*}", rawUrl)
+        public DeleterequestsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/contacts/v1/contacts/analytics/deleterequests?enddateutc={enddateutc}&startdateutc={startdateutc}{&%24orderby*,%24page*,%24pagesize*,statusid*}", rawUrl)
         {
         }
         /// <summary>
@@ -104,7 +104,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class DeleterequestsRequestBuilderGetQueryParameters 
         {
-            /// <summary>End of the date range, in UTC, written without an offset (2019-03-19T00:00:00).</summary>
+            /// <summary>End of the date range, in UTC, written like startdateutc (2019-03-19T00:00:00 or 2019-03-19T00:00:00Z).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("enddateutc")]
@@ -114,15 +114,15 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests
             [QueryParameter("enddateutc")]
             public string Enddateutc { get; set; }
 #endif
-            /// <summary>Property and direction to sort by, for example &quot;operationId desc&quot;.</summary>
+            /// <summary>Property and direction to sort by, for example &quot;operationId desc&quot;. Spelled as in the route document&apos;s example request (its parameter table writes $orderBy; query names are read ignoring case).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            [QueryParameter("%24orderBy")]
-            public string? OrderBy { get; set; }
+            [QueryParameter("%24orderby")]
+            public string? Orderby { get; set; }
 #nullable restore
 #else
-            [QueryParameter("%24orderBy")]
-            public string OrderBy { get; set; }
+            [QueryParameter("%24orderby")]
+            public string Orderby { get; set; }
 #endif
             /// <summary>Page number to retrieve, starting at 1.</summary>
             [QueryParameter("%24page")]
@@ -130,7 +130,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests
             /// <summary>Number of requests per page.</summary>
             [QueryParameter("%24pagesize")]
             public int? Pagesize { get; set; }
-            /// <summary>Start of the date range, in UTC, written without an offset (2019-02-18T00:00:00).</summary>
+            /// <summary>Start of the date range, in UTC: without an offset (2019-02-18T00:00:00) or with the Z the summary route document writes (2018-01-15T00:00:00Z).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("startdateutc")]

@@ -36,7 +36,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete.ConfigSettin
         /// <summary>
         /// Sets account-wide deletion settings. SuppressionRestoreUntilDays is the number of days deleted contacts stay suppressed and restorable before the delete phase; -1 means 0 days (immediate deletion).
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ServiceResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ConfigSettingsResponse"/></returns>
         /// <param name="body">Deletion settings to store.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -47,11 +47,11 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete.ConfigSettin
         /// <exception cref="global::ContactsSdk.Generated.Models.GatewayError">When receiving a 5XX status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::ContactsSdk.Generated.Models.ServiceResponse?> PostAsync(global::ContactsSdk.Generated.Models.ConfigSettingsRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::ContactsSdk.Generated.Models.ConfigSettingsResponse?> PostAsync(global::ContactsSdk.Generated.Models.ConfigSettingsRequest body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::ContactsSdk.Generated.Models.ServiceResponse> PostAsync(global::ContactsSdk.Generated.Models.ConfigSettingsRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::ContactsSdk.Generated.Models.ConfigSettingsResponse> PostAsync(global::ContactsSdk.Generated.Models.ConfigSettingsRequest body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -64,7 +64,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete.ConfigSettin
                 { "429", global::ContactsSdk.Generated.Models.GatewayError.CreateFromDiscriminatorValue },
                 { "5XX", global::ContactsSdk.Generated.Models.GatewayError.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::ContactsSdk.Generated.Models.ServiceResponse>(requestInfo, global::ContactsSdk.Generated.Models.ServiceResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::ContactsSdk.Generated.Models.ConfigSettingsResponse>(requestInfo, global::ContactsSdk.Generated.Models.ConfigSettingsResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// Sets account-wide deletion settings. SuppressionRestoreUntilDays is the number of days deleted contacts stay suppressed and restorable before the delete phase; -1 means 0 days (immediate deletion).

@@ -34,7 +34,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
         {
         }
         /// <summary>
-        /// Counts delete requests per hour or per day over the range, in total and per status. In the emulator, ranges of at most two days are hourly and longer ones daily.
+        /// Counts delete requests per hour or per day over the range, in total and per status. The route document&apos;s example writes the property names in lower case (and one of them capitalised), the interval as a string and the range with a Z: the SDK reads property names ignoring case. In the emulator, ranges of at most two days are hourly and longer ones daily.
         /// </summary>
         /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteRequestsSummary"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -65,7 +65,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
             return await RequestAdapter.SendAsync<global::ContactsSdk.Generated.Models.DeleteRequestsSummary>(requestInfo, global::ContactsSdk.Generated.Models.DeleteRequestsSummary.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Counts delete requests per hour or per day over the range, in total and per status. In the emulator, ranges of at most two days are hourly and longer ones daily.
+        /// Counts delete requests per hour or per day over the range, in total and per status. The route document&apos;s example writes the property names in lower case (and one of them capitalised), the interval as a string and the range with a Z: the SDK reads property names ignoring case. In the emulator, ranges of at most two days are hourly and longer ones daily.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -93,12 +93,12 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
             return new global::ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Summary.SummaryRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Counts delete requests per hour or per day over the range, in total and per status. In the emulator, ranges of at most two days are hourly and longer ones daily.
+        /// Counts delete requests per hour or per day over the range, in total and per status. The route document&apos;s example writes the property names in lower case (and one of them capitalised), the interval as a string and the range with a Z: the SDK reads property names ignoring case. In the emulator, ranges of at most two days are hourly and longer ones daily.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SummaryRequestBuilderGetQueryParameters 
         {
-            /// <summary>End of the date range, in UTC, written without an offset (2019-03-19T00:00:00).</summary>
+            /// <summary>End of the date range, in UTC, written like startdateutc (2019-03-19T00:00:00 or 2019-03-19T00:00:00Z).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("enddateutc")]
@@ -108,7 +108,7 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.Deleterequests.Su
             [QueryParameter("enddateutc")]
             public string Enddateutc { get; set; }
 #endif
-            /// <summary>Start of the date range, in UTC, written without an offset (2019-02-18T00:00:00).</summary>
+            /// <summary>Start of the date range, in UTC: without an offset (2019-02-18T00:00:00) or with the Z the summary route document writes (2018-01-15T00:00:00Z).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("startdateutc")]

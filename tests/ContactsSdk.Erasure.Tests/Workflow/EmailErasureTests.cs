@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Tests.Support;
+using ContactsSdk.Testing;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Workflow;
+
+/// <summary>
+/// Erasures that name email addresses: the address search of the emulator (over loopback) turns them
+/// into contact keys, and only keys it returned are ever deleted.
+/// </summary>
+public sealed class EmailErasureTests
+{
+    private static readonly DateTimeOffset Created = new(2025, 3, 1, 9, 30, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(EmailSearchNoMatch.EmptyContactKeyDetail)]
+    [InlineData(EmailSearchNoMatch.OmitAddress)]
+    public async Task Every_key_of_every_address_is_deleted_and_an_address_without_contacts_adds_none(EmailSearchNoMatch noMatchShape)
+    {
+        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions
+        {
+            TimeProvider = clock,
+            EmailSearchNoMatch = noMatchShape,
+            Contacts =
+            [
+                new EmulatedContact("jane-key-1", "jane@example.com", Created),
+                new EmulatedContact("jane-key-2", "Jane@Example.com", Created.AddDays(3)),
+                new EmulatedContact("john-key", "john@example.com", Created),
+            ],
+        });
+
+        var submitted = await harness.Service.SubmitAsync(new ErasureRequest(
+            "gdpr-email", ErasureSubjects.EmailAddresses(["jane@example.com", "john@example.com", "nobody@example.com"])));
+        await harness.RunToEndAsync(submitted.ErasureId);
+
+        var operation = Assert.Single(harness.Emulator.Operations);
+        Assert.Equal(["jane-key-1", "jane-key-2", "john-key"], operation.Request.Keys.Order(StringComparer.Ordinal));
+        var receipt = await harness.Service.GetReceiptAsync("gdpr-email");
+        Assert.Equal((ErasureVerdict.Deleted, 3), (receipt.Verdict, receipt.SubjectCount));
+        var json = await harness.Service.ExportReceiptJsonAsync("gdpr-email");
+        Assert.DoesNotContain("example.com", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("-key", json);
+        Assert.Null(await harness.Store.ReadClearSubjectsAsync(submitted.ErasureId));
+        Assert.True((await harness.Service.VerifyLedgerAsync()).IsIntact);
+    }
+
+    [Theory]
+    [InlineData(EmailSearchNoMatch.EmptyContactKeyDetail)]
+    [InlineData(EmailSearchNoMatch.OmitAddress)]
+    public async Task Addresses_that_match_no_contact_end_without_any_delete_request(EmailSearchNoMatch noMatchShape)
+    {
+        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, EmailSearchNoMatch = noMatchShape });
+
+        var submitted = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-nomatch", ErasureSubjects.EmailAddresses(["nobody@example.com"])));
+        await harness.RunToEndAsync(submitted.ErasureId);
+
+        var record = await harness.Service.GetAsync("gdpr-nomatch");
+        Assert.Equal((ErasureState.Closed, ErasureVerdict.NoMatchingContacts), (record!.State, record.Verdict));
+        Assert.Empty(harness.Emulator.Operations);
+        Assert.Null(await harness.Store.ReadClearSubjectsAsync(submitted.ErasureId));
+    }
+}
