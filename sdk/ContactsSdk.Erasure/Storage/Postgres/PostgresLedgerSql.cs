@@ -3,8 +3,8 @@ using ContactsSdk.Erasure.Storage;
 namespace ContactsSdk.Erasure.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL ledger's SQL, all of it: the same tables, columns and statements as the SQLite
-/// ledger, in PostgreSQL's types. Writes run in READ COMMITTED transactions, where a conditional
+/// The PostgreSQL ledger's SQL: the same tables and columns as the SQLite ledger in PostgreSQL's
+/// types, its page query, and the statements every store shares (<see cref="PortableLedgerStatements"/>). Writes run in READ COMMITTED transactions, where a conditional
 /// UPDATE that waited for a concurrent writer re-checks its condition on the committed row: that is
 /// what makes the version check and the send slot hold with many workers.
 /// </summary>
@@ -15,8 +15,8 @@ internal static class PostgresLedgerSql
     public static LedgerSql Instance { get; } = new()
     {
         CreateSchemaVersionTable = "CREATE TABLE IF NOT EXISTS erasure_schema_version (version integer NOT NULL PRIMARY KEY)",
-        ReadSchemaVersion = "SELECT MAX(version) FROM erasure_schema_version",
-        RecordSchemaVersion = "INSERT INTO erasure_schema_version (version) VALUES (@version)",
+        ReadSchemaVersion = PortableLedgerStatements.ReadSchemaVersion,
+        RecordSchemaVersion = PortableLedgerStatements.RecordSchemaVersion,
         Migrations =
         [
             // Version 1: erasures, their hash-chained entries, the send slot.
@@ -57,32 +57,15 @@ internal static class PostgresLedgerSql
                 "INSERT INTO erasure_send_slot (slot, holder, since) VALUES (1, NULL, NULL)",
             ],
         ],
-        InsertErasure =
-            """
-            INSERT INTO erasures (erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id,
-                                  submitted_at, updated_at, concluded_at, version, last_hash, clear_subjects)
-            VALUES (@erasure_id, @request_id, @account_id, @subject_kind, @subject_count, @state, NULL, NULL,
-                    @submitted_at, @submitted_at, NULL, @version, @last_hash, @subjects)
-            ON CONFLICT (request_id) DO NOTHING
-            """,
-        InsertEntry =
-            """
-            INSERT INTO erasure_entries (erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash)
-            VALUES (@erasure_id, @sequence, @kind, @recorded_at, @payload, @previous_hash, @hash)
-            """,
-        UpdateErasure =
-            """
-            UPDATE erasures
-            SET state = @state, verdict = COALESCE(@verdict, verdict), operation_id = COALESCE(@operation_id, operation_id),
-                concluded_at = COALESCE(@concluded_at, concluded_at), updated_at = @updated_at, version = @new_version, last_hash = @last_hash
-            WHERE erasure_id = @erasure_id AND version = @expected_version
-            """,
-        SetClearSubjects = "UPDATE erasures SET clear_subjects = @subjects WHERE erasure_id = @erasure_id",
-        AcquireSendSlot = "UPDATE erasure_send_slot SET holder = @erasure_id, since = @now WHERE slot = 1 AND (holder IS NULL OR holder = @erasure_id)",
-        ReleaseSendSlot = "UPDATE erasure_send_slot SET holder = NULL, since = NULL WHERE slot = 1 AND holder = @erasure_id",
-        CountOperationClaims = "SELECT COUNT(*) FROM erasures WHERE operation_id = @operation_id AND erasure_id <> @erasure_id",
-        SelectErasureById = $"SELECT {Columns} FROM erasures WHERE erasure_id = @erasure_id",
-        SelectErasureByRequestId = $"SELECT {Columns} FROM erasures WHERE request_id = @request_id",
+        InsertErasure = PortableLedgerStatements.InsertErasure,
+        InsertEntry = PortableLedgerStatements.InsertEntry,
+        UpdateErasure = PortableLedgerStatements.UpdateErasure,
+        SetClearSubjects = PortableLedgerStatements.SetClearSubjects,
+        AcquireSendSlot = PortableLedgerStatements.AcquireSendSlot,
+        ReleaseSendSlot = PortableLedgerStatements.ReleaseSendSlot,
+        CountOperationClaims = PortableLedgerStatements.CountOperationClaims,
+        SelectErasureById = PortableLedgerStatements.SelectErasureById,
+        SelectErasureByRequestId = PortableLedgerStatements.SelectErasureByRequestId,
         SelectErasurePage =
             $"""
             SELECT {Columns} FROM erasures
@@ -93,8 +76,7 @@ internal static class PostgresLedgerSql
             ORDER BY submitted_at, erasure_id
             LIMIT @limit
             """,
-        SelectEntries =
-            "SELECT erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash FROM erasure_entries WHERE erasure_id = @erasure_id ORDER BY sequence",
-        SelectClearSubjects = "SELECT clear_subjects FROM erasures WHERE erasure_id = @erasure_id",
+        SelectEntries = PortableLedgerStatements.SelectEntries,
+        SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
     };
 }

@@ -2,7 +2,7 @@ using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.Storage.Sqlite;
 
-/// <summary>The SQLite ledger's SQL, all of it.</summary>
+/// <summary>The SQLite ledger's SQL: its schema and page query, and the statements it shares with every store (<see cref="PortableLedgerStatements"/>).</summary>
 internal static class SqliteLedgerSql
 {
     private const string Columns = LedgerSql.ErasureColumns;
@@ -10,8 +10,8 @@ internal static class SqliteLedgerSql
     public static LedgerSql Instance { get; } = new()
     {
         CreateSchemaVersionTable = "CREATE TABLE IF NOT EXISTS erasure_schema_version (version INTEGER NOT NULL PRIMARY KEY)",
-        ReadSchemaVersion = "SELECT MAX(version) FROM erasure_schema_version",
-        RecordSchemaVersion = "INSERT INTO erasure_schema_version (version) VALUES (@version)",
+        ReadSchemaVersion = PortableLedgerStatements.ReadSchemaVersion,
+        RecordSchemaVersion = PortableLedgerStatements.RecordSchemaVersion,
         Migrations =
         [
             // Version 1: erasures, their hash-chained entries, the send slot.
@@ -52,32 +52,15 @@ internal static class SqliteLedgerSql
                 "INSERT INTO erasure_send_slot (slot, holder, since) VALUES (1, NULL, NULL)",
             ],
         ],
-        InsertErasure =
-            """
-            INSERT INTO erasures (erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id,
-                                  submitted_at, updated_at, concluded_at, version, last_hash, clear_subjects)
-            VALUES (@erasure_id, @request_id, @account_id, @subject_kind, @subject_count, @state, NULL, NULL,
-                    @submitted_at, @submitted_at, NULL, @version, @last_hash, @subjects)
-            ON CONFLICT (request_id) DO NOTHING
-            """,
-        InsertEntry =
-            """
-            INSERT INTO erasure_entries (erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash)
-            VALUES (@erasure_id, @sequence, @kind, @recorded_at, @payload, @previous_hash, @hash)
-            """,
-        UpdateErasure =
-            """
-            UPDATE erasures
-            SET state = @state, verdict = COALESCE(@verdict, verdict), operation_id = COALESCE(@operation_id, operation_id),
-                concluded_at = COALESCE(@concluded_at, concluded_at), updated_at = @updated_at, version = @new_version, last_hash = @last_hash
-            WHERE erasure_id = @erasure_id AND version = @expected_version
-            """,
-        SetClearSubjects = "UPDATE erasures SET clear_subjects = @subjects WHERE erasure_id = @erasure_id",
-        AcquireSendSlot = "UPDATE erasure_send_slot SET holder = @erasure_id, since = @now WHERE slot = 1 AND (holder IS NULL OR holder = @erasure_id)",
-        ReleaseSendSlot = "UPDATE erasure_send_slot SET holder = NULL, since = NULL WHERE slot = 1 AND holder = @erasure_id",
-        CountOperationClaims = "SELECT COUNT(*) FROM erasures WHERE operation_id = @operation_id AND erasure_id <> @erasure_id",
-        SelectErasureById = $"SELECT {Columns} FROM erasures WHERE erasure_id = @erasure_id",
-        SelectErasureByRequestId = $"SELECT {Columns} FROM erasures WHERE request_id = @request_id",
+        InsertErasure = PortableLedgerStatements.InsertErasure,
+        InsertEntry = PortableLedgerStatements.InsertEntry,
+        UpdateErasure = PortableLedgerStatements.UpdateErasure,
+        SetClearSubjects = PortableLedgerStatements.SetClearSubjects,
+        AcquireSendSlot = PortableLedgerStatements.AcquireSendSlot,
+        ReleaseSendSlot = PortableLedgerStatements.ReleaseSendSlot,
+        CountOperationClaims = PortableLedgerStatements.CountOperationClaims,
+        SelectErasureById = PortableLedgerStatements.SelectErasureById,
+        SelectErasureByRequestId = PortableLedgerStatements.SelectErasureByRequestId,
         SelectErasurePage =
             $"""
             SELECT {Columns} FROM erasures
@@ -88,8 +71,7 @@ internal static class SqliteLedgerSql
             ORDER BY submitted_at, erasure_id
             LIMIT @limit
             """,
-        SelectEntries =
-            "SELECT erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash FROM erasure_entries WHERE erasure_id = @erasure_id ORDER BY sequence",
-        SelectClearSubjects = "SELECT clear_subjects FROM erasures WHERE erasure_id = @erasure_id",
+        SelectEntries = PortableLedgerStatements.SelectEntries,
+        SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
     };
 }

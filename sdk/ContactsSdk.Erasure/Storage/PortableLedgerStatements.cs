@@ -1,0 +1,66 @@
+namespace ContactsSdk.Erasure.Storage;
+
+/// <summary>
+/// The ledger statements that SQLite and PostgreSQL both run unchanged (standard SQL plus
+/// <c>ON CONFLICT … DO NOTHING</c>, which both know): one text for both stores, so a fix to one is a
+/// fix to both. What differs between the databases (the schema's types, the page query's typed
+/// nulls) stays in each store's <see cref="LedgerSql"/>.
+/// </summary>
+internal static class PortableLedgerStatements
+{
+    /// <summary>Reads the applied schema version.</summary>
+    public const string ReadSchemaVersion = "SELECT MAX(version) FROM erasure_schema_version";
+
+    /// <summary>Records a schema version as applied.</summary>
+    public const string RecordSchemaVersion = "INSERT INTO erasure_schema_version (version) VALUES (@version)";
+
+    /// <summary>Inserts an erasure row unless its request ID exists.</summary>
+    public const string InsertErasure =
+        """
+        INSERT INTO erasures (erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id,
+                              submitted_at, updated_at, concluded_at, version, last_hash, clear_subjects)
+        VALUES (@erasure_id, @request_id, @account_id, @subject_kind, @subject_count, @state, NULL, NULL,
+                @submitted_at, @submitted_at, NULL, @version, @last_hash, @subjects)
+        ON CONFLICT (request_id) DO NOTHING
+        """;
+
+    /// <summary>Inserts one ledger entry.</summary>
+    public const string InsertEntry =
+        """
+        INSERT INTO erasure_entries (erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash)
+        VALUES (@erasure_id, @sequence, @kind, @recorded_at, @payload, @previous_hash, @hash)
+        """;
+
+    /// <summary>Applies an append's row change when the row is at the expected version.</summary>
+    public const string UpdateErasure =
+        """
+        UPDATE erasures
+        SET state = @state, verdict = COALESCE(@verdict, verdict), operation_id = COALESCE(@operation_id, operation_id),
+            concluded_at = COALESCE(@concluded_at, concluded_at), updated_at = @updated_at, version = @new_version, last_hash = @last_hash
+        WHERE erasure_id = @erasure_id AND version = @expected_version
+        """;
+
+    /// <summary>Sets or erases the identifiers in clear.</summary>
+    public const string SetClearSubjects = "UPDATE erasures SET clear_subjects = @subjects WHERE erasure_id = @erasure_id";
+
+    /// <summary>Takes the send slot when free or already held by the erasure.</summary>
+    public const string AcquireSendSlot = "UPDATE erasure_send_slot SET holder = @erasure_id, since = @now WHERE slot = 1 AND (holder IS NULL OR holder = @erasure_id)";
+
+    /// <summary>Frees the send slot held by the erasure.</summary>
+    public const string ReleaseSendSlot = "UPDATE erasure_send_slot SET holder = NULL, since = NULL WHERE slot = 1 AND holder = @erasure_id";
+
+    /// <summary>Counts the other erasures that claimed an operation ID.</summary>
+    public const string CountOperationClaims = "SELECT COUNT(*) FROM erasures WHERE operation_id = @operation_id AND erasure_id <> @erasure_id";
+
+    /// <summary>Selects one erasure row by ID.</summary>
+    public const string SelectErasureById = $"SELECT {LedgerSql.ErasureColumns} FROM erasures WHERE erasure_id = @erasure_id";
+
+    /// <summary>Selects one erasure row by request ID.</summary>
+    public const string SelectErasureByRequestId = $"SELECT {LedgerSql.ErasureColumns} FROM erasures WHERE request_id = @request_id";
+
+    /// <summary>Selects the entries of an erasure by ascending sequence.</summary>
+    public const string SelectEntries = "SELECT erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash FROM erasure_entries WHERE erasure_id = @erasure_id ORDER BY sequence";
+
+    /// <summary>Selects the identifiers in clear of an erasure.</summary>
+    public const string SelectClearSubjects = "SELECT clear_subjects FROM erasures WHERE erasure_id = @erasure_id";
+}
