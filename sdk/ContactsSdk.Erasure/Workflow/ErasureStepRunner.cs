@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure.Diagnostics;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Subjects;
@@ -52,17 +53,28 @@ internal sealed partial class ErasureStepRunner
             _logger.LogWarning("Erasure {ErasureId} is not in the ledger; nothing to do.", erasureId);
             return null;
         }
-        return record.State switch
+        using var activity = ErasureDiagnostics.StartStep(record);
+        try
         {
-            ErasureState.Submitted => await ResolveAsync(record, cancellationToken).ConfigureAwait(false),
-            ErasureState.ReadyToSend => await SendAsync(record, cancellationToken).ConfigureAwait(false),
-            ErasureState.Sending => await InterruptedSendAsync(record, cancellationToken).ConfigureAwait(false),
-            ErasureState.Reconciling => await ReconcileAsync(record, cancellationToken).ConfigureAwait(false),
-            ErasureState.Accepted => await PollAsync(record, cancellationToken).ConfigureAwait(false),
-            ErasureState.Concluded => await WriteReceiptAsync(record, cancellationToken).ConfigureAwait(false),
-            _ => null,
-        };
+            return await RunStepAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            ErasureDiagnostics.SetFailure(activity, ex);
+            throw;
+        }
     }
+
+    private async Task<DateTimeOffset?> RunStepAsync(ErasureRecord record, CancellationToken cancellationToken) => record.State switch
+    {
+        ErasureState.Submitted => await ResolveAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.ReadyToSend => await SendAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Sending => await InterruptedSendAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Reconciling => await ReconcileAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Accepted => await PollAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Concluded => await WriteReceiptAsync(record, cancellationToken).ConfigureAwait(false),
+        _ => null,
+    };
 
     /// <summary>Runs steps until the erasure is closed or its next step is due later than now.</summary>
     public async Task<DateTimeOffset?> AdvanceWhileDueAsync(Guid erasureId, CancellationToken cancellationToken)
