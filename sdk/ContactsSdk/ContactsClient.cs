@@ -280,6 +280,7 @@ public class ContactsClient : IDisposable
                 wait = delay;
             }
             ContactsSdkLog.StatusRateLimited(_logger, operationId, wait);
+            ContactsSdkTelemetry.Retrying(RetryReason.RateLimited);
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -135,6 +135,7 @@ internal static class ContactsSdkTelemetry
     public static string? ErrorCode(Exception exception) => exception switch
     {
         GatewayError { Errorcode: { } code } => code.ToString(CultureInfo.InvariantCulture),
+        ContactsRateLimitException { ErrorCode: { } limited } => limited.ToString(CultureInfo.InvariantCulture),
         ContactsServiceException service => FirstErrorCode(service),
         ContactsAuthenticationException { Error: { } error } => error,
         _ => null,
@@ -144,7 +145,7 @@ internal static class ContactsSdkTelemetry
     {
         foreach (var message in exception.ResultMessages)
         {
-            if (string.Equals(message.ResultClass, "Error", StringComparison.OrdinalIgnoreCase) && message.ResultCode is { Length: > 0 } code)
+            if (message.GetResultClass() == ResultMessageClass.Error && message.ResultCode is { Length: > 0 } code)
             {
                 return code;
             }
