@@ -20,13 +20,6 @@ internal sealed class AddressSearchResolver : IEmailSubjectResolver
         _client = client;
     }
 
-    public async Task<IReadOnlyList<string>> ResolveContactKeysAsync(string emailAddress, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(emailAddress);
-        var resolved = await _client.ResolveContactKeysAsync([emailAddress], cancellationToken: cancellationToken).ConfigureAwait(false);
-        // The client answers for every address it was given; a missing entry would be its defect, not a match.
-        return resolved.TryGetValue(emailAddress, out var keys)
-            ? keys
-            : throw new InvalidOperationException("The address search answered without the address it was asked for.");
-    }
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveContactKeysAsync(IReadOnlyList<string> emailAddresses, CancellationToken cancellationToken = default) =>
+        _client.ResolveContactKeysAsync(emailAddresses, cancellationToken: cancellationToken);
 }

@@ -11,6 +11,9 @@ namespace ContactsSdk.Erasure.Subjects;
 /// </summary>
 public interface IEmailSubjectResolver
 {
-    /// <summary>Every contact key of the address; empty when it matches no contact.</summary>
-    Task<IReadOnlyList<string>> ResolveContactKeysAsync(string emailAddress, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every contact key of each address, in one call for all of an erasure's addresses (the address
+    /// search takes a list): the answer has an entry per address given, empty when it matches no contact.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveContactKeysAsync(IReadOnlyList<string> emailAddresses, CancellationToken cancellationToken = default);
 }

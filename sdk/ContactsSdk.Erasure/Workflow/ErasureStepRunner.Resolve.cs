@@ -19,11 +19,13 @@ internal sealed partial class ErasureStepRunner
         }
         var addresses = await Store.ReadClearSubjectsAsync(record.ErasureId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Erasure {record.ErasureId} lost its email addresses before they were resolved.");
+        var resolved = await _resolver.ResolveContactKeysAsync(addresses, cancellationToken).ConfigureAwait(false);
         var keys = new List<string>();
         var withoutMatch = 0;
         foreach (var address in addresses)
         {
-            var found = await _resolver.ResolveContactKeysAsync(address, cancellationToken).ConfigureAwait(false);
+            // An address the resolver left out matched nothing: it never becomes a key to delete.
+            var found = resolved.TryGetValue(address, out var matches) ? matches : [];
             withoutMatch += found.Count == 0 ? 1 : 0;
             keys.AddRange(found);
         }

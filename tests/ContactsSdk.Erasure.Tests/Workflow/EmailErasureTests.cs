@@ -38,6 +38,8 @@ public sealed class EmailErasureTests
 
         var operation = Assert.Single(harness.Emulator.Operations);
         Assert.Equal(["jane-key-1", "jane-key-2", "john-key"], operation.Request.Keys.Order(StringComparer.Ordinal));
+        // All of an erasure's addresses go in one search request (the route takes a list).
+        Assert.Equal(1, harness.Emulator.Statistics.RequestsTo(EmulatorRoute.EmailSearch));
         var receipt = await harness.Service.GetReceiptAsync("gdpr-email");
         Assert.Equal((ErasureVerdict.Deleted, 3), (receipt.Verdict, receipt.SubjectCount));
         var json = await harness.Service.ExportReceiptJsonAsync("gdpr-email");
