@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Configuration;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Storage;
@@ -12,6 +13,7 @@ using ContactsSdk.Erasure.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartz;
 
 // Exit codes: 0 every erasure closed; 2 not all closed within the time limit; 1 bad arguments.
 if (args.Length > 0 && args[0] == "scale")
@@ -23,13 +25,19 @@ var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 // The workflow's own steps are logged (they hold no personal data), so a failed crash test shows where it stood.
-builder.Logging.AddFilter("ContactsSdk.Erasure", LogLevel.Information);
+// Under load only the warnings (faults met, reconciliations): thousands of erasures' steps would drown them.
+builder.Logging.AddFilter("ContactsSdk.Erasure", arguments.Load ? LogLevel.Warning : LogLevel.Information);
 builder.Services.AddContactsSdk(o =>
 {
     o.EndpointOverride = arguments.Endpoint;
     o.ClientId = arguments.ClientId;
     o.ClientSecret = arguments.ClientSecret;
     o.AccountId = arguments.AccountId;
+    if (arguments.Load)
+    {
+        // Seconds instead of minutes: the load test injects 50200s, which pause every request of the worker this long.
+        o.TemporarilyBlockedPause = ContactsClientOptions.MinTemporarilyBlockedPause;
+    }
 });
 builder.Services.AddSingleton<IErasureCheckpoints, CrashingCheckpoints>();
 builder.Services.AddContactsErasure(o =>
@@ -54,19 +62,23 @@ builder.Services.AddContactsErasure(o =>
 
 using var host = builder.Build();
 await host.StartAsync();
+// The load test reads Quartz's tables by instance to learn what a killed worker held.
+var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+Console.WriteLine("INSTANCE " + await scheduler.GetSchedulerInstanceId());
 var service = host.Services.GetRequiredService<IErasureService>();
 for (var i = 0; i < arguments.Count; i++)
 {
     // Every start submits the same requests again: duplicates must be recognised, never re-sent.
-    var requestId = $"{arguments.RequestPrefix}-{i}";
+    var requestId = WorkerArguments.RequestIdOf(arguments.RequestPrefix, i);
     await service.SubmitAsync(new ErasureRequest(requestId, ErasureSubjects.ContactKeys(WorkerArguments.KeysOf(requestId, i))));
 }
 Console.WriteLine("SUBMITTED");
 
 var limit = Stopwatch.StartNew();
-while (limit.Elapsed < TimeSpan.FromMinutes(6))
+while (limit.Elapsed < arguments.Timeout)
 {
-    var active = await service.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = ErasureListQuery.MaxPageSize });
+    // One row is enough to know that some erasure is still open.
+    var active = await service.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = 1 });
     if (active.Count == 0)
     {
         Console.WriteLine("ALL-CLOSED");

@@ -34,7 +34,23 @@ internal sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>The value of the first output line that starts with <paramref name="prefix"/> and a space, or null while there is none.</summary>
+    public string? ValueAfter(string prefix)
+    {
+        var marker = prefix + " ";
+        foreach (var line in Output.Split('\n'))
+        {
+            if (line.StartsWith(marker, StringComparison.Ordinal))
+            {
+                return line[marker.Length..].TrimEnd('\r');
+            }
+        }
+        return null;
+    }
+
+    public static WorkerProcess Start(
+        MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? extraArguments = null)
     {
         var worker = typeof(WorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ErasureWorkerPath").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -51,6 +67,10 @@ internal sealed class WorkerProcess : IDisposable
             "--account-id", emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
             "--prefix", prefix, "--count", count.ToString(CultureInfo.InvariantCulture),
         })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var argument in extraArguments ?? [])
         {
             start.ArgumentList.Add(argument);
         }
