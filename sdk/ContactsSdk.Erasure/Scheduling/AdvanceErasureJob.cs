@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Workflow;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -16,14 +17,16 @@ namespace ContactsSdk.Erasure.Scheduling;
 internal sealed class AdvanceErasureJob : IJob
 {
     private readonly ErasureStepRunner _runner;
+    private readonly ErasureLedger _ledger;
     private readonly ErasureWakeups _wakeups;
     private readonly ErasureOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AdvanceErasureJob> _logger;
 
-    public AdvanceErasureJob(ErasureStepRunner runner, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<AdvanceErasureJob> logger)
+    public AdvanceErasureJob(ErasureStepRunner runner, ErasureLedger ledger, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<AdvanceErasureJob> logger)
     {
         _runner = runner;
+        _ledger = ledger;
         _wakeups = wakeups;
         _options = options;
         _time = time;
@@ -50,9 +53,33 @@ internal sealed class AdvanceErasureJob : IJob
             next = _time.GetUtcNow() + _options.RetryDelay;
         }
 
+        if (_runner.SettledAndFreedSendSlot)
+        {
+            await WakeLongestWaitingSenderAsync(context.Scheduler, erasureId).ConfigureAwait(false);
+        }
         if (next is { } at)
         {
             await _wakeups.ScheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Hands the freed send slot on: wakes the erasure that has waited longest for it now, instead of
+    /// leaving it to find the slot free at its next look. Best effort: should this fail, or the woken
+    /// erasure lose the slot to another, the waiting erasures' own looks carry the queue on.
+    /// </summary>
+    private async Task WakeLongestWaitingSenderAsync(IScheduler scheduler, Guid freedBy)
+    {
+        try
+        {
+            if (await _ledger.Store.FindLongestWaitingToSendAsync(CancellationToken.None).ConfigureAwait(false) is { } next && next != freedBy)
+            {
+                await _wakeups.ScheduleAsync(scheduler, next, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning("Erasure {ErasureId}: the send slot is free but the next erasure could not be woken ({Kind}); it will find the slot free at its next look.", freedBy, ex.GetType().Name);
         }
     }
 }

@@ -241,6 +241,38 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
             return Convert.ToInt64(await claims.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
         }, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<Guid?> FindLongestWaitingToSendAsync(CancellationToken cancellationToken = default)
+    {
+        if (_sql.SelectLongestWaitingToSend is not { } sql)
+        {
+            return Task.FromResult<Guid?>(null);
+        }
+        return ReadAsync("read the send queue", async connection =>
+        {
+            using var select = Command(connection, null, sql);
+            var value = await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return value is string id ? Guid.Parse(id) : (Guid?)null;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<int> CountWaitingToSendAheadAsync(ErasureRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (_sql.CountWaitingToSendAhead is not { } sql)
+        {
+            return Task.FromResult(0);
+        }
+        return ReadAsync("read the send queue", async connection =>
+        {
+            using var count = Command(connection, null, sql);
+            Add(count, "updated_at", Millis(record.UpdatedAt));
+            Add(count, "erasure_id", Id(record.ErasureId));
+            return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }, cancellationToken);
+    }
+
     private Task<ErasureRecord?> ReadSingleAsync(string sql, string parameter, string value, CancellationToken cancellationToken) =>
         ReadAsync("read the ledger", async connection =>
         {

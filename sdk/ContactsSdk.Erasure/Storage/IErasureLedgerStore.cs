@@ -53,4 +53,18 @@ public interface IErasureLedgerStore
 
     /// <summary>Whether an erasure already claimed this Marketing Cloud operation ID.</summary>
     Task<bool> IsOperationClaimedAsync(long operationId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The erasure that has waited longest for the send slot (ready to send, unchanged the longest), or
+    /// null when none waits. The erasure that frees the slot wakes this one, so the queue moves at the
+    /// pace of the sends. A store that cannot tell returns null (the default): waiting erasures then
+    /// find the free slot on their own schedule.
+    /// </summary>
+    Task<Guid?> FindLongestWaitingToSendAsync(CancellationToken cancellationToken = default) => Task.FromResult<Guid?>(null);
+
+    /// <summary>
+    /// How many erasures waiting for the send slot have waited longer than <paramref name="record"/>
+    /// (ready to send and unchanged longer; ties by ID). A store that cannot tell returns 0 (the default).
+    /// </summary>
+    Task<int> CountWaitingToSendAheadAsync(ErasureRecord record, CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

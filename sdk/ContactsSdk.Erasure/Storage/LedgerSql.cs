@@ -64,6 +64,19 @@ public sealed class LedgerSql
     /// <summary>Selects the identifiers in clear of <c>@erasure_id</c>.</summary>
     public required string SelectClearSubjects { get; init; }
 
+    /// <summary>
+    /// Selects the ID of the erasure that has waited longest to send (state ReadyToSend, the oldest
+    /// <c>updated_at</c>, then the lowest ID). Optional: without it the store names none, and waiting
+    /// erasures only look at the send slot on their own schedule.
+    /// </summary>
+    public string? SelectLongestWaitingToSend { get; init; }
+
+    /// <summary>
+    /// Counts the erasures waiting to send that have waited longer than the one at <c>@updated_at</c>,
+    /// <c>@erasure_id</c> (the same order). Optional: without it the store counts none ahead.
+    /// </summary>
+    public string? CountWaitingToSendAhead { get; init; }
+
     /// <summary>The column list every erasure select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string ErasureColumns =
         "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash";

@@ -52,6 +52,24 @@ internal static class PortableLedgerStatements
     /// <summary>Counts the other erasures that claimed an operation ID.</summary>
     public const string CountOperationClaims = "SELECT COUNT(*) FROM erasures WHERE operation_id = @operation_id AND erasure_id <> @erasure_id";
 
+    /// <summary>
+    /// Version 2: the queue of erasures waiting for the send slot, in the order they have waited. A
+    /// partial index, so it holds only the (few) erasures ready to send, however large the ledger.
+    /// </summary>
+    public const string CreateWaitingToSendIndex =
+        "CREATE INDEX ix_erasures_waiting_to_send ON erasures (updated_at, erasure_id) WHERE state = 'ReadyToSend'";
+
+    /// <summary>Selects the erasure that has waited longest to send.</summary>
+    public const string SelectLongestWaitingToSend =
+        "SELECT erasure_id FROM erasures WHERE state = 'ReadyToSend' ORDER BY updated_at, erasure_id LIMIT 1";
+
+    /// <summary>Counts the erasures waiting to send ahead of one.</summary>
+    public const string CountWaitingToSendAhead =
+        """
+        SELECT COUNT(*) FROM erasures
+        WHERE state = 'ReadyToSend' AND (updated_at < @updated_at OR (updated_at = @updated_at AND erasure_id < @erasure_id))
+        """;
+
     /// <summary>Selects one erasure row by ID.</summary>
     public const string SelectErasureById = $"SELECT {LedgerSql.ErasureColumns} FROM erasures WHERE erasure_id = @erasure_id";
 

@@ -14,6 +14,13 @@ namespace ContactsSdk.Erasure.Workflow;
 internal sealed partial class ErasureStepRunner
 {
     /// <summary>
+    /// Whether a step of this runner freed the send slot with the request settled (accepted,
+    /// reconciled or refused): the job then wakes the erasure that has waited longest for the slot.
+    /// Not after a request that failed unprocessed: the service just failed, and the next erasure
+    /// should not be sent into it at once; the waiting erasures' own looks continue the queue.
+    /// </summary>
+    public bool SettledAndFreedSendSlot { get; private set; }
+    /// <summary>
     /// The dangerous step. The intent is recorded first (taking the send slot), then the request is
     /// sent, then its outcome recorded. A crash anywhere in between leaves the erasure in Sending,
     /// which the next run treats as an unknown outcome: it reconciles, it never resends blindly.
@@ -31,7 +38,7 @@ internal sealed partial class ErasureStepRunner
             a => a with { SendSlot = SendSlotChange.Acquire }, cancellationToken).ConfigureAwait(false);
         if (taken == AppendResult.SendSlotBusy)
         {
-            return Now + _options.SendSlotRetryDelay;
+            return await NextLookAtSendSlotAsync(record, cancellationToken).ConfigureAwait(false);
         }
         if (taken != AppendResult.Appended)
         {
@@ -96,6 +103,7 @@ internal sealed partial class ErasureStepRunner
         {
             throw new InvalidOperationException($"Operation {operationId} is already claimed by another erasure; erasure {record.ErasureId} needs review.");
         }
+        SettledAndFreedSendSlot |= result == AppendResult.Appended;
         _logger.LogInformation("Erasure {ErasureId}: accepted as operation {OperationId}.", record.ErasureId, operationId);
         return result == AppendResult.Appended ? Now + _options.FirstPollDelay : Refused(record, result);
     }
@@ -109,7 +117,22 @@ internal sealed partial class ErasureStepRunner
                 Verdict = ErasureVerdict.FailedToStart, ConcludedAt = a.Entry.RecordedAt,
                 ClearSubjects = ClearSubjectsChange.Erase, SendSlot = SendSlotChange.Release,
             }, CancellationToken.None).ConfigureAwait(false);
+        SettledAndFreedSendSlot |= result == AppendResult.Appended;
         _logger.LogWarning("Erasure {ErasureId}: Marketing Cloud refused the delete request; no deletion started.", record.ErasureId);
         return result == AppendResult.Appended ? Now : Refused(record, result);
+    }
+
+    /// <summary>
+    /// When an erasure that found the send slot busy looks again: after <see cref="ErasureOptions.SendSlotRetryDelay"/>
+    /// times one plus the number of erasures that have waited longer. The erasure that frees the slot
+    /// wakes the one that has waited longest, so the queue moves at the pace of the sends; these looks
+    /// are the fallback (a worker that died between freeing the slot and waking the next), and spacing
+    /// them by place in the queue keeps thousands of waiting erasures from polling the ledger and the
+    /// scheduler many times a second.
+    /// </summary>
+    private async Task<DateTimeOffset> NextLookAtSendSlotAsync(ErasureRecord record, CancellationToken cancellationToken)
+    {
+        var ahead = await Store.CountWaitingToSendAheadAsync(record, cancellationToken).ConfigureAwait(false);
+        return Now + (_options.SendSlotRetryDelay * (1 + ahead));
     }
 }

@@ -68,8 +68,9 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var elapsed = run.Elapsed;
         var takeoverFigures = await takeover.FinishAsync();
         var check = await LoadOutcomeCheck.RunAsync(_database.ConnectionString, emulator, Prefix, erasures);
+        var slot = await SendSlotFigures.ReadAsync(_database.ConnectionString);
 
-        Report(emulator, erasures, sentAtKill, elapsed, check, takeoverFigures);
+        Report(emulator, erasures, sentAtKill, elapsed, check, takeoverFigures, slot);
         Assert.True(exits.All(code => code == 0), $"Exit codes {string.Join(", ", exits)}.\n{string.Join("\n----\n", survivors.Select(w => w.Output))}");
         Assert.True(check.Problems.Count == 0, string.Join("\n", check.Problems.Take(50)));
         Assert.Equal(0, check.Lost);
@@ -84,7 +85,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(takeoverFigures.DeclaredDeadAfter is not null, "The killed worker was never declared dead by the others.");
     }
 
-    private void Report(MarketingCloudEmulator emulator, int erasures, int sentAtKill, TimeSpan elapsed, LoadOutcomeCheck check, TakeoverFigures takeover)
+    private void Report(MarketingCloudEmulator emulator, int erasures, int sentAtKill, TimeSpan elapsed, LoadOutcomeCheck check, TakeoverFigures takeover, SendSlotFigures slot)
     {
         var statistics = emulator.Statistics;
         var created = emulator.Operations.Select(o => o.CreatedAt).Order().ToList();
@@ -99,6 +100,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
               declared dead after:        {Seconds(takeover.DeclaredDeadAfter)}
               takeover time:              median {Seconds(takeover.Median)}, max {Seconds(takeover.Max)} ({takeover.Takeovers.Count} measured, {takeover.Unobserved} without a visible sign)
               run time:                   {elapsed.TotalSeconds:0.0} s; deletes sent over {sending.TotalSeconds:0.0} s ({(sending > TimeSpan.Zero ? (created.Count - 1) / sending.TotalSeconds : 0):0.0} per second)
+              send slot:                  {slot.Sends} sends, in use {slot.Utilisation:P0} of {slot.Span.TotalSeconds:0.0} s; held median {slot.MedianHeld.TotalMilliseconds:0} ms; idle between sends median {slot.MedianIdle.TotalMilliseconds:0} ms, 90th percentile {slot.P90Idle.TotalMilliseconds:0} ms
               requests:                   token {statistics.RequestsTo(EmulatorRoute.Token)}, delete {statistics.RequestsTo(EmulatorRoute.Delete)}, status {statistics.RequestsTo(EmulatorRoute.Status)}, analytics {statistics.RequestsTo(EmulatorRoute.DeleteRequests)}
               faults injected:            {string.Join(", ", Enum.GetValues<FaultKind>().Where(k => statistics.FaultsInjected(k) > 0).Select(k => $"{k} {statistics.FaultsInjected(k)}"))}
             """));

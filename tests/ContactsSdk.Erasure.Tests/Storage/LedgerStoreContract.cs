@@ -174,6 +174,50 @@ public abstract class LedgerStoreContract
     }
 
     [SkippableFact]
+    public async Task Erasures_waiting_to_send_queue_by_how_long_they_have_waited()
+    {
+        var store = await MigratedStoreAsync();
+        Assert.Null(await store.FindLongestWaitingToSendAsync());
+        var sending = NewErasure("req-queue-sending", T0);
+        var early = NewErasure("req-queue-early", T0.AddMinutes(1));
+        var late = NewErasure("req-queue-late", T0.AddMinutes(2));
+        foreach (var erasure in new[] { late, early, sending })
+        {
+            await store.TryCreateAsync(erasure);
+        }
+        // Only erasures ready to send wait: one sending is out of the queue.
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(sending.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire });
+
+        Assert.Equal(early.Record.ErasureId, await store.FindLongestWaitingToSendAsync());
+        Assert.Equal(0, await store.CountWaitingToSendAheadAsync(early.Record));
+        Assert.Equal(1, await store.CountWaitingToSendAheadAsync(late.Record));
+
+        // A send that failed unprocessed puts the erasure back at the end of the queue.
+        var earlyId = early.Record.ErasureId;
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(earlyId, 2, T0.AddMinutes(3)), ExpectedVersion = 1, NewState = ErasureState.Sending });
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(earlyId, 3, T0.AddMinutes(4)), ExpectedVersion = 2, NewState = ErasureState.ReadyToSend });
+
+        Assert.Equal(late.Record.ErasureId, await store.FindLongestWaitingToSendAsync());
+        Assert.Equal(1, await store.CountWaitingToSendAheadAsync((await store.FindAsync(earlyId))!));
+        Assert.Equal(0, await store.CountWaitingToSendAheadAsync(late.Record));
+    }
+
+    [SkippableFact]
+    public async Task Erasures_that_began_waiting_at_the_same_millisecond_queue_by_ID()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-tie-a", T0);
+        var b = NewErasure("req-tie-b", T0);
+        await store.TryCreateAsync(a);
+        await store.TryCreateAsync(b);
+        var (first, second) = string.CompareOrdinal(a.Record.ErasureId.ToString("D"), b.Record.ErasureId.ToString("D")) < 0 ? (a, b) : (b, a);
+
+        Assert.Equal(first.Record.ErasureId, await store.FindLongestWaitingToSendAsync());
+        Assert.Equal(0, await store.CountWaitingToSendAheadAsync(first.Record));
+        Assert.Equal(1, await store.CountWaitingToSendAheadAsync(second.Record));
+    }
+
+    [SkippableFact]
     public async Task An_operation_claimed_by_one_erasure_is_refused_to_another()
     {
         var store = await MigratedStoreAsync();

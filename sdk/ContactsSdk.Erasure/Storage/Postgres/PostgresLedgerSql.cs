@@ -56,6 +56,8 @@ internal static class PostgresLedgerSql
                 "CREATE TABLE erasure_send_slot (slot integer NOT NULL PRIMARY KEY CHECK (slot = 1), holder text NULL, since bigint NULL)",
                 "INSERT INTO erasure_send_slot (slot, holder, since) VALUES (1, NULL, NULL)",
             ],
+            // Version 2: the queue of erasures waiting for the send slot.
+            [PortableLedgerStatements.CreateWaitingToSendIndex],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
@@ -78,5 +80,7 @@ internal static class PostgresLedgerSql
             """,
         SelectEntries = PortableLedgerStatements.SelectEntries,
         SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
+        SelectLongestWaitingToSend = PortableLedgerStatements.SelectLongestWaitingToSend,
+        CountWaitingToSendAhead = PortableLedgerStatements.CountWaitingToSendAhead,
     };
 }

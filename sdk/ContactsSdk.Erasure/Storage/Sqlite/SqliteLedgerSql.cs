@@ -51,6 +51,8 @@ internal static class SqliteLedgerSql
                 "CREATE TABLE erasure_send_slot (slot INTEGER NOT NULL PRIMARY KEY CHECK (slot = 1), holder TEXT NULL, since INTEGER NULL)",
                 "INSERT INTO erasure_send_slot (slot, holder, since) VALUES (1, NULL, NULL)",
             ],
+            // Version 2: the queue of erasures waiting for the send slot.
+            [PortableLedgerStatements.CreateWaitingToSendIndex],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
@@ -73,5 +75,7 @@ internal static class SqliteLedgerSql
             """,
         SelectEntries = PortableLedgerStatements.SelectEntries,
         SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
+        SelectLongestWaitingToSend = PortableLedgerStatements.SelectLongestWaitingToSend,
+        CountWaitingToSendAhead = PortableLedgerStatements.CountWaitingToSendAhead,
     };
 }

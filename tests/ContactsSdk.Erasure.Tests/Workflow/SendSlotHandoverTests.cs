@@ -1,0 +1,85 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Sqlite;
+using ContactsSdk.Erasure.Tests.Support;
+using ContactsSdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace ContactsSdk.Erasure.Tests.Workflow;
+
+/// <summary>
+/// The send slot is handed on: the erasure whose request was accepted wakes the one that has waited
+/// longest, so waiting erasures do not depend on their own looks at the slot. A real host (Quartz on
+/// the SQLite ledger) against the emulator on the real clock.
+/// </summary>
+public sealed class SendSlotHandoverTests
+{
+    private const int Erasures = 6;
+
+    [Fact]
+    public async Task Erasures_waiting_for_the_send_slot_are_sent_one_after_another_without_waiting_for_their_own_next_look()
+    {
+        using var directory = new TempDirectory();
+        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            PendingDuration = TimeSpan.FromMilliseconds(200),
+            NumberOfRestorableDays = 0,
+            DeletePhaseDuration = TimeSpan.FromMilliseconds(200),
+        });
+        // An erasure that finds the slot busy looks again after ten minutes at the soonest: only the hand-over can send the others within the test.
+        using var host = BuildWorker(emulator, directory.File("erasure.db"), sendSlotRetryDelay: TimeSpan.FromMinutes(10));
+        await host.StartAsync();
+        try
+        {
+            var service = host.Services.GetRequiredService<IErasureService>();
+            for (var i = 0; i < Erasures; i++)
+            {
+                await service.SubmitAsync(new ErasureRequest($"handover-{i}", ErasureSubjects.ContactKeys([$"handover-contact-{i}"])));
+            }
+
+            var clock = Stopwatch.StartNew();
+            while (emulator.Operations.Count < Erasures && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(Erasures, emulator.Operations.Count);
+            Assert.Equal(Erasures, emulator.Operations.Select(o => o.Request.Keys[0]).Distinct().Count());
+            var ledger = host.Services.GetRequiredService<IErasureLedgerStore>();
+            Assert.Null(await ledger.FindLongestWaitingToSendAsync());
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    private static IHost BuildWorker(MarketingCloudEmulator emulator, string ledgerPath, TimeSpan sendSlotRetryDelay)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddContactsSdk(o =>
+        {
+            o.EndpointOverride = emulator.BaseAddress;
+            o.ClientId = emulator.Credentials.ClientId;
+            o.ClientSecret = emulator.Credentials.ClientSecret;
+            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        });
+        builder.Services.AddContactsErasure(o =>
+        {
+            o.UseSqlite(ledgerPath);
+            o.SubjectHashKey = ErasureHarness.TestKey;
+            o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
+            o.MaxPollInterval = TimeSpan.FromSeconds(1);
+            o.SendSlotRetryDelay = sendSlotRetryDelay;
+            o.RetryDelay = TimeSpan.FromMilliseconds(300);
+        });
+        return builder.Build();
+    }
+}
