@@ -45,7 +45,14 @@ builder.Services.AddContactsErasure(o =>
     // "postgres:<connection string>" runs the worker in a cluster on PostgreSQL; anything else is a SQLite file.
     if (arguments.LedgerPath.StartsWith(PostgresLedgerPrefix, StringComparison.Ordinal))
     {
-        o.UsePostgres(arguments.LedgerPath[PostgresLedgerPrefix.Length..]);
+        o.UsePostgres(arguments.LedgerPath[PostgresLedgerPrefix.Length..], clustering =>
+        {
+            if (arguments.Checkin is { } checkin)
+            {
+                clustering.CheckinInterval = checkin;
+                clustering.CheckinMisfireThreshold = checkin;
+            }
+        });
     }
     else
     {

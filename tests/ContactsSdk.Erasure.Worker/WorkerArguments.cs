@@ -6,8 +6,9 @@ namespace ContactsSdk.Erasure.Worker;
 
 /// <summary>
 /// The worker's command line: <c>--name value</c> pairs, all required but <c>--timeout-minutes</c>
-/// (how long to wait for every erasure to close; 6 by default) and <c>--load</c> (<c>yes</c>: the
-/// timings of the load test, see <see cref="Program"/>).
+/// (how long to wait for every erasure to close; 6 by default), <c>--load</c> (<c>yes</c>: the
+/// timings of the load test, see <see cref="Program"/>) and <c>--checkin-ms</c> (Quartz's cluster
+/// check-in interval and misfire threshold, both; Quartz's defaults when absent).
 /// </summary>
 public sealed record WorkerArguments(string LedgerPath, Uri Endpoint, string ClientId, string ClientSecret, string AccountId, string RequestPrefix, int Count)
 {
@@ -16,6 +17,9 @@ public sealed record WorkerArguments(string LedgerPath, Uri Endpoint, string Cli
 
     /// <summary>Whether the worker runs with the load test's settings (faults expected on every route).</summary>
     public bool Load { get; init; }
+
+    /// <summary>Quartz's cluster check-in interval and misfire threshold, or null for Quartz's defaults.</summary>
+    public TimeSpan? Checkin { get; init; }
 
     internal static WorkerArguments Parse(string[] args)
     {
@@ -31,6 +35,7 @@ public sealed record WorkerArguments(string LedgerPath, Uri Endpoint, string Cli
         {
             Timeout = values.TryGetValue("timeout-minutes", out var minutes) ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)) : TimeSpan.FromMinutes(6),
             Load = values.TryGetValue("load", out var load) && load == "yes",
+            Checkin = values.TryGetValue("checkin-ms", out var checkin) ? TimeSpan.FromMilliseconds(int.Parse(checkin, CultureInfo.InvariantCulture)) : null,
         };
     }
 

@@ -30,6 +30,12 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>The environment variable that sets the number of erasures.</summary>
     public const string ErasuresVariable = "ERASURE_LOAD_ERASURES";
 
+    /// <summary>
+    /// The environment variable that sets Quartz's cluster check-in interval and misfire threshold (both,
+    /// in milliseconds) of the workers; Quartz's defaults (7.5 s each) when not set.
+    /// </summary>
+    public const string CheckinVariable = "ERASURE_LOAD_CHECKIN_MS";
+
     /// <summary>The number of erasures when <see cref="ErasuresVariable"/> is not set.</summary>
     public const int DefaultErasures = 150;
 
@@ -45,7 +51,9 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var ledger = "postgres:" + _database.ConnectionString;
         // Generous: the bound only ends a run that hangs; the figures say how long it took.
         var timeout = TimeSpan.FromMinutes(5 + (erasures / 100.0));
-        string[] load = ["--load", "yes", "--timeout-minutes", timeout.TotalMinutes.ToString(CultureInfo.InvariantCulture)];
+        var checkin = CheckinMilliseconds();
+        string[] load = ["--load", "yes", "--timeout-minutes", timeout.TotalMinutes.ToString(CultureInfo.InvariantCulture),
+            .. checkin is { } ms ? new[] { "--checkin-ms", ms.ToString(CultureInfo.InvariantCulture) } : []];
         var run = Stopwatch.StartNew();
 
         // The first worker creates the schemas; the others join the cluster once it has.
@@ -70,7 +78,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var check = await LoadOutcomeCheck.RunAsync(_database.ConnectionString, emulator, Prefix, erasures);
         var slot = await SendSlotFigures.ReadAsync(_database.ConnectionString);
 
-        Report(emulator, erasures, sentAtKill, elapsed, check, takeoverFigures, slot);
+        Report(emulator, erasures, sentAtKill, elapsed, check, takeoverFigures, slot, checkin);
         Assert.True(exits.All(code => code == 0), $"Exit codes {string.Join(", ", exits)}.\n{string.Join("\n----\n", survivors.Select(w => w.Output))}");
         Assert.True(check.Problems.Count == 0, string.Join("\n", check.Problems.Take(50)));
         Assert.Equal(0, check.Lost);
@@ -85,7 +93,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(takeoverFigures.DeclaredDeadAfter is not null, "The killed worker was never declared dead by the others.");
     }
 
-    private void Report(MarketingCloudEmulator emulator, int erasures, int sentAtKill, TimeSpan elapsed, LoadOutcomeCheck check, TakeoverFigures takeover, SendSlotFigures slot)
+    private void Report(MarketingCloudEmulator emulator, int erasures, int sentAtKill, TimeSpan elapsed, LoadOutcomeCheck check, TakeoverFigures takeover, SendSlotFigures slot, int? checkin)
     {
         var statistics = emulator.Statistics;
         var created = emulator.Operations.Select(o => o.CreatedAt).Order().ToList();
@@ -97,6 +105,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
               deletes sent twice:         {check.SentTwice} ({check.Operations} operations at the emulator)
               verdicts disagreeing:       {check.Disagreements} (verdicts: {string.Join(", ", check.Verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}"))})
               killed worker held:         {takeover.Executing} running and {takeover.Acquired} acquired wake-ups
+              Quartz check-in:            {(checkin is { } c ? $"interval and misfire threshold {c} ms" : "Quartz's defaults (interval 7.5 s, misfire threshold 7.5 s)")}
               declared dead after:        {Seconds(takeover.DeclaredDeadAfter)}
               takeover time:              median {Seconds(takeover.Median)}, max {Seconds(takeover.Max)} ({takeover.Takeovers.Count} measured, {takeover.Unobserved} without a visible sign)
               run time:                   {elapsed.TotalSeconds:0.0} s; deletes sent over {sending.TotalSeconds:0.0} s ({(sending > TimeSpan.Zero ? (created.Count - 1) / sending.TotalSeconds : 0):0.0} per second)
@@ -118,6 +127,20 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
             throw new InvalidOperationException($"{ErasuresVariable} must be a whole number of at least 30 (so a third are sent before the kill and every verdict occurs), not '{value}'.");
         }
         return count;
+    }
+
+    private static int? CheckinMilliseconds()
+    {
+        var value = Environment.GetEnvironmentVariable(CheckinVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds) || milliseconds < 100)
+        {
+            throw new InvalidOperationException($"{CheckinVariable} must be a whole number of milliseconds, at least 100, not '{value}'.");
+        }
+        return milliseconds;
     }
 
     private static async Task WaitForAsync(Func<bool> condition, TimeSpan limit, WorkerProcess worker)
