@@ -65,7 +65,7 @@ internal sealed class ErasureService : IErasureService
             return await ExistingAsync(request.RequestId, kind, accountId, digest, cancellationToken).ConfigureAwait(false);
         }
         // A crash between the two writes leaves an erasure without a wake-up: the worker's start finds it.
-        await _wakeups.ScheduleAsync(erasureId, now, cancellationToken).ConfigureAwait(false);
+        await _wakeups.ScheduleFirstAsync(record, cancellationToken).ConfigureAwait(false);
         return record;
     }
 

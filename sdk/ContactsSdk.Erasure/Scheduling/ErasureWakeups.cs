@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Workflow;
 using Quartz;
 
 namespace ContactsSdk.Erasure.Scheduling;
@@ -14,11 +16,15 @@ internal sealed class ErasureWakeups
     public const string Group = "contactssdk-erasure";
 
     private readonly ISchedulerFactory _schedulers;
+    private readonly IErasureLedgerStore _store;
+    private readonly ErasureOptions _options;
     private readonly TimeProvider _time;
 
-    public ErasureWakeups(ISchedulerFactory schedulers, TimeProvider time)
+    public ErasureWakeups(ISchedulerFactory schedulers, IErasureLedgerStore store, ErasureOptions options, TimeProvider time)
     {
         _schedulers = schedulers;
+        _store = store;
+        _options = options;
         _time = time;
     }
 
@@ -27,6 +33,23 @@ internal sealed class ErasureWakeups
     public static TriggerKey TriggerKeyOf(Guid erasureId) => new(erasureId.ToString("D"), Group);
 
     public static Guid ErasureIdOf(JobKey key) => Guid.Parse(key.Name);
+
+    /// <summary>
+    /// Schedules a new erasure's first wake-up: now, unless it joins a queue of erasures waiting for the
+    /// send slot; then when its own look at the slot would be due (<see cref="SendQueue.LookAfter"/>).
+    /// It is sent when its turn comes, woken by the erasure before it. Thousands of erasures submitted at
+    /// once thus do not all wake at once only to find the slot busy, delaying every other due step.
+    /// </summary>
+    public async Task ScheduleFirstAsync(ErasureRecord record, CancellationToken cancellationToken)
+    {
+        var at = _time.GetUtcNow();
+        if (record.State == ErasureState.ReadyToSend
+            && await _store.CountWaitingToSendAheadAsync(record, cancellationToken).ConfigureAwait(false) is var ahead and > 0)
+        {
+            at += SendQueue.LookAfter(_options.SendSlotRetryDelay, ahead);
+        }
+        await ScheduleAsync(record.ErasureId, at, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Schedules (or moves) the erasure's wake-up to <paramref name="at"/> on the workflow's clock.</summary>
     public async Task ScheduleAsync(Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -133,6 +133,6 @@ internal sealed partial class ErasureStepRunner
     private async Task<DateTimeOffset> NextLookAtSendSlotAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
         var ahead = await Store.CountWaitingToSendAheadAsync(record, cancellationToken).ConfigureAwait(false);
-        return Now + (_options.SendSlotRetryDelay * (1 + ahead));
+        return Now + SendQueue.LookAfter(_options.SendSlotRetryDelay, ahead);
     }
 }

@@ -1,0 +1,19 @@
+using System;
+
+namespace ContactsSdk.Erasure.Workflow;
+
+/// <summary>
+/// The erasures waiting for the ledger-wide send slot form a queue, ordered by how long each has
+/// waited. The erasure whose request is settled wakes the one at the head; each waiting erasure also
+/// looks at the slot itself, spaced by its place in the queue, as the fallback for a wake-up that never
+/// came (a worker that died between freeing the slot and waking the next).
+/// </summary>
+internal static class SendQueue
+{
+    /// <summary>
+    /// How long an erasure with <paramref name="ahead"/> erasures before it waits before it looks at the
+    /// slot again: <paramref name="retryDelay"/> times one plus its place, so the head looks soon and
+    /// the whole queue looks a few times a <paramref name="retryDelay"/>, however long it is.
+    /// </summary>
+    public static TimeSpan LookAfter(TimeSpan retryDelay, int ahead) => retryDelay * (1 + Math.Max(0, ahead));
+}
