@@ -50,13 +50,19 @@ internal static class LoadEmulator
     }
 
     /// <summary>
-    /// Probabilistic faults (a fixed seed, so a run can be replayed) on the token, delete, status and
+    /// Two queued faults, then probabilistic ones (a fixed seed, so the draws repeat; which request
+    /// meets which draw depends on the workers' timing) on the token, delete, status and
     /// analytics delete-requests routes: 429s with and without Retry-After, 5xx, connections dropped
     /// before and after the request was processed (the answer to a delete lost: reconciliation),
     /// truncated bodies, and tokens expired under the caller.
     /// </summary>
     private static void AddFaults(FaultPlan faults)
     {
+        // Whatever the draws: the first delete's answer is lost after it was queued (reconciliation),
+        // and the second is refused with a 429 (waited out, sent again).
+        faults.Enqueue(EmulatorRoute.Delete, Fault.DropConnectionAfterProcessing());
+        faults.Enqueue(EmulatorRoute.Delete, Fault.TooManyRequests(TimeSpan.FromSeconds(1)));
+
         faults.AddRule(EmulatorRoute.Token, Fault.ServiceUnavailable(), 0.10);
         faults.AddRule(EmulatorRoute.Token, Fault.DropConnectionBeforeProcessing(), 0.05);
 
