@@ -1,10 +1,6 @@
 using System;
-using System.Diagnostics;
-using System.Globalization;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure.Scheduling;
-using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
@@ -22,7 +18,6 @@ namespace ContactsSdk.Erasure.Tests.Workflow;
 /// </summary>
 public sealed class ErasureSweepWorkerTests : IDisposable
 {
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private readonly TempDirectory _directory = new();
 
     [Fact]
@@ -39,9 +34,9 @@ public sealed class ErasureSweepWorkerTests : IDisposable
                 await service.SubmitAsync(new ErasureRequest($"swept-{i}", ErasureSubjects.ContactKeys([$"swept-contact-{i}"])));
             }
 
-            Assert.True(await WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(60)), "Not every erasure closed within 60 seconds.");
+            Assert.True(await FastWorkerHost.WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(60)), "Not every erasure closed within 60 seconds.");
             var trigger = await SweepTriggerAsync(host);
-            Assert.Equal(SweepInterval, Assert.IsAssignableFrom<ISimpleTrigger>(trigger).RepeatInterval);
+            Assert.Equal(FastWorkerHost.MaxPollInterval, Assert.IsAssignableFrom<ISimpleTrigger>(trigger).RepeatInterval);
             Assert.True(emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests) > 0, "The sweep never read the analytics route.");
             for (var i = 0; i < 10; i++)
             {
@@ -75,7 +70,7 @@ public sealed class ErasureSweepWorkerTests : IDisposable
             var service = host.Services.GetRequiredService<IErasureService>();
             await service.SubmitAsync(new ErasureRequest("polled", ErasureSubjects.ContactKeys(["polled-contact"])));
 
-            Assert.True(await WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(60)), "The erasure did not close within 60 seconds.");
+            Assert.True(await FastWorkerHost.WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(60)), "The erasure did not close within 60 seconds.");
             Assert.Equal(ErasureVerdict.Deleted, (await service.GetAsync("polled"))!.Verdict);
             Assert.Equal(analyticsBefore, emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests));
         }
@@ -91,44 +86,12 @@ public sealed class ErasureSweepWorkerTests : IDisposable
         return await scheduler.GetTrigger(new TriggerKey(SweepDeleteRequestsJob.Key.Name, SweepDeleteRequestsJob.Key.Group));
     }
 
-    private IHost BuildWorker(MarketingCloudEmulator emulator, bool batchedTracking)
+    private IHost BuildWorker(MarketingCloudEmulator emulator, bool batchedTracking) => FastWorkerHost.Build(emulator, o =>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
-        });
-        builder.Services.AddContactsErasure(o =>
-        {
-            o.UseSqlite(_directory.File("erasure.db"));
-            o.SubjectHashKey = ErasureHarness.TestKey;
-            o.BatchedTracking = batchedTracking;
-            // Seconds instead of days: the emulator's deletions last about a second.
-            o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
-            o.MaxPollInterval = SweepInterval;
-            o.SendSlotRetryDelay = TimeSpan.FromMilliseconds(100);
-            o.ReconcileSettleTime = TimeSpan.FromSeconds(1);
-            o.RetryDelay = TimeSpan.FromMilliseconds(300);
-        });
-        return builder.Build();
-    }
-
-    private static async Task<bool> WaitUntilAllClosedAsync(IErasureService service, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if ((await service.ListAsync(new ErasureListQuery { ActiveOnly = true })).Count == 0)
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return false;
-    }
+        o.UseSqlite(_directory.File("erasure.db"));
+        o.SubjectHashKey = ErasureHarness.TestKey;
+        o.BatchedTracking = batchedTracking;
+    });
 
     public void Dispose()
     {
