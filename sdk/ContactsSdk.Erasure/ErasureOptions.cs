@@ -49,6 +49,14 @@ public sealed class ErasureOptions
     /// <summary>The longest wait between two status reads of one erasure.</summary>
     public TimeSpan MaxPollInterval { get; set; } = DefaultMaxPollInterval;
 
+    /// <summary>
+    /// Whether accepted erasures are followed together (the default): once per <see cref="MaxPollInterval"/>
+    /// one sweep of the analytics delete-requests route, a request per thousand deletions, shows which
+    /// deletions have finished, and only those erasures read their status. Off, every erasure reads its
+    /// own status on its own schedule (a few hundred requests over a 14-day deletion).
+    /// </summary>
+    public bool BatchedTracking { get; set; } = true;
+
     /// <summary>How long an erasure waits before trying again when another erasure's delete request is in flight.</summary>
     public TimeSpan SendSlotRetryDelay { get; set; } = DefaultSendSlotRetryDelay;
 

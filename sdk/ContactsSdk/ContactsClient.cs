@@ -237,6 +237,44 @@ public class ContactsClient : IDisposable
     }
 
     /// <summary>
+    /// Lists the delete requests Marketing Cloud received in a time window (the analytics
+    /// delete-requests route), newest operation first, reading pages until the window is exhausted or
+    /// the listing passes below <paramref name="downToOperationId"/>. A page holds up to
+    /// <see cref="DeletionWaitOptions.DefaultSweepPageSize"/> requests, so thousands of deletions are
+    /// looked at for a handful of requests.
+    /// </summary>
+    /// <param name="receivedFrom">The start of the window (inclusive).</param>
+    /// <param name="receivedTo">The end of the window (exclusive).</param>
+    /// <param name="downToOperationId">Stop after the page that reaches an operation older than this one; all pages when null.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>Every request listed, one per operation ID.</returns>
+    /// <remarks>
+    /// The route's status is an account of the request, not a verdict: it tells which deletions are
+    /// worth a status read; <see cref="GetDeletionStatusAsync"/> decides their state.
+    /// </remarks>
+    /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
+    public virtual async Task<IReadOnlyList<DeleteRequestDetails>> ListDeleteRequestsAsync(
+        DateTimeOffset receivedFrom, DateTimeOffset receivedTo, long? downToOperationId = null, CancellationToken cancellationToken = default)
+    {
+        if (receivedTo <= receivedFrom)
+        {
+            throw new ArgumentException("The end of the window must be after its start.", nameof(receivedTo));
+        }
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ListDeleteRequests, _accountId);
+        try
+        {
+            var (requests, _) = await new DeleteRequestSweep(Routes)
+                .ReadAsync(receivedFrom, receivedTo, downToOperationId ?? 0, DeletionWaitOptions.DefaultSweepPageSize, cancellationToken).ConfigureAwait(false);
+            return [.. requests.Values];
+        }
+        catch (Exception ex)
+        {
+            ContactsSdkTelemetry.SetFailure(activity, ex);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Reads the status of a deletion. Interpret it with the generated <c>GetDeletionState()</c>.
     /// A 429 is waited out and the read tried again (at most <see cref="MaxRateLimitRetries"/>
     /// times) when the delay it asks for is within <see cref="ContactsClientOptions.MaxRateLimitWait"/>.

@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using ContactsSdk.Build.Tests.Support;
 using Xunit;
 
@@ -34,6 +35,63 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
         Console.WriteLine("rest=" + client.Api.Contacts.V1.Contacts.Actions.DeletePath.Status.ToGetRequestInformation(r => r.QueryParameters.OperationID = 7).URI);
         """;
 
+    /// <summary>
+    /// An erasure from submission to receipt with the two packages built on ContactsSdk: the emulator
+    /// (its Kestrel framework reference flows to the app) and the erasure workflow (Quartz and SQLite
+    /// come as its dependencies), in a generic host as a worker service would run it.
+    /// </summary>
+    private const string ErasureConsumerProgram = """
+        using System.Globalization;
+        using ContactsSdk.DependencyInjection;
+        using ContactsSdk.Erasure;
+        using ContactsSdk.Erasure.Storage.Sqlite;
+        using ContactsSdk.Testing;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+
+        var ledger = Path.Combine(Path.GetTempPath(), $"package-check-{Guid.NewGuid():N}.db");
+        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            NumberOfRestorableDays = 0,
+            PendingDuration = TimeSpan.FromMilliseconds(200),
+            DeletePhaseDuration = TimeSpan.FromMilliseconds(200),
+        });
+        var builder = Host.CreateApplicationBuilder();
+        var services = builder.Services;
+        services.AddContactsSdk(o =>
+        {
+            o.EndpointOverride = emulator.BaseAddress;
+            o.ClientId = emulator.Credentials.ClientId;
+            o.ClientSecret = emulator.Credentials.ClientSecret;
+            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        });
+        services.AddContactsErasure(o =>
+        {
+            o.UseSqlite(ledger);
+            o.SubjectHashKey = "package-check-subject-hash-key-0123456789"u8.ToArray();
+            o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
+            o.MaxPollInterval = TimeSpan.FromSeconds(1);
+        });
+        using (var host = builder.Build())
+        {
+            await host.StartAsync();
+            var erasures = host.Services.GetRequiredService<IErasureService>();
+            await erasures.SubmitAsync(new ErasureRequest("package-check", ErasureSubjects.ContactKeys(["package-contact"])));
+            for (var i = 0; i < 600 && (await erasures.GetAsync("package-check"))!.State != ErasureState.Closed; i++)
+            {
+                await Task.Delay(100);
+            }
+            var receipt = await erasures.GetReceiptAsync("package-check");
+            Console.WriteLine($"erasure={receipt.Verdict}/{receipt.Schema}/{(await erasures.VerifyLedgerAsync()).IsIntact}");
+            await host.StopAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(ledger);
+        """;
+
+    /// <summary>The generic host the erasure consumer runs in (the version the repository tests with).</summary>
+    private const string HostingVersion = "11.0.0";
+
     /// <summary>What the library needs at run time, and nothing else (the SDK's telemetry uses System.Diagnostics only).</summary>
     private static readonly string[] ExpectedDependencies =
     {
@@ -64,6 +122,31 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("state=Delete/Deleted/True", run.Output);
         Assert.Contains("rest=https://mc563885gzs27c5t9-63k636ttgm.rest.marketingcloudapis.com/contacts/v1/contacts/actions/delete/status?operationID=7", run.Output);
+    }
+
+    [Fact]
+    public void The_erasure_and_emulator_packages_restore_beside_it_and_run_an_erasure_to_its_receipt_in_an_outside_app()
+    {
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
+        Assert.True(packed.PackDependents?.ExitCode == 0, packed.PackDependents?.ToString());
+        foreach (var id in new[] { "ContactsSdk.Erasure", "ContactsSdk.Testing" })
+        {
+            var nuspec = PackedLibrary.ReadNuspec(packed.PackageOf(id));
+            Assert.Equal("MIT", nuspec.Elements().Single(e => e.Name.LocalName == "license").Value);
+            Assert.Equal("README.md", nuspec.Elements().Single(e => e.Name.LocalName == "readme").Value);
+            Assert.DoesNotContain(PackedLibrary.Entries(packed.PackageOf(id)), e => e.EndsWith("/ContactsSdk.dll", StringComparison.Ordinal));
+        }
+        // The erasure workflow takes the SDK as a dependency of the same version; the emulator speaks
+        // the wire format only and deliberately does not depend on the SDK.
+        static bool DependsOnSdk(XElement nuspec, string version) =>
+            nuspec.Descendants().Any(e => e.Name.LocalName == "dependency" && e.Attribute("id")?.Value == "ContactsSdk" && e.Attribute("version")?.Value == version);
+        Assert.True(DependsOnSdk(PackedLibrary.ReadNuspec(packed.PackageOf("ContactsSdk.Erasure")), packed.Version));
+        Assert.False(DependsOnSdk(PackedLibrary.ReadNuspec(packed.PackageOf("ContactsSdk.Testing")), packed.Version));
+
+        var consumer = ConsumerProject.CreateFromPackages(packed.Copy, "erasure-consumer", packed.Feed, packed.Version, ["ContactsSdk.Erasure", "ContactsSdk.Testing"], ErasureConsumerProgram, "Microsoft.Extensions.Hosting/" + HostingVersion);
+        var run = PackedLibrary.Run(consumer, "run", "-nodeReuse:false", "-p:RestorePackagesPath=" + Path.Combine(packed.Copy.Parent, "packages"));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("erasure=Deleted/contactssdk.erasure-receipt/1/True", run.Output);
     }
 
     [Fact]

@@ -62,7 +62,14 @@ public static class ErasureServiceCollectionExtensions
             provider.GetService<IEmailSubjectResolver>(),
             provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient(provider => new ErasureSweep(
+            provider.GetRequiredService<IErasureLedgerStore>(),
+            provider.GetRequiredService<ContactsClient>(),
+            options,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<ErasureSweep>>() ?? NullLogger<ErasureSweep>.Instance));
         services.TryAddTransient<AdvanceErasureJob>();
+        services.TryAddTransient<SweepDeleteRequestsJob>();
 
         // Registered before Quartz's hosted service, so the ledger is migrated before any job runs.
         services.AddHostedService<ErasureLedgerStartup>();

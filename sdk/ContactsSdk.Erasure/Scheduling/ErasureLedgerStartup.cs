@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace ContactsSdk.Erasure.Scheduling;
 
 /// <summary>
-/// At start: migrates the ledger's schema, then gives every active erasure without a wake-up one
-/// (an erasure recorded by a process that died before scheduling it). Pages through the ledger, so
-/// memory does not grow with the number of erasures.
+/// At start: migrates the ledger's schema, stores the recurring delete-requests sweep (or removes it
+/// when batched tracking is off), then gives every active erasure without a wake-up one (an erasure
+/// recorded by a process that died before scheduling it). Pages through the ledger, so memory does
+/// not grow with the number of erasures.
 /// </summary>
 internal sealed class ErasureLedgerStartup : IHostedService
 {
@@ -18,13 +19,15 @@ internal sealed class ErasureLedgerStartup : IHostedService
 
     private readonly IErasureLedgerStore _store;
     private readonly ErasureWakeups _wakeups;
+    private readonly ErasureOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ErasureLedgerStartup> _logger;
 
-    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, TimeProvider time, ILogger<ErasureLedgerStartup> logger)
+    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<ErasureLedgerStartup> logger)
     {
         _store = store;
         _wakeups = wakeups;
+        _options = options;
         _time = time;
         _logger = logger;
     }
@@ -32,6 +35,7 @@ internal sealed class ErasureLedgerStartup : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await _wakeups.StoreSweepAsync(_options.BatchedTracking ? _options.MaxPollInterval : null, cancellationToken).ConfigureAwait(false);
         var query = new ErasureListQuery { ActiveOnly = true, PageSize = PageSize };
         var rescheduled = 0;
         while (true)

@@ -70,6 +70,37 @@ internal sealed class ErasureWakeups
         await scheduler.ScheduleJob(job, Trigger(erasureId, at), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Moves an existing wake-up to <paramref name="at"/>; does nothing when the erasure has none (it is
+    /// closed, or its step is running and will store its own next wake-up).
+    /// </summary>
+    public async Task MoveAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await scheduler.RescheduleJob(TriggerKeyOf(erasureId), Trigger(erasureId, at), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Stores the ledger's one recurring sweep, first due now, then every <paramref name="interval"/>
+    /// (replacing the one stored before, so a changed interval takes effect); removes it when
+    /// <paramref name="interval"/> is null (batched tracking turned off).
+    /// </summary>
+    public async Task StoreSweepAsync(TimeSpan? interval, CancellationToken cancellationToken)
+    {
+        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        if (interval is not { } every)
+        {
+            await scheduler.DeleteJob(SweepDeleteRequestsJob.Key, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var job = JobBuilder.Create<SweepDeleteRequestsJob>().WithIdentity(SweepDeleteRequestsJob.Key).Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(SweepDeleteRequestsJob.Key.Name, SweepDeleteRequestsJob.Key.Group)
+            .ForJob(SweepDeleteRequestsJob.Key)
+            .StartNow()
+            // After downtime one sweep runs at once, not one per missed interval.
+            .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Whether the erasure has a wake-up stored.</summary>
     public async Task<bool> HasWakeupAsync(Guid erasureId, CancellationToken cancellationToken)
     {

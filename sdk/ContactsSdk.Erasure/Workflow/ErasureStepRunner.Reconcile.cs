@@ -14,7 +14,6 @@ namespace ContactsSdk.Erasure.Workflow;
 internal sealed partial class ErasureStepRunner
 {
     private const string AnalyticsTimeFormat = "yyyy-MM-dd'T'HH:mm:ss";
-    private const int AnalyticsPageSize = 1000;
 
     /// <summary>Margin for the clocks of this machine and Marketing Cloud disagreeing.</summary>
     private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(1);
@@ -37,10 +36,10 @@ internal sealed partial class ErasureStepRunner
         var checkedAt = Now;
         var windowEnd = TruncateToMinute(checkedAt) + ClockMargin + TimeSpan.FromMinutes(1);
 
-        List<DeleteRequestDetails> received;
+        IReadOnlyList<DeleteRequestDetails> received;
         try
         {
-            received = await ReadReceivedRequestsAsync(windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+            received = await _client.ListDeleteRequestsAsync(windowStart, windowEnd, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -83,27 +82,6 @@ internal sealed partial class ErasureStepRunner
             a => a with { SendSlot = SendSlotChange.Release }, cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Erasure {ErasureId}: the delete request was not received; it will be sent again.", record.ErasureId);
         return result == AppendResult.Appended ? Now : Refused(record, result);
-    }
-
-    private async Task<List<DeleteRequestDetails>> ReadReceivedRequestsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var all = new List<DeleteRequestDetails>();
-        for (var page = 1; ; page++)
-        {
-            var response = await _client.Api.Contacts.V1.Contacts.Analytics.Deleterequests.GetAsync(r =>
-            {
-                r.QueryParameters.Startdateutc = Format(from);
-                r.QueryParameters.Enddateutc = Format(to);
-                r.QueryParameters.Page = page;
-                r.QueryParameters.Pagesize = AnalyticsPageSize;
-            }, cancellationToken).ConfigureAwait(false);
-            var operations = response?.Operations ?? [];
-            all.AddRange(operations);
-            if (operations.Count < AnalyticsPageSize)
-            {
-                return all;
-            }
-        }
     }
 
     /// <summary>The route's dates are UTC without an offset: read them as UTC, never in the machine's zone.</summary>

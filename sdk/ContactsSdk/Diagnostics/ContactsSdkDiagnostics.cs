@@ -36,6 +36,9 @@ public static class ContactsSdkDiagnostics
 
         /// <summary>Resolving email addresses to contact keys (the email address search route).</summary>
         public const string ResolveContactKeys = "ContactsSdk.ResolveContactKeys";
+
+        /// <summary>Listing the delete requests received in a window (every page of one call).</summary>
+        public const string ListDeleteRequests = "ContactsSdk.ListDeleteRequests";
     }
 
     /// <summary>The tag names of spans and measurements.</summary>

@@ -1,4 +1,6 @@
+using System;
 using System.IO;
+using System.Linq;
 
 namespace ContactsSdk.Build.Tests.Support;
 
@@ -10,9 +12,18 @@ internal static class ConsumerProject
         Create(Path.Combine(copy.Parent, "consumer"), $"""<ProjectReference Include="{copy.PathOf("sdk/ContactsSdk/ContactsSdk.csproj")}" />""", programText);
 
     /// <summary>An app that takes the ContactsSdk package from a local feed, beside its usual package sources.</summary>
-    public static string CreateFromPackage(RepositoryCopy copy, string feed, string version, string programText)
+    public static string CreateFromPackage(RepositoryCopy copy, string feed, string version, string programText) =>
+        CreateFromPackages(copy, "package-consumer", feed, version, ["ContactsSdk"], programText);
+
+    /// <summary>
+    /// An app that takes the given packages of the repository (one version) from a local feed, beside
+    /// its usual package sources, plus <paramref name="otherPackages"/> ("id/version") from those sources.
+    /// </summary>
+    public static string CreateFromPackages(RepositoryCopy copy, string name, string feed, string version, string[] packageIds, string programText, params string[] otherPackages)
     {
-        var directory = Create(Path.Combine(copy.Parent, "package-consumer"), $"""<PackageReference Include="ContactsSdk" Version="{version}" />""", programText);
+        var references = string.Join(Environment.NewLine, packageIds.Select(id => $"""<PackageReference Include="{id}" Version="{version}" />""")
+            .Concat(otherPackages.Select(p => p.Split('/')).Select(p => $"""<PackageReference Include="{p[0]}" Version="{p[1]}" />""")));
+        var directory = Create(Path.Combine(copy.Parent, name), references, programText);
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>

@@ -7,8 +7,9 @@ using System.Xml.Linq;
 namespace ContactsSdk.Build.Tests.Support;
 
 /// <summary>
-/// The ContactsSdk package as a CI build makes it: <c>dotnet pack</c> of a repository copy with
-/// <c>CI=true</c>, once for all the tests of a class. The copy is a git repository without a remote.
+/// The packages as a CI build makes them: <c>dotnet pack</c> of a repository copy with
+/// <c>CI=true</c>, once for all the tests of a class: ContactsSdk, then the libraries built on it
+/// (the erasure workflow and the emulator) into the same feed. The copy is a git repository without a remote.
 /// </summary>
 public sealed class PackedLibrary : IDisposable
 {
@@ -19,17 +20,25 @@ public sealed class PackedLibrary : IDisposable
     {
         _copy = RepositoryCopy.Create();
         Feed = Path.Combine(_copy.Parent, "feed");
-        Pack = Run(_copy.Root, "pack", "sdk/ContactsSdk/ContactsSdk.csproj", "-o", Feed, "-p:CI=true", "-nodeReuse:false");
+        Pack = PackProject("sdk/ContactsSdk/ContactsSdk.csproj");
         if (Pack.ExitCode == 0)
         {
-            Package = Directory.GetFiles(Feed, "ContactsSdk.*.nupkg").Single();
-            Symbols = Directory.GetFiles(Feed, "ContactsSdk.*.snupkg").Single();
+            Package = Path.Combine(Feed, $"ContactsSdk.{VersionOf(Feed)}.nupkg");
+            Symbols = Path.ChangeExtension(Package, ".snupkg");
+            PackDependents = PackProject("sdk/ContactsSdk.Testing/ContactsSdk.Testing.csproj");
+            if (PackDependents.ExitCode == 0)
+            {
+                PackDependents = PackProject("sdk/ContactsSdk.Erasure/ContactsSdk.Erasure.csproj");
+            }
         }
     }
 
     internal RepositoryCopy Copy => _copy;
 
     internal ProcessResult Pack { get; }
+
+    /// <summary>The packing of ContactsSdk.Testing and ContactsSdk.Erasure (the first that failed, or the last).</summary>
+    internal ProcessResult? PackDependents { get; }
 
     public string Feed { get; }
 
@@ -39,6 +48,17 @@ public sealed class PackedLibrary : IDisposable
 
     /// <summary>The version in the package's file name.</summary>
     public string Version => Path.GetFileNameWithoutExtension(Package)["ContactsSdk.".Length..];
+
+    /// <summary>The package of another library of the repository, in the same feed.</summary>
+    public string PackageOf(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
+
+    private ProcessResult PackProject(string project) =>
+        Run(_copy.Root, "pack", project, "-o", Feed, "-p:CI=true", "-nodeReuse:false");
+
+    /// <summary>The version of the one ContactsSdk package in <paramref name="feed"/> (the only name with a digit after the ID).</summary>
+    private static string VersionOf(string feed) => Directory.GetFiles(feed, "ContactsSdk.*.nupkg")
+        .Select(p => Path.GetFileNameWithoutExtension(p)["ContactsSdk.".Length..])
+        .Single(v => char.IsAsciiDigit(v[0]));
 
     public XElement ReadNuspec() => ReadNuspec(Package);
 

@@ -1,10 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
-using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Postgres;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
@@ -45,7 +42,7 @@ public sealed class PostgresWorkerTests : IAsyncLifetime
                 await service.SubmitAsync(new ErasureRequest($"scale-{i}", ErasureSubjects.ContactKeys([$"scale-contact-{i}"])));
             }
 
-            var closed = await WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(90));
+            var closed = await FastWorkerHost.WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(90));
 
             Assert.True(closed, "Not every erasure closed within 90 seconds.");
             for (var i = 0; i < 8; i++)
@@ -69,43 +66,11 @@ public sealed class PostgresWorkerTests : IAsyncLifetime
         }
     }
 
-    private static IHost BuildWorker(MarketingCloudEmulator emulator, string connectionString)
+    private static IHost BuildWorker(MarketingCloudEmulator emulator, string connectionString) => FastWorkerHost.Build(emulator, o =>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
-        });
-        builder.Services.AddContactsErasure(o =>
-        {
-            o.UsePostgres(connectionString);
-            o.SubjectHashKey = Key;
-            // Seconds instead of days: the emulator's deletions last under a second.
-            o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
-            o.MaxPollInterval = TimeSpan.FromSeconds(1);
-            o.SendSlotRetryDelay = TimeSpan.FromMilliseconds(100);
-            o.ReconcileSettleTime = TimeSpan.FromSeconds(1);
-            o.RetryDelay = TimeSpan.FromMilliseconds(300);
-        });
-        return builder.Build();
-    }
-
-    private static async Task<bool> WaitUntilAllClosedAsync(IErasureService service, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if ((await service.ListAsync(new ErasureListQuery { ActiveOnly = true })).Count == 0)
-            {
-                return true;
-            }
-            await Task.Delay(200);
-        }
-        return false;
-    }
+        o.UsePostgres(connectionString);
+        o.SubjectHashKey = Key;
+    });
 
     public Task InitializeAsync() => Task.CompletedTask;
 

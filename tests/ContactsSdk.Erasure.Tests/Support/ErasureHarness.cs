@@ -101,6 +101,9 @@ internal sealed class ErasureHarness : IAsyncDisposable
         throw new TimeoutException($"Erasure {erasureId} was not closed after {maxSteps} wake-ups.");
     }
 
+    /// <summary>A service of the workflow's container (the step runner, the sweep, ...).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>Runs exactly one step.</summary>
     public Task<DateTimeOffset?> StepAsync(Guid erasureId) =>
         _services.GetRequiredService<ErasureStepRunner>().AdvanceAsync(erasureId, CancellationToken.None);

@@ -1,0 +1,50 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Workflow;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ContactsSdk.Erasure.Scheduling;
+
+/// <summary>
+/// "Sweep the delete requests", once per <see cref="ErasureOptions.MaxPollInterval"/>: moves the
+/// wake-up of every erasure the analytics route lists (finished ones to now, processing ones past
+/// the next sweep). One recurring trigger for the whole ledger: in a cluster it fires on one worker
+/// at a time, and Quartz moves it to a survivor when that worker dies.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class SweepDeleteRequestsJob : IJob
+{
+    public static readonly JobKey Key = new("sweep", "contactssdk-erasure-sweep");
+
+    private readonly ErasureSweep _sweep;
+    private readonly ErasureWakeups _wakeups;
+    private readonly ILogger<SweepDeleteRequestsJob> _logger;
+
+    public SweepDeleteRequestsJob(ErasureSweep sweep, ErasureWakeups wakeups, ILogger<SweepDeleteRequestsJob> logger)
+    {
+        _sweep = sweep;
+        _wakeups = wakeups;
+        _logger = logger;
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        SweepPlan plan;
+        try
+        {
+            plan = await _sweep.PlanAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing moved: every erasure keeps polling on its own until a sweep works again.
+            _logger.LogWarning("The delete-requests sweep failed ({Kind}); erasures are polled one by one until the next sweep.", ex.GetType().Name);
+            return;
+        }
+        foreach (var wakeup in plan.Wakeups)
+        {
+            await _wakeups.MoveAsync(context.Scheduler, wakeup.ErasureId, wakeup.At, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
