@@ -1,9 +1,7 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
@@ -61,25 +59,10 @@ public sealed class SendSlotHandoverTests
         }
     }
 
-    private static IHost BuildWorker(MarketingCloudEmulator emulator, string ledgerPath, TimeSpan sendSlotRetryDelay)
+    private static IHost BuildWorker(MarketingCloudEmulator emulator, string ledgerPath, TimeSpan sendSlotRetryDelay) => FastWorkerHost.Build(emulator, o =>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
-        });
-        builder.Services.AddContactsErasure(o =>
-        {
-            o.UseSqlite(ledgerPath);
-            o.SubjectHashKey = ErasureHarness.TestKey;
-            o.FirstPollDelay = TimeSpan.FromMilliseconds(200);
-            o.MaxPollInterval = TimeSpan.FromSeconds(1);
-            o.SendSlotRetryDelay = sendSlotRetryDelay;
-            o.RetryDelay = TimeSpan.FromMilliseconds(300);
-        });
-        return builder.Build();
-    }
+        o.UseSqlite(ledgerPath);
+        o.SubjectHashKey = ErasureHarness.TestKey;
+        o.SendSlotRetryDelay = sendSlotRetryDelay;
+    });
 }
