@@ -116,7 +116,7 @@ internal sealed class ErasureService : IErasureService
         }
         await writer.WriteLineAsync(ErasureCsv.Header).ConfigureAwait(false);
         var count = 0;
-        await foreach (var record in PagesAsync(new ErasureListQuery { SubmittedFrom = from, SubmittedTo = to, PageSize = VerifyPageSize }, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in Store.ReadAllAsync(new ErasureListQuery { SubmittedFrom = from, SubmittedTo = to, PageSize = VerifyPageSize }, cancellationToken).ConfigureAwait(false))
         {
             await writer.WriteLineAsync(ErasureCsv.Line(record)).ConfigureAwait(false);
             count++;
@@ -130,7 +130,7 @@ internal sealed class ErasureService : IErasureService
         var problems = new List<LedgerProblem>();
         var erasures = 0;
         long entries = 0;
-        await foreach (var record in PagesAsync(new ErasureListQuery { PageSize = VerifyPageSize }, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in Store.ReadAllAsync(new ErasureListQuery { PageSize = VerifyPageSize }, cancellationToken).ConfigureAwait(false))
         {
             var chain = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
             problems.AddRange(LedgerVerifier.Check(_ledger.Chain, record, chain));
@@ -152,22 +152,5 @@ internal sealed class ErasureService : IErasureService
         ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
         return await Store.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new KeyNotFoundException($"No erasure has request ID '{requestId}'.");
-    }
-
-    private async IAsyncEnumerable<ErasureRecord> PagesAsync(ErasureListQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var page = await Store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            foreach (var record in page)
-            {
-                yield return record;
-            }
-            if (page.Count < query.PageSize)
-            {
-                yield break;
-            }
-            query = query with { After = (page[^1].SubmittedAt, page[^1].ErasureId) };
-        }
     }
 }

@@ -264,7 +264,7 @@ public class ContactsClient : IDisposable
         try
         {
             var (requests, _) = await new DeleteRequestSweep(Routes)
-                .ReadAsync(receivedFrom, receivedTo, downToOperationId ?? 0, DeletionWaitOptions.DefaultSweepPageSize, cancellationToken).ConfigureAwait(false);
+                .ReadAsync(receivedFrom, receivedTo, downToOperationId, DeletionWaitOptions.DefaultSweepPageSize, cancellationToken).ConfigureAwait(false);
             return [.. requests.Values];
         }
         catch (Exception ex)

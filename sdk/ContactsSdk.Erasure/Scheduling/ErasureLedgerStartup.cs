@@ -36,24 +36,14 @@ internal sealed class ErasureLedgerStartup : IHostedService
     {
         await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreSweepAsync(_options.BatchedTracking ? _options.MaxPollInterval : null, cancellationToken).ConfigureAwait(false);
-        var query = new ErasureListQuery { ActiveOnly = true, PageSize = PageSize };
         var rescheduled = 0;
-        while (true)
+        await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            foreach (var record in page)
+            if (!await _wakeups.HasWakeupAsync(record.ErasureId, cancellationToken).ConfigureAwait(false))
             {
-                if (!await _wakeups.HasWakeupAsync(record.ErasureId, cancellationToken).ConfigureAwait(false))
-                {
-                    await _wakeups.ScheduleAsync(record.ErasureId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                    rescheduled++;
-                }
+                await _wakeups.ScheduleAsync(record.ErasureId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                rescheduled++;
             }
-            if (page.Count < PageSize)
-            {
-                break;
-            }
-            query = query with { After = (page[^1].SubmittedAt, page[^1].ErasureId) };
         }
         if (rescheduled > 0)
         {

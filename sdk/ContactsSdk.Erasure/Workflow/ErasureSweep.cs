@@ -93,17 +93,14 @@ internal sealed class ErasureSweep
     private async Task<List<ErasureRecord>> ReadAcceptedAsync(CancellationToken cancellationToken)
     {
         var accepted = new List<ErasureRecord>();
-        var query = new ErasureListQuery { ActiveOnly = true, PageSize = PageSize };
-        while (true)
+        await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
         {
-            var page = await _store.ListAsync(query, cancellationToken).ConfigureAwait(false);
-            accepted.AddRange(page.Where(r => r is { State: ErasureState.Accepted, OperationId: not null }));
-            if (page.Count < PageSize)
+            if (record is { State: ErasureState.Accepted, OperationId: not null })
             {
-                return accepted;
+                accepted.Add(record);
             }
-            query = query with { After = (page[^1].SubmittedAt, page[^1].ErasureId) };
         }
+        return accepted;
     }
 }
 

@@ -25,10 +25,13 @@ internal sealed class DeleteRequestSweep
 
     public DeleteRequestSweep(ContactsApiClient api) => _api = api;
 
-    /// <summary>The delete requests received in [<paramref name="from"/>, <paramref name="to"/>) whose ID is at least <paramref name="oldestOperationId"/>.</summary>
+    /// <summary>
+    /// The delete requests received in [<paramref name="from"/>, <paramref name="to"/>), down to the page
+    /// that reaches an operation older than <paramref name="oldestOperationId"/> (every page when null).
+    /// </summary>
     /// <returns>The requests by operation ID, and how many pages were read.</returns>
     public async Task<(IReadOnlyDictionary<long, DeleteRequestDetails> Requests, int Pages)> ReadAsync(
-        DateTimeOffset from, DateTimeOffset to, long oldestOperationId, int pageSize, CancellationToken cancellationToken)
+        DateTimeOffset from, DateTimeOffset to, long? oldestOperationId, int pageSize, CancellationToken cancellationToken)
     {
         var requests = new Dictionary<long, DeleteRequestDetails>();
         for (var page = 1; ; page++)

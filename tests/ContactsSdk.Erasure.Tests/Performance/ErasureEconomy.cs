@@ -106,7 +106,7 @@ internal static class ErasureEconomy
         var closed = 0;
         var disagreeing = 0;
         var slowestNotice = TimeSpan.Zero;
-        foreach (var record in await ReadAllAsync(harness.Store))
+        await foreach (var record in harness.Store.ReadAllAsync(new ErasureListQuery { PageSize = ErasureListQuery.MaxPageSize }))
         {
             var operation = harness.Emulator.FindOperation(record.OperationId ?? 0);
             if (record.State != ErasureState.Closed || operation is null || record.ConcludedAt is not { } concludedAt)
@@ -122,22 +122,6 @@ internal static class ErasureEconomy
         return new ErasureEconomyResult(
             erasures, statistics.StatusRequests, statistics.RequestsTo(EmulatorRoute.DeleteRequests), statistics.TokenRequests,
             closed, disagreeing, slowestNotice, sweeps);
-    }
-
-    private static async Task<List<ErasureRecord>> ReadAllAsync(IErasureLedgerStore store)
-    {
-        var all = new List<ErasureRecord>();
-        var query = new ErasureListQuery { PageSize = ErasureListQuery.MaxPageSize };
-        while (true)
-        {
-            var page = await store.ListAsync(query);
-            all.AddRange(page);
-            if (page.Count < query.PageSize)
-            {
-                return all;
-            }
-            query = query with { After = (page[^1].SubmittedAt, page[^1].ErasureId) };
-        }
     }
 
     /// <summary>The emulator's truth: a tenth of the deletions restored, a tenth invalid, the rest completed.</summary>
