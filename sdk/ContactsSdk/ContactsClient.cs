@@ -252,6 +252,8 @@ public class ContactsClient : IDisposable
     /// The route's status is an account of the request, not a verdict: it tells which deletions are
     /// worth a status read; <see cref="GetDeletionStatusAsync"/> decides their state.
     /// </remarks>
+    /// <exception cref="ArgumentException">The window ends before it starts.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="downToOperationId"/> is zero or negative.</exception>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
     public virtual async Task<IReadOnlyList<DeleteRequestDetails>> ListDeleteRequestsAsync(
         DateTimeOffset receivedFrom, DateTimeOffset receivedTo, long? downToOperationId = null, CancellationToken cancellationToken = default)
@@ -259,6 +261,10 @@ public class ContactsClient : IDisposable
         if (receivedTo <= receivedFrom)
         {
             throw new ArgumentException("The end of the window must be after its start.", nameof(receivedTo));
+        }
+        if (downToOperationId is { } oldest)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(oldest, nameof(downToOperationId));
         }
         using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ListDeleteRequests, _accountId);
         try

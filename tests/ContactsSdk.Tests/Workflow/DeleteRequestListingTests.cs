@@ -67,6 +67,17 @@ public sealed class DeleteRequestListingTests
     }
 
     [Fact]
+    public async Task An_operation_ID_that_cannot_exist_is_refused_before_any_request()
+    {
+        await using var tenant = await EmulatedTenant.StartAsync();
+        var now = tenant.Clock.GetUtcNow();
+
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => tenant.Client.ListDeleteRequestsAsync(now - TimeSpan.FromHours(1), now, downToOperationId: 0));
+        Assert.Equal("downToOperationId", error.ParamName);
+        Assert.Equal(0, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests));
+    }
+
+    [Fact]
     public async Task A_failing_route_is_an_error_not_an_empty_listing()
     {
         await using var tenant = await EmulatedTenant.StartAsync();
