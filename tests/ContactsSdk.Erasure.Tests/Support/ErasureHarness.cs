@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
@@ -51,13 +50,7 @@ internal sealed class ErasureHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
-        services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
-        });
+        services.AddContactsSdk(o => o.ConnectTo(emulator));
         services.AddContactsErasure(o =>
         {
             o.UseSqlite(directory.File("erasure.db"));

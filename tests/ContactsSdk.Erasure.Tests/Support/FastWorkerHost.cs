@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Globalization;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure.Storage;
@@ -24,13 +23,7 @@ internal static class FastWorkerHost
     public static IHost Build(MarketingCloudEmulator emulator, Action<ErasureOptions> configure)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
-        });
+        builder.Services.AddContactsSdk(o => o.ConnectTo(emulator));
         builder.Services.AddContactsErasure(o =>
         {
             o.FirstPollDelay = TimeSpan.FromMilliseconds(200);

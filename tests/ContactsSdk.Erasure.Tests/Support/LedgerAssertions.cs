@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
@@ -24,13 +23,7 @@ internal static class LedgerAssertions
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
-        });
+        services.AddContactsSdk(o => o.ConnectTo(emulator));
         services.AddContactsErasure(o =>
         {
             o.UseSqlite(ledgerPath);
