@@ -28,6 +28,18 @@ public sealed class ErasureOptions
     /// <summary>Default <see cref="RetryDelay"/>.</summary>
     public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Default <see cref="MaxContactsPerDeleteRequest"/>: Marketing Cloud accepts up to one million
+    /// contacts a request, but practitioners report trouble near 100,000 and send about 50,000.
+    /// </summary>
+    public static readonly int DefaultMaxContactsPerDeleteRequest = 50_000;
+
+    /// <summary>Default <see cref="MaxDeleteRequestsInQueue"/>: the next request waits until the previous one was processed.</summary>
+    public static readonly int DefaultMaxDeleteRequestsInQueue = 1;
+
+    /// <summary>Default <see cref="QueueCheckInterval"/>.</summary>
+    public static readonly TimeSpan DefaultQueueCheckInterval = TimeSpan.FromMinutes(15);
+
     /// <summary>Default <see cref="SubjectHashKeyId"/>.</summary>
     public const string DefaultSubjectHashKeyId = "default";
 
@@ -56,6 +68,25 @@ public sealed class ErasureOptions
     /// own status on its own schedule (a few hundred requests over a 14-day deletion).
     /// </summary>
     public bool BatchedTracking { get; set; } = true;
+
+    /// <summary>
+    /// The most contacts one delete request carries. Erasures ready to send for the same MID and subject
+    /// kind ride one request up to this many contacts (an erasure with more rides alone).
+    /// </summary>
+    public int MaxContactsPerDeleteRequest { get; set; } = DefaultMaxContactsPerDeleteRequest;
+
+    /// <summary>
+    /// How many of this application's delete requests per MID may wait or run in Marketing Cloud's delete
+    /// queue at once. The queue processes one call at a time, so a request sent while another waits only
+    /// lengthens it; erasures that arrive meanwhile ride the next request instead.
+    /// </summary>
+    public int MaxDeleteRequestsInQueue { get; set; } = DefaultMaxDeleteRequestsInQueue;
+
+    /// <summary>
+    /// The longest wait between two status reads of a request still in Marketing Cloud's delete queue:
+    /// how late, at worst, the next request leaves after the previous one was processed.
+    /// </summary>
+    public TimeSpan QueueCheckInterval { get; set; } = DefaultQueueCheckInterval;
 
     /// <summary>How long an erasure waits before trying again when another erasure's delete request is in flight.</summary>
     public TimeSpan SendSlotRetryDelay { get; set; } = DefaultSendSlotRetryDelay;
@@ -102,6 +133,15 @@ public sealed class ErasureOptions
         RequirePositive(MaxPollInterval, nameof(MaxPollInterval));
         RequirePositive(SendSlotRetryDelay, nameof(SendSlotRetryDelay));
         RequirePositive(RetryDelay, nameof(RetryDelay));
+        RequirePositive(QueueCheckInterval, nameof(QueueCheckInterval));
+        if (MaxContactsPerDeleteRequest is < 1 or > 1_000_000)
+        {
+            throw new InvalidOperationException($"{nameof(MaxContactsPerDeleteRequest)} must be between 1 and 1,000,000 (Marketing Cloud's limit).");
+        }
+        if (MaxDeleteRequestsInQueue < 1)
+        {
+            throw new InvalidOperationException($"{nameof(MaxDeleteRequestsInQueue)} must be at least 1.");
+        }
         if (ReconcileSettleTime < TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{nameof(ReconcileSettleTime)} must not be negative.");

@@ -18,6 +18,9 @@ public static class EntryKinds
     /// <summary>Marketing Cloud refused the delete request (error codes); no deletion started.</summary>
     public const string Refused = "refused";
 
+    /// <summary>Marketing Cloud refused the shared request the erasure rode; it rides a smaller one next (error codes, next batch).</summary>
+    public const string RefusedInBatch = "refused-in-batch";
+
     /// <summary>The request was rejected before the service processed it (429, no connection); it may be sent again.</summary>
     public const string NotProcessed = "not-processed";
 

@@ -12,17 +12,28 @@ internal sealed record SubmittedPayload(string RequestId, long? AccountId, Subje
 
 internal sealed record ResolvedPayload(int AddressCount, int AddressesWithoutMatch, int ContactKeyCount, IReadOnlyList<string> ContactKeyHashes);
 
-internal sealed record IntentPayload(int Attempt, string DeleteType, int ContactCount);
+/// <summary>
+/// The delete request an erasure rides: shared by <see cref="ErasureCount"/> erasures and carrying
+/// <see cref="ContactCount"/> contacts in all (the erasure's own count is beside it, its hashes in its
+/// own entries: never another erasure's).
+/// </summary>
+internal sealed record BatchInfo(Guid BatchId, int ErasureCount, int ContactCount, Guid? SplitFrom = null);
 
-internal sealed record AcceptedPayload(long OperationId, string? RequestServiceMessageId, string? ServiceMessageId, DateTimeOffset? ResponseDateTime);
+// Attempt is the erasure's own count of requests before batches; a batch's intent records the batch instead.
+internal sealed record IntentPayload(int? Attempt, string DeleteType, int ContactCount, BatchInfo? Batch = null);
 
-internal sealed record ReconciledPayload(long OperationId, string? ReceivedDateUtc, long? TotalContactCount, string? RawStatus, int RequestsChecked);
+internal sealed record AcceptedPayload(long OperationId, string? RequestServiceMessageId, string? ServiceMessageId, DateTimeOffset? ResponseDateTime, BatchInfo? Batch = null);
 
-internal sealed record NotReceivedPayload(string WindowStartUtc, string WindowEndUtc, int RequestsChecked);
+internal sealed record ReconciledPayload(long OperationId, string? ReceivedDateUtc, long? TotalContactCount, string? RawStatus, int RequestsChecked, BatchInfo? Batch = null);
 
-internal sealed record FailurePayload(string Step, ErrorInfo Error);
+/// <summary>Marketing Cloud refused a shared request: the erasure rides a smaller one next (the refusing erasure is isolated by halving).</summary>
+internal sealed record RefusedInBatchPayload(BatchInfo Batch, string? ServiceMessageId, IReadOnlyList<ResultCode> Errors, Guid NextBatchId);
 
-internal sealed record RefusedPayload(string? ServiceMessageId, IReadOnlyList<ResultCode> Errors);
+internal sealed record NotReceivedPayload(string WindowStartUtc, string WindowEndUtc, int RequestsChecked, Guid? BatchId = null);
+
+internal sealed record FailurePayload(string Step, ErrorInfo Error, Guid? BatchId = null);
+
+internal sealed record RefusedPayload(string? ServiceMessageId, IReadOnlyList<ResultCode> Errors, BatchInfo? Batch = null);
 
 internal sealed record ObservedPayload(
     string Phase,

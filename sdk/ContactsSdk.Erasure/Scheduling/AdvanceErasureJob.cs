@@ -36,10 +36,11 @@ internal sealed class AdvanceErasureJob : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var erasureId = ErasureWakeups.ErasureIdOf(context.JobDetail.Key);
+        var effects = new StepEffects();
         DateTimeOffset? next;
         try
         {
-            next = await _runner.AdvanceWhileDueAsync(erasureId, cancellationToken).ConfigureAwait(false);
+            next = await _runner.AdvanceWhileDueAsync(erasureId, effects, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -53,28 +54,36 @@ internal sealed class AdvanceErasureJob : IJob
             next = _time.GetUtcNow() + _options.RetryDelay;
         }
 
-        if (_runner.SettledAndFreedSendSlot)
-        {
-            await WakeLongestWaitingSenderAsync(context.Scheduler, erasureId).ConfigureAwait(false);
-        }
         if (next is { } at)
         {
             await _wakeups.ScheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
         }
+        foreach (var (other, when) in effects.Wakeups)
+        {
+            if (other != erasureId)
+            {
+                await _wakeups.ScheduleAsync(context.Scheduler, other, when, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        if (effects.SendSlotHandedOn)
+        {
+            await WakeNextSenderAsync(context.Scheduler, erasureId).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
-    /// Hands the freed send slot on: wakes the erasure that has waited longest for it now, instead of
-    /// leaving it to find the slot free at its next look. Best effort: should this fail, or the woken
-    /// erasure lose the slot to another, the waiting erasures' own looks carry the queue on.
+    /// Hands the freed send slot on: wakes the lead of a batch half waiting to be sent, or else the
+    /// erasure that has waited longest to send, now, instead of leaving it to find the slot free at its
+    /// next look. Best effort: should this fail, or the woken erasure lose the slot to another, the
+    /// waiting erasures' own looks carry the queue on.
     /// </summary>
-    private async Task WakeLongestWaitingSenderAsync(IScheduler scheduler, Guid freedBy)
+    private async Task WakeNextSenderAsync(IScheduler scheduler, Guid freedBy)
     {
         try
         {
-            if (await _ledger.Store.FindLongestWaitingToSendAsync(CancellationToken.None).ConfigureAwait(false) is { } next && next != freedBy)
+            if (await SendQueue.NextSenderAsync(_ledger.Store, CancellationToken.None).ConfigureAwait(false) is { } nextId && nextId != freedBy)
             {
-                await _wakeups.ScheduleAsync(scheduler, next, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                await _wakeups.ScheduleAsync(scheduler, nextId, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (Exception ex)

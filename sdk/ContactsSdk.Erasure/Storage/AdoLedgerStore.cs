@@ -14,7 +14,7 @@ namespace ContactsSdk.Erasure.Storage;
 /// connection from the derived class. Every write is one transaction; every failure of the
 /// database becomes an <see cref="ErasureLedgerException"/> after the transaction rolled back.
 /// </summary>
-public abstract class AdoLedgerStore : IErasureLedgerStore
+public abstract partial class AdoLedgerStore : IErasureLedgerStore
 {
     private readonly LedgerSql _sql;
 
@@ -104,10 +104,11 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
         return WriteAsync("append to the ledger", (connection, transaction) => AppendInTransactionAsync(connection, transaction, append, cancellationToken), cancellationToken);
     }
 
-    private async Task<AppendResult> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, LedgerAppend append, CancellationToken cancellationToken)
+    private async Task<AppendResult> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, LedgerAppend append, CancellationToken cancellationToken, bool claimsChecked = false)
     {
         var entry = append.Entry;
-        if (append.OperationId is { } operationId)
+        // A batch's members share its operation: the batch write checks the claim once, for all of them.
+        if (!claimsChecked && append.OperationId is { } operationId)
         {
             using var claims = Command(connection, transaction, _sql.CountOperationClaims);
             Add(claims, "operation_id", operationId);
@@ -129,6 +130,8 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
             Add(update, "new_version", entry.Sequence);
             Add(update, "last_hash", entry.Hash);
             Add(update, "expected_version", append.ExpectedVersion);
+            Add(update, "batch_id", append.JoinBatch is { } batch ? Id(batch) : null);
+            Add(update, "leave_batch", append.LeaveBatch ? 1L : 0L);
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 return AppendResult.VersionConflict;
@@ -358,7 +361,10 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
         FromMillis(Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture)),
         reader.IsDBNull(10) ? null : FromMillis(Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture)),
         Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture),
-        reader.GetString(12));
+        reader.GetString(12))
+    {
+        BatchId = reader.IsDBNull(13) ? null : Guid.Parse(reader.GetString(13)),
+    };
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {

@@ -32,4 +32,8 @@ public sealed record ErasureRecord(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ConcludedAt,
     long Version,
-    string LastHash);
+    string LastHash)
+{
+    /// <summary>The batch whose delete request the erasure rides, from its intent until the batch settles.</summary>
+    public Guid? BatchId { get; init; }
+}

@@ -67,4 +67,32 @@ public interface IErasureLedgerStore
     /// (ready to send and unchanged longer; ties by ID). A store that cannot tell returns 0 (the default).
     /// </summary>
     Task<int> CountWaitingToSendAheadAsync(ErasureRecord record, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
+    /// <summary>
+    /// Writes a batch transaction (<see cref="BatchWrite"/>): new batches, a version-checked batch change,
+    /// the members' entries and the send slot, all committed together or none.
+    /// </summary>
+    /// <returns>Whether it was written, or which precondition refused it (nothing written then).</returns>
+    Task<AppendResult> WriteBatchAsync(BatchWrite write, CancellationToken cancellationToken = default);
+
+    /// <summary>The batch with this ID, or null.</summary>
+    Task<BatchRecord?> FindBatchAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>The erasures riding a batch now, in submission order.</summary>
+    Task<IReadOnlyList<ErasureRecord>> ListBatchMembersAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> erasures ready to send and in no batch, of one subject kind under one
+    /// MID (null for the client's default), longest waiting first, with their identifiers in clear.
+    /// </summary>
+    Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(long? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many batches of a MID are formed, in flight or still in Marketing Cloud's delete queue.</summary>
+    Task<int> CountBatchesInQueueAsync(long? accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>The oldest batch formed but not sent yet (a half of a refused request), or null.</summary>
+    Task<Guid?> FindOldestFormedBatchAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Whether a batch other than <paramref name="batchId"/>, or an erasure outside any batch, claimed this operation ID.</summary>
+    Task<bool> IsOperationClaimedByOtherAsync(long operationId, Guid batchId, CancellationToken cancellationToken = default);
 }

@@ -35,6 +35,12 @@ public sealed record LedgerAppend
 
     /// <summary>What happens to the account-wide send slot (one delete request in flight at a time).</summary>
     public SendSlotChange SendSlot { get; init; } = SendSlotChange.None;
+
+    /// <summary>The batch the erasure joins with this entry (its delete request is shared).</summary>
+    public Guid? JoinBatch { get; init; }
+
+    /// <summary>Whether the erasure leaves its batch with this entry (the shared request came to nothing).</summary>
+    public bool LeaveBatch { get; init; }
 }
 
 /// <summary>What an append does to the identifiers in clear.</summary>

@@ -77,7 +77,38 @@ public sealed class LedgerSql
     /// </summary>
     public string? CountWaitingToSendAhead { get; init; }
 
+    /// <summary>Inserts a batch row.</summary>
+    public required string InsertBatch { get; init; }
+
+    /// <summary>Changes a batch's state (and sets <c>@operation_id</c> once) when it is at <c>@expected_version</c>.</summary>
+    public required string UpdateBatch { get; init; }
+
+    /// <summary>Selects one batch by <c>@batch_id</c> (columns as <see cref="BatchColumns"/>).</summary>
+    public required string SelectBatchById { get; init; }
+
+    /// <summary>Selects the erasures riding <c>@batch_id</c>, in submission order.</summary>
+    public required string SelectBatchMembers { get; init; }
+
+    /// <summary>
+    /// Selects up to <c>@limit</c> erasures ready to send and in no batch, of <c>@subject_kind</c> under
+    /// <c>@account_id</c> (null matching null), longest waiting first, with their identifiers in clear last.
+    /// </summary>
+    public required string SelectSendCandidates { get; init; }
+
+    /// <summary>Counts the batches of <c>@account_id</c> (null matching null) not yet out of Marketing Cloud's queue.</summary>
+    public required string CountBatchesInQueue { get; init; }
+
+    /// <summary>Selects the oldest batch formed and not yet sent (a half of a refused batch waiting for the slot).</summary>
+    public required string SelectOldestFormedBatch { get; init; }
+
+    /// <summary>Counts the claims on <c>@operation_id</c> by batches other than <c>@batch_id</c> and by erasures outside any batch.</summary>
+    public required string CountBatchOperationClaims { get; init; }
+
     /// <summary>The column list every erasure select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string ErasureColumns =
-        "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash";
+        "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, batch_id";
+
+    /// <summary>The column list every batch select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
+    public const string BatchColumns =
+        "batch_id, account_id, subject_kind, state, erasure_count, contact_count, operation_id, lead_erasure_id, parent_batch_id, created_at, updated_at, version";
 }

@@ -36,7 +36,8 @@ internal static class PortableLedgerStatements
         """
         UPDATE erasures
         SET state = @state, verdict = COALESCE(@verdict, verdict), operation_id = COALESCE(@operation_id, operation_id),
-            concluded_at = COALESCE(@concluded_at, concluded_at), updated_at = @updated_at, version = @new_version, last_hash = @last_hash
+            concluded_at = COALESCE(@concluded_at, concluded_at), updated_at = @updated_at, version = @new_version, last_hash = @last_hash,
+            batch_id = CASE WHEN @leave_batch = 1 THEN NULL ELSE COALESCE(@batch_id, batch_id) END
         WHERE erasure_id = @erasure_id AND version = @expected_version
         """;
 
@@ -69,6 +70,55 @@ internal static class PortableLedgerStatements
         SELECT COUNT(*) FROM erasures
         WHERE state = 'ReadyToSend' AND (updated_at < @updated_at OR (updated_at = @updated_at AND erasure_id < @erasure_id))
         """;
+
+    /// <summary>
+    /// Version 3 after each store's <c>erasure_batches</c> table: shared delete requests. Several
+    /// erasures' operation IDs are now the same (a batch's), so the claim on an operation moves from
+    /// the erasure row to the batch row.
+    /// </summary>
+    public static readonly string[] BatchesMigrationTail =
+    [
+        "ALTER TABLE erasures ADD COLUMN batch_id TEXT NULL",
+        "DROP INDEX ux_erasures_operation",
+        "CREATE INDEX ix_erasures_operation ON erasures (operation_id) WHERE operation_id IS NOT NULL",
+        "CREATE INDEX ix_erasures_batch ON erasures (batch_id) WHERE batch_id IS NOT NULL",
+        "CREATE UNIQUE INDEX ux_batches_operation ON erasure_batches (operation_id) WHERE operation_id IS NOT NULL",
+        "CREATE INDEX ix_batches_state ON erasure_batches (state, created_at, batch_id)",
+    ];
+
+    /// <summary>Inserts a batch row.</summary>
+    public const string InsertBatch =
+        $"""
+        INSERT INTO erasure_batches ({LedgerSql.BatchColumns})
+        VALUES (@batch_id, @account_id, @subject_kind, @state, @erasure_count, @contact_count, @operation_id, @lead_erasure_id, @parent_batch_id, @created_at, @updated_at, @version)
+        """;
+
+    /// <summary>Changes a batch at its expected version.</summary>
+    public const string UpdateBatch =
+        """
+        UPDATE erasure_batches
+        SET state = @state, operation_id = COALESCE(@operation_id, operation_id), updated_at = @updated_at, version = version + 1
+        WHERE batch_id = @batch_id AND version = @expected_version
+        """;
+
+    /// <summary>Selects one batch.</summary>
+    public const string SelectBatchById = $"SELECT {LedgerSql.BatchColumns} FROM erasure_batches WHERE batch_id = @batch_id";
+
+    /// <summary>Selects a batch's members in submission order.</summary>
+    public const string SelectBatchMembers = $"SELECT {LedgerSql.ErasureColumns} FROM erasures WHERE batch_id = @batch_id ORDER BY submitted_at, erasure_id";
+
+    /// <summary>Selects the oldest formed batch.</summary>
+    public const string SelectOldestFormedBatch = "SELECT batch_id FROM erasure_batches WHERE state = 'Formed' ORDER BY created_at, batch_id LIMIT 1";
+
+    /// <summary>Counts the other claims on an operation ID.</summary>
+    public const string CountBatchOperationClaims =
+        """
+        SELECT (SELECT COUNT(*) FROM erasure_batches WHERE operation_id = @operation_id AND batch_id <> @batch_id)
+             + (SELECT COUNT(*) FROM erasures WHERE operation_id = @operation_id AND batch_id IS NULL)
+        """;
+
+    /// <summary>The states of a batch whose call is not yet out of Marketing Cloud's queue, for IN lists.</summary>
+    public const string InQueueStates = "'Formed', 'Posting', 'Reconciling', 'InQueue'";
 
     /// <summary>Selects one erasure row by ID.</summary>
     public const string SelectErasureById = $"SELECT {LedgerSql.ErasureColumns} FROM erasures WHERE erasure_id = @erasure_id";

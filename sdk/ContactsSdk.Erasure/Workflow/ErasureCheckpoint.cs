@@ -6,7 +6,10 @@ namespace ContactsSdk.Erasure.Workflow;
 /// <summary>The moments of a step where a crash is the most dangerous; the crash tests stop the worker at each.</summary>
 internal enum ErasureCheckpoint
 {
-    /// <summary>The intent is recorded; the delete request is not sent yet.</summary>
+    /// <summary>The erasures of a batch are chosen; their intents are not recorded yet.</summary>
+    DuringBatchFormation,
+
+    /// <summary>The batch's intents are recorded; the delete request is not sent yet.</summary>
     AfterIntent,
 
     /// <summary>Marketing Cloud answered the delete request; the answer is not recorded yet.</summary>

@@ -16,9 +16,17 @@ internal sealed partial class ErasureStepRunner
     /// by the generated lifecycle interpretation) is recorded as the verdict. The next read is due after
     /// as long as the status has stayed the same, between the first delay and the longest interval.
     /// </summary>
-    private async Task<DateTimeOffset?> PollAsync(ErasureRecord record, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> PollAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken)
     {
         var operationId = record.OperationId ?? throw new InvalidOperationException($"Erasure {record.ErasureId} is accepted without an operation ID.");
+        var queued = record.BatchId is { } batchId
+            ? await Store.FindBatchAsync(batchId, cancellationToken).ConfigureAwait(false) is { State: BatchState.InQueue } batch ? batch : null
+            : null;
+        if (queued is not null && queued.LeadErasureId != record.ErasureId)
+        {
+            // While the call waits in Marketing Cloud's queue only the lead reads it; it wakes the others when it leaves.
+            return Now + _options.MaxPollInterval;
+        }
         DeleteStatusResponse response;
         try
         {
@@ -58,13 +66,41 @@ internal sealed partial class ErasureStepRunner
             lastChange = updated.UpdatedAt;
         }
 
+        if (queued is not null && lifecycle.State != ContactDeletionState.SuppressionPending)
+        {
+            await RecordLeftQueueAsync(queued, record.ErasureId, effects, cancellationToken).ConfigureAwait(false);
+            queued = null;
+        }
         if (lifecycle.IsTerminal)
         {
             return await RecordVerdictAsync(record, lifecycle.State, cancellationToken).ConfigureAwait(false);
         }
         var unchangedFor = Now - lastChange;
-        var wait = TimeSpan.FromTicks(Math.Clamp(unchangedFor.Ticks, _options.FirstPollDelay.Ticks, _options.MaxPollInterval.Ticks));
+        var longest = queued is null ? _options.MaxPollInterval : TimeSpan.FromTicks(Math.Min(_options.QueueCheckInterval.Ticks, _options.MaxPollInterval.Ticks));
+        var wait = TimeSpan.FromTicks(Math.Clamp(unchangedFor.Ticks, Math.Min(_options.FirstPollDelay.Ticks, longest.Ticks), longest.Ticks));
         return Now + wait;
+    }
+
+    /// <summary>
+    /// The lead saw its call processed (the suppression phase over): the request left Marketing Cloud's
+    /// queue, so the next one may go out, and the other members start reading their own status.
+    /// </summary>
+    private async Task RecordLeftQueueAsync(BatchRecord batch, Guid lead, StepEffects effects, CancellationToken cancellationToken)
+    {
+        var result = await Store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(batch.BatchId, batch.Version, BatchState.LeftQueue, Now) }, cancellationToken).ConfigureAwait(false);
+        if (result != AppendResult.Appended)
+        {
+            return;
+        }
+        foreach (var member in await Store.ListBatchMembersAsync(batch.BatchId, cancellationToken).ConfigureAwait(false))
+        {
+            if (member.ErasureId != lead)
+            {
+                effects.Wake(member.ErasureId, Now);
+            }
+        }
+        effects.HandOnSendSlot();
+        _logger.LogInformation("Batch {BatchId}: operation {OperationId} left Marketing Cloud's delete queue.", batch.BatchId, batch.OperationId);
     }
 
     private async Task<DateTimeOffset?> RecordVerdictAsync(ErasureRecord record, ContactDeletionState state, CancellationToken cancellationToken)

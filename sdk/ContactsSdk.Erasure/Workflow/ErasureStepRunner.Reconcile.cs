@@ -19,19 +19,18 @@ internal sealed partial class ErasureStepRunner
     private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// Looks the request up on the analytics delete-requests route: received since the intent, with
-    /// the same contact count, not claimed by another erasure of this ledger. Exactly one such request
-    /// is this erasure's; none, once the route had time to list it, proves it was not received and
-    /// only then may it be sent again; several leave the erasure waiting for review (never a guess).
-    /// While reconciling the erasure holds the send slot, so no other erasure of this ledger sends a
-    /// request that could be mistaken for it.
+    /// Looks the batch's request up on the analytics delete-requests route: received since the intent,
+    /// with the same contact count, not claimed by another request of this ledger. Exactly one such
+    /// request is the batch's; none, once the route had time to list it, proves it was not received and
+    /// only then may its erasures be sent again; several leave the batch waiting for review (never a
+    /// guess). While reconciling the batch holds the send slot, so no other request of this ledger goes
+    /// out that could be mistaken for it.
     /// </summary>
-    private async Task<DateTimeOffset?> ReconcileAsync(ErasureRecord record, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> ReconcileAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, StepEffects effects, CancellationToken cancellationToken)
     {
-        var entries = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
-        var intentEntry = entries.Last(e => e.Kind == EntryKinds.IntentToSend);
-        var intent = LedgerJson.Read<IntentPayload>(intentEntry.Payload);
-        var sentAt = intentEntry.RecordedAt;
+        var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
+        var entries = await Store.ReadEntriesAsync(lead.ErasureId, cancellationToken).ConfigureAwait(false);
+        var sentAt = entries.Last(e => e.Kind == EntryKinds.IntentToSend).RecordedAt;
         var windowStart = TruncateToMinute(sentAt) - ClockMargin;
         var checkedAt = Now;
         var windowEnd = TruncateToMinute(checkedAt) + ClockMargin + TimeSpan.FromMinutes(1);
@@ -43,16 +42,16 @@ internal sealed partial class ErasureStepRunner
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning("Erasure {ErasureId}: the analytics route could not be read ({Kind}); trying again later.", record.ErasureId, ex.GetType().Name);
+            _logger.LogWarning("Batch {BatchId}: the analytics route could not be read ({Kind}); trying again later.", batch.BatchId, ex.GetType().Name);
             return Now + _options.RetryDelay;
         }
 
         var candidates = new List<DeleteRequestDetails>();
         foreach (var request in received)
         {
-            if (request.OperationId is { } id && request.TotalContactCount == intent.ContactCount
+            if (request.OperationId is { } id && request.TotalContactCount == batch.ContactCount
                 && ReceivedAt(request) is { } at && at >= windowStart
-                && !await Store.IsOperationClaimedAsync(id, cancellationToken).ConfigureAwait(false))
+                && !await Store.IsOperationClaimedByOtherAsync(id, batch.BatchId, cancellationToken).ConfigureAwait(false))
             {
                 candidates.Add(request);
             }
@@ -61,15 +60,17 @@ internal sealed partial class ErasureStepRunner
         if (candidates.Count == 1)
         {
             var match = candidates[0];
-            var payload = new ReconciledPayload(match.OperationId!.Value, match.ReceivedDateUtc, match.TotalContactCount, match.Status, received.Count);
-            _logger.LogInformation("Erasure {ErasureId}: reconciled with operation {OperationId}.", record.ErasureId, match.OperationId);
-            return await RecordAcceptanceAsync(record, EntryKinds.Reconciled, payload, match.OperationId.Value).ConfigureAwait(false);
+            var operationId = match.OperationId!.Value;
+            _logger.LogInformation("Batch {BatchId}: reconciled with operation {OperationId}.", batch.BatchId, operationId);
+            return await RecordAcceptanceAsync(batch, members, EntryKinds.Reconciled,
+                info => new ReconciledPayload(operationId, match.ReceivedDateUtc, match.TotalContactCount, match.Status, received.Count, info),
+                operationId, effects).ConfigureAwait(false);
         }
         if (candidates.Count > 1)
         {
             _logger.LogError(
-                "Erasure {ErasureId}: {Count} received requests match it; it will not be resent nor guessed. Review it against the analytics route.",
-                record.ErasureId, candidates.Count);
+                "Batch {BatchId}: {Count} received requests match it; it will not be resent nor guessed. Review it against the analytics route.",
+                batch.BatchId, candidates.Count);
             return Now + _options.MaxPollInterval;
         }
         var settledAt = sentAt + _options.ReconcileSettleTime;
@@ -77,11 +78,9 @@ internal sealed partial class ErasureStepRunner
         {
             return settledAt;
         }
-        var notReceived = new NotReceivedPayload(Format(windowStart), Format(windowEnd), received.Count);
-        var (result, _) = await _ledger.AppendAsync(record, EntryKinds.NotReceived, notReceived, ErasureState.ReadyToSend,
-            a => a with { SendSlot = SendSlotChange.Release }, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation("Erasure {ErasureId}: the delete request was not received; it will be sent again.", record.ErasureId);
-        return result == AppendResult.Appended ? Now : Refused(record, result);
+        _logger.LogInformation("Batch {BatchId}: the delete request was not received; its erasures will be sent again.", batch.BatchId);
+        var notReceived = new NotReceivedPayload(Format(windowStart), Format(windowEnd), received.Count, batch.BatchId);
+        return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, effects, handOn: true).ConfigureAwait(false);
     }
 
     /// <summary>The route's dates are UTC without an offset: read them as UTC, never in the machine's zone.</summary>

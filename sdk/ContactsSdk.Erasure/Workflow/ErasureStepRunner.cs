@@ -44,8 +44,11 @@ internal sealed partial class ErasureStepRunner
     private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>Runs the erasure's next step.</summary>
+    /// <param name="erasureId">The erasure.</param>
+    /// <param name="effects">Collects what the step asks of the scheduler for other erasures.</param>
+    /// <param name="cancellationToken">Cancels the step (a shutdown).</param>
     /// <returns>When to run the next step, or null when the erasure is closed (or unknown).</returns>
-    public async Task<DateTimeOffset?> AdvanceAsync(Guid erasureId, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> AdvanceAsync(Guid erasureId, StepEffects effects, CancellationToken cancellationToken)
     {
         var record = await Store.FindAsync(erasureId, cancellationToken).ConfigureAwait(false);
         if (record is null)
@@ -56,7 +59,7 @@ internal sealed partial class ErasureStepRunner
         using var activity = ErasureDiagnostics.StartStep(record);
         try
         {
-            return await RunStepAsync(record, cancellationToken).ConfigureAwait(false);
+            return await RunStepAsync(record, effects, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -65,23 +68,22 @@ internal sealed partial class ErasureStepRunner
         }
     }
 
-    private async Task<DateTimeOffset?> RunStepAsync(ErasureRecord record, CancellationToken cancellationToken) => record.State switch
+    private async Task<DateTimeOffset?> RunStepAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken) => record.State switch
     {
         ErasureState.Submitted => await ResolveAsync(record, cancellationToken).ConfigureAwait(false),
-        ErasureState.ReadyToSend => await SendAsync(record, cancellationToken).ConfigureAwait(false),
-        ErasureState.Sending => await InterruptedSendAsync(record, cancellationToken).ConfigureAwait(false),
-        ErasureState.Reconciling => await ReconcileAsync(record, cancellationToken).ConfigureAwait(false),
-        ErasureState.Accepted => await PollAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.ReadyToSend => await SendAsync(record, effects, cancellationToken).ConfigureAwait(false),
+        ErasureState.Sending or ErasureState.Reconciling => await DriveBatchAsync(record, effects, cancellationToken).ConfigureAwait(false),
+        ErasureState.Accepted => await PollAsync(record, effects, cancellationToken).ConfigureAwait(false),
         ErasureState.Concluded => await WriteReceiptAsync(record, cancellationToken).ConfigureAwait(false),
         _ => null,
     };
 
     /// <summary>Runs steps until the erasure is closed or its next step is due later than now.</summary>
-    public async Task<DateTimeOffset?> AdvanceWhileDueAsync(Guid erasureId, CancellationToken cancellationToken)
+    public async Task<DateTimeOffset?> AdvanceWhileDueAsync(Guid erasureId, StepEffects effects, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var next = await AdvanceAsync(erasureId, cancellationToken).ConfigureAwait(false);
+            var next = await AdvanceAsync(erasureId, effects, cancellationToken).ConfigureAwait(false);
             if (next is null || next > Now)
             {
                 return next;

@@ -1,4 +1,7 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.Workflow;
 
@@ -16,4 +19,18 @@ internal static class SendQueue
     /// the whole queue looks a few times a <paramref name="retryDelay"/>, however long it is.
     /// </summary>
     public static TimeSpan LookAfter(TimeSpan retryDelay, int ahead) => retryDelay * (1 + Math.Max(0, ahead));
+
+    /// <summary>
+    /// Who is woken when the send slot is handed on: the lead of a batch half waiting to be sent (a
+    /// refused request being split goes first), or else the erasure that has waited longest to send.
+    /// </summary>
+    public static async Task<Guid?> NextSenderAsync(IErasureLedgerStore store, CancellationToken cancellationToken)
+    {
+        if (await store.FindOldestFormedBatchAsync(cancellationToken).ConfigureAwait(false) is { } formed
+            && await store.FindBatchAsync(formed, cancellationToken).ConfigureAwait(false) is { } batch)
+        {
+            return batch.LeadErasureId;
+        }
+        return await store.FindLongestWaitingToSendAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
@@ -63,35 +65,64 @@ internal sealed class ErasureHarness : IAsyncDisposable
         return new ErasureHarness(directory, clock, emulator, provider);
     }
 
-    /// <summary>Runs the erasure's steps, moving the clock to each next step, until it is closed.</summary>
+    /// <summary>
+    /// Runs the erasure's steps, moving the clock to each next step, until it is closed. Other erasures
+    /// a step wakes (the members and lead of a shared request, the next sender) run too when due, as
+    /// the scheduler would run them.
+    /// </summary>
     /// <param name="erasureId">The erasure.</param>
     /// <param name="tickWhileWaiting">
     /// Also move the clock on by a second every few milliseconds while a step runs: for steps that wait
     /// on the clock themselves (the client's retry after a 429).
     /// </param>
-    /// <param name="maxSteps">The most wake-ups before giving up.</param>
+    /// <param name="maxSteps">The most wake-ups of <paramref name="erasureId"/> before giving up.</param>
+    /// <returns>How many wake-ups of <paramref name="erasureId"/> it took.</returns>
     public async Task<int> RunToEndAsync(Guid erasureId, bool tickWhileWaiting = false, int maxSteps = 500)
     {
         var runner = _services.GetRequiredService<ErasureStepRunner>();
-        for (var steps = 1; steps <= maxSteps; steps++)
+        var due = new Dictionary<Guid, DateTimeOffset> { [erasureId] = Clock.GetUtcNow() };
+        var steps = 0;
+        while (steps < maxSteps)
         {
-            var step = runner.AdvanceWhileDueAsync(erasureId, CancellationToken.None);
+            var (next, at) = due.MinBy(d => (d.Value, d.Key != erasureId));
+            due.Remove(next);
+            steps += next == erasureId ? 1 : 0;
+            if (at > Clock.GetUtcNow())
+            {
+                Clock.SetUtcNow(at);
+            }
+            var effects = new StepEffects();
+            var step = runner.AdvanceWhileDueAsync(next, effects, CancellationToken.None);
             while (tickWhileWaiting && !step.IsCompleted)
             {
                 await Task.WhenAny(step, Task.Delay(5));
                 Clock.Advance(TimeSpan.FromSeconds(1));
             }
-            var next = await step;
-            if (next is null)
+            var following = await step;
+            if (next == erasureId && following is null)
             {
                 return steps;
             }
-            if (next > Clock.GetUtcNow())
+            if (following is { } then)
             {
-                Clock.SetUtcNow(next.Value);
+                due[next] = then;
             }
+            await AddWakeupsAsync(due, next, effects);
         }
         throw new TimeoutException($"Erasure {erasureId} was not closed after {maxSteps} wake-ups.");
+    }
+
+    /// <summary>What the scheduler does with a step's effects: wake the erasures it names, and the next sender when the slot was handed on.</summary>
+    private async Task AddWakeupsAsync(Dictionary<Guid, DateTimeOffset> due, Guid ran, StepEffects effects)
+    {
+        foreach (var (other, at) in effects.Wakeups)
+        {
+            due[other] = due.TryGetValue(other, out var earlier) && earlier < at ? earlier : at;
+        }
+        if (effects.SendSlotHandedOn && await SendQueue.NextSenderAsync(Store, CancellationToken.None) is { } sender && sender != ran)
+        {
+            due[sender] = Clock.GetUtcNow();
+        }
     }
 
     /// <summary>A service of the workflow's container (the step runner, the sweep, ...).</summary>
@@ -99,7 +130,7 @@ internal sealed class ErasureHarness : IAsyncDisposable
 
     /// <summary>Runs exactly one step.</summary>
     public Task<DateTimeOffset?> StepAsync(Guid erasureId) =>
-        _services.GetRequiredService<ErasureStepRunner>().AdvanceAsync(erasureId, CancellationToken.None);
+        _services.GetRequiredService<ErasureStepRunner>().AdvanceAsync(erasureId, new StepEffects(), CancellationToken.None);
 
     public async Task ExecuteSqlAsync(string sql)
     {

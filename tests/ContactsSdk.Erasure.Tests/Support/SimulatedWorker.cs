@@ -76,10 +76,19 @@ internal sealed class SimulatedWorker
         }
         var erasureId = _due.Dequeue();
         _wakeups.Remove(erasureId);
-        var next = await _runner.AdvanceWhileDueAsync(erasureId, CancellationToken.None).ConfigureAwait(false);
+        var effects = new StepEffects();
+        var next = await _runner.AdvanceWhileDueAsync(erasureId, effects, CancellationToken.None).ConfigureAwait(false);
         if (next is { } nextAt)
         {
             Schedule(erasureId, nextAt);
+        }
+        foreach (var (other, when) in effects.Wakeups)
+        {
+            Schedule(other, when);
+        }
+        if (effects.SendSlotHandedOn && await SendQueue.NextSenderAsync(_harness.Store, CancellationToken.None).ConfigureAwait(false) is { } sender && sender != erasureId)
+        {
+            Schedule(sender, _harness.Clock.GetUtcNow());
         }
     }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Storage.Sqlite;
@@ -42,7 +43,9 @@ public sealed class ErasureSweepWorkerTests : IDisposable
             {
                 Assert.Equal(ErasureVerdict.Deleted, (await service.GetAsync($"swept-{i}"))!.Verdict);
             }
-            Assert.Equal(10, emulator.Operations.Count);
+            var sent = emulator.Operations.SelectMany(o => o.Request.Keys).ToList();
+            Assert.Equal(10, sent.Count);
+            Assert.Equal(10, sent.Distinct().Count());
         }
         finally
         {

@@ -22,7 +22,7 @@ public sealed class SendSlotHandoverTests
     private const int Erasures = 6;
 
     [Fact]
-    public async Task Erasures_waiting_for_the_send_slot_are_sent_one_after_another_without_waiting_for_their_own_next_look()
+    public async Task Erasures_waiting_while_a_request_is_in_the_queue_ride_the_next_one_as_soon_as_it_leaves_without_waiting_for_their_own_next_look()
     {
         using var directory = new TempDirectory();
         await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
@@ -31,7 +31,8 @@ public sealed class SendSlotHandoverTests
             NumberOfRestorableDays = 0,
             DeletePhaseDuration = TimeSpan.FromMilliseconds(200),
         });
-        // An erasure that finds the slot busy looks again after ten minutes at the soonest: only the hand-over can send the others within the test.
+        // An erasure that cannot send looks again after ten minutes at the soonest: only the hand-over
+        // (the request leaving Marketing Cloud's queue wakes the longest waiting erasure) can send the others within the test.
         using var host = BuildWorker(emulator, directory.File("erasure.db"), sendSlotRetryDelay: TimeSpan.FromMinutes(10));
         await host.StartAsync();
         try
@@ -43,13 +44,17 @@ public sealed class SendSlotHandoverTests
             }
 
             var clock = Stopwatch.StartNew();
-            while (emulator.Operations.Count < Erasures && clock.Elapsed < TimeSpan.FromSeconds(60))
+            while (emulator.Operations.Sum(o => o.Request.Keys.Count) < Erasures && clock.Elapsed < TimeSpan.FromSeconds(60))
             {
                 await Task.Delay(100);
             }
 
-            Assert.Equal(Erasures, emulator.Operations.Count);
-            Assert.Equal(Erasures, emulator.Operations.Select(o => o.Request.Keys[0]).Distinct().Count());
+            var sent = emulator.Operations.SelectMany(o => o.Request.Keys).ToList();
+            Assert.Equal(Erasures, sent.Count);
+            Assert.Equal(Erasures, sent.Distinct().Count());
+            // The first request leaves at once; erasures submitted while one is in the queue ride the next,
+            // so there are fewer requests than erasures (how many depends on how fast the submissions came).
+            Assert.InRange(emulator.Operations.Count, 1, Erasures - 1);
             var ledger = host.Services.GetRequiredService<IErasureLedgerStore>();
             Assert.Null(await ledger.FindLongestWaitingToSendAsync());
         }

@@ -58,6 +58,26 @@ internal static class PostgresLedgerSql
             ],
             // Version 2: the queue of erasures waiting for the send slot.
             [PortableLedgerStatements.CreateWaitingToSendIndex],
+            // Version 3: delete requests shared by several erasures (batches).
+            [
+                """
+                CREATE TABLE erasure_batches (
+                    batch_id        text    NOT NULL PRIMARY KEY,
+                    account_id      bigint  NULL,
+                    subject_kind    text    NOT NULL,
+                    state           text    NOT NULL,
+                    erasure_count   integer NOT NULL,
+                    contact_count   integer NOT NULL,
+                    operation_id    bigint  NULL,
+                    lead_erasure_id text    NOT NULL,
+                    parent_batch_id text    NULL,
+                    created_at      bigint  NOT NULL,
+                    updated_at      bigint  NOT NULL,
+                    version         bigint  NOT NULL
+                )
+                """,
+                .. PortableLedgerStatements.BatchesMigrationTail,
+            ],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
@@ -82,5 +102,20 @@ internal static class PostgresLedgerSql
         SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
         SelectLongestWaitingToSend = PortableLedgerStatements.SelectLongestWaitingToSend,
         CountWaitingToSendAhead = PortableLedgerStatements.CountWaitingToSendAhead,
+        InsertBatch = PortableLedgerStatements.InsertBatch,
+        UpdateBatch = PortableLedgerStatements.UpdateBatch,
+        SelectBatchById = PortableLedgerStatements.SelectBatchById,
+        SelectBatchMembers = PortableLedgerStatements.SelectBatchMembers,
+        SelectSendCandidates =
+            $"""
+            SELECT {Columns}, clear_subjects FROM erasures
+            WHERE state = 'ReadyToSend' AND batch_id IS NULL AND subject_kind = @subject_kind AND account_id IS NOT DISTINCT FROM @account_id::bigint
+            ORDER BY updated_at, erasure_id
+            LIMIT @limit
+            """,
+        CountBatchesInQueue =
+            $"SELECT COUNT(*) FROM erasure_batches WHERE state IN ({PortableLedgerStatements.InQueueStates}) AND account_id IS NOT DISTINCT FROM @account_id::bigint",
+        SelectOldestFormedBatch = PortableLedgerStatements.SelectOldestFormedBatch,
+        CountBatchOperationClaims = PortableLedgerStatements.CountBatchOperationClaims,
     };
 }

@@ -53,6 +53,26 @@ internal static class SqliteLedgerSql
             ],
             // Version 2: the queue of erasures waiting for the send slot.
             [PortableLedgerStatements.CreateWaitingToSendIndex],
+            // Version 3: delete requests shared by several erasures (batches).
+            [
+                """
+                CREATE TABLE erasure_batches (
+                    batch_id        TEXT    NOT NULL PRIMARY KEY,
+                    account_id      INTEGER NULL,
+                    subject_kind    TEXT    NOT NULL,
+                    state           TEXT    NOT NULL,
+                    erasure_count   INTEGER NOT NULL,
+                    contact_count   INTEGER NOT NULL,
+                    operation_id    INTEGER NULL,
+                    lead_erasure_id TEXT    NOT NULL,
+                    parent_batch_id TEXT    NULL,
+                    created_at      INTEGER NOT NULL,
+                    updated_at      INTEGER NOT NULL,
+                    version         INTEGER NOT NULL
+                )
+                """,
+                .. PortableLedgerStatements.BatchesMigrationTail,
+            ],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
@@ -77,5 +97,20 @@ internal static class SqliteLedgerSql
         SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
         SelectLongestWaitingToSend = PortableLedgerStatements.SelectLongestWaitingToSend,
         CountWaitingToSendAhead = PortableLedgerStatements.CountWaitingToSendAhead,
+        InsertBatch = PortableLedgerStatements.InsertBatch,
+        UpdateBatch = PortableLedgerStatements.UpdateBatch,
+        SelectBatchById = PortableLedgerStatements.SelectBatchById,
+        SelectBatchMembers = PortableLedgerStatements.SelectBatchMembers,
+        SelectSendCandidates =
+            $"""
+            SELECT {Columns}, clear_subjects FROM erasures
+            WHERE state = 'ReadyToSend' AND batch_id IS NULL AND subject_kind = @subject_kind AND account_id IS @account_id
+            ORDER BY updated_at, erasure_id
+            LIMIT @limit
+            """,
+        CountBatchesInQueue =
+            $"SELECT COUNT(*) FROM erasure_batches WHERE state IN ({PortableLedgerStatements.InQueueStates}) AND account_id IS @account_id",
+        SelectOldestFormedBatch = PortableLedgerStatements.SelectOldestFormedBatch,
+        CountBatchOperationClaims = PortableLedgerStatements.CountBatchOperationClaims,
     };
 }
