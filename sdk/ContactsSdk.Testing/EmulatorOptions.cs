@@ -150,6 +150,14 @@ public sealed class EmulatorOptions
     /// <example><c>Contacts = [new EmulatedContact("0034x00001AbCdEAAV", "jane.doe@example.com", createdAt)]</c></example>
     public IReadOnlyList<EmulatedContact> Contacts { get; init; } = [];
 
+    /// <summary>
+    /// Contact keys whose delete requests the service refuses (HTTP 200, a <c>resultMessages</c> error,
+    /// no operation): a whole request is refused when it carries any of them. Marketing Cloud documents
+    /// no such cause; the emulator lets a test name one, to check how a client isolates the contact that
+    /// makes a shared request fail. Empty by default.
+    /// </summary>
+    public IReadOnlySet<string> RefusedContactKeys { get; init; } = new HashSet<string>();
+
     /// <summary>How the email address search reports an address without contacts (both shapes are documented).</summary>
     public EmailSearchNoMatch EmailSearchNoMatch { get; init; } = EmailSearchNoMatch.EmptyContactKeyDetail;
 

@@ -45,6 +45,13 @@ public sealed record ErasureReceipt
     /// <summary>The restorable period the deletion reported, in days.</summary>
     public int? NumberOfRestorableDays { get; init; }
 
+    /// <summary>
+    /// The delete request that carried the erasure's contacts, when it was shared with other erasures
+    /// (or sent alone) as a batch: its ID, how many erasures rode it and how many contacts it carried.
+    /// The receipt holds only this erasure's own subject hashes.
+    /// </summary>
+    public ReceiptBatch? Batch { get; init; }
+
     /// <summary>When the erasure was recorded.</summary>
     public required DateTimeOffset SubmittedAt { get; init; }
 
@@ -102,3 +109,9 @@ public sealed record ReceiptEvent(DateTimeOffset At, string Kind, string? ErrorK
 /// <param name="Entries">How many entries preceded the receipt.</param>
 /// <param name="LastHash">The hash of the last of them.</param>
 public sealed record ReceiptLedgerAnchor(long Entries, string LastHash);
+
+/// <summary>The shared delete request an erasure rode.</summary>
+/// <param name="BatchId">The batch's ID in the ledger.</param>
+/// <param name="ErasureCount">How many erasures rode the request.</param>
+/// <param name="ContactCount">How many contacts the request carried in all.</param>
+public sealed record ReceiptBatch(Guid BatchId, int ErasureCount, int ContactCount);

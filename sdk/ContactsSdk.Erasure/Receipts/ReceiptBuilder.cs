@@ -26,6 +26,7 @@ internal static class ReceiptBuilder
         var transitions = new List<ReceiptTransition>();
         var events = new List<ReceiptEvent>();
         var attempts = 0;
+        ReceiptBatch? batch = null;
 
         foreach (var entry in entries)
         {
@@ -39,12 +40,12 @@ internal static class ReceiptBuilder
                     break;
                 case EntryKinds.Accepted:
                     var accepted = LedgerJson.Read<AcceptedPayload>(entry.Payload);
-                    (operationId, acceptedAt) = (accepted.OperationId, entry.RecordedAt);
+                    (operationId, acceptedAt, batch) = (accepted.OperationId, entry.RecordedAt, Batch(accepted.Batch));
                     AddIds(messageIds, accepted.RequestServiceMessageId, accepted.ServiceMessageId);
                     break;
                 case EntryKinds.Reconciled:
                     var reconciled = LedgerJson.Read<ReconciledPayload>(entry.Payload);
-                    (operationId, acceptedAt) = (reconciled.OperationId, entry.RecordedAt);
+                    (operationId, acceptedAt, batch) = (reconciled.OperationId, entry.RecordedAt, Batch(reconciled.Batch));
                     events.Add(new ReceiptEvent(entry.RecordedAt, entry.Kind, null, null, null, null, reconciled.OperationId));
                     break;
                 case EntryKinds.Observed:
@@ -56,7 +57,13 @@ internal static class ReceiptBuilder
                 case EntryKinds.Refused:
                     var refused = LedgerJson.Read<RefusedPayload>(entry.Payload);
                     AddIds(messageIds, refused.ServiceMessageId);
+                    batch = Batch(refused.Batch);
                     events.Add(new ReceiptEvent(entry.RecordedAt, entry.Kind, "ContactsServiceException", 200, null, Codes(refused.Errors), null));
+                    break;
+                case EntryKinds.RefusedInBatch:
+                    var refusedShared = LedgerJson.Read<RefusedInBatchPayload>(entry.Payload);
+                    AddIds(messageIds, refusedShared.ServiceMessageId);
+                    events.Add(new ReceiptEvent(entry.RecordedAt, entry.Kind, "ContactsServiceException", 200, null, Codes(refusedShared.Errors), null));
                     break;
                 case EntryKinds.OutcomeUnknown or EntryKinds.NotProcessed or EntryKinds.PollFailed:
                     var error = LedgerJson.Read<FailurePayload>(entry.Payload).Error;
@@ -78,6 +85,7 @@ internal static class ReceiptBuilder
             SubjectHashes = new ReceiptHashes(HashAlgorithm, submitted.KeyId, submitted.SubjectHashes),
             ResolvedContactKeyHashes = resolved,
             OperationId = operationId,
+            Batch = batch,
             ServiceMessageIds = messageIds,
             NumberOfRestorableDays = restorableDays,
             SubmittedAt = record.SubmittedAt,
@@ -91,6 +99,8 @@ internal static class ReceiptBuilder
             Ledger = new ReceiptLedgerAnchor(entries[^1].Sequence, entries[^1].Hash),
         };
     }
+
+    private static ReceiptBatch? Batch(BatchInfo? info) => info is null ? null : new ReceiptBatch(info.BatchId, info.ErasureCount, info.ContactCount);
 
     private static IReadOnlyList<string>? Codes(IReadOnlyList<ResultCode>? codes) =>
         codes is { Count: > 0 } ? codes.Select(c => c.Code ?? c.ResultType ?? "error").ToList() : null;

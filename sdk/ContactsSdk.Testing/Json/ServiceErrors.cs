@@ -38,6 +38,12 @@ internal static class ServiceErrors
     public static ResultMessage InvalidListType(ContactRequestKind kind) => ResultMessage.Error(
         kind.ResultType, "InvalidListType", "targetList.listType.listTypeID must be an integer.");
 
+    /// <summary>A request carrying a contact the tenant refuses (<see cref="EmulatorOptions.RefusedContactKeys"/>); the key itself is not echoed.</summary>
+    public static ResultMessage RefusedContact(ContactRequestKind kind, int index) => ResultMessage.Error(
+        kind.ResultType,
+        "ContactNotProcessable",
+        string.Create(CultureInfo.InvariantCulture, $"values[{index}] cannot be processed by this {kind.Noun} request."));
+
     public static ResultMessage OperationNotFound(long operationId) => ResultMessage.Error(
         OperationType,
         "OperationNotFound",

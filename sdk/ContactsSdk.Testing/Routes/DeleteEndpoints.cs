@@ -22,7 +22,24 @@ internal static class DeleteEndpoints
             .WithMetadata(new RouteTag(EmulatorRoute.Delete));
 
     private static Task DeleteAsync(HttpContext context, EmulatorState state) =>
-        StartOperationRoute<EmulatedDeleteRequest>.HandleAsync(context, state, DeleteRequestParser.Parse, EmulatorLog.DeleteRejected, Start);
+        StartOperationRoute<EmulatedDeleteRequest>.HandleAsync(context, state, (type, body) => Parse(state, type, body), EmulatorLog.DeleteRejected, Start);
+
+    private static ParseResult<EmulatedDeleteRequest> Parse(EmulatorState state, string? type, JsonElement body)
+    {
+        var parsed = DeleteRequestParser.Parse(type, body);
+        var refused = state.Options.RefusedContactKeys;
+        if (parsed.Value is { } request && refused.Count > 0)
+        {
+            for (var i = 0; i < request.Keys.Count; i++)
+            {
+                if (refused.Contains(request.Keys[i]))
+                {
+                    return ServiceErrors.RefusedContact(ContactRequestKind.Delete, i);
+                }
+            }
+        }
+        return parsed;
+    }
 
     private static Action<Utf8JsonWriter> Start(EmulatorState state, EmulatedDeleteRequest request, WireClock clock)
     {

@@ -62,11 +62,11 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         using var second = WorkerProcess.Start(emulator, ledger, Prefix, erasures, extraArguments: load);
         using var third = WorkerProcess.Start(emulator, ledger, Prefix, erasures, extraArguments: load);
 
-        await WaitForAsync(() => emulator.Operations.Count >= erasures / 3, timeout, first);
+        await WaitForAsync(() => emulator.Operations.Sum(o => o.Request.Keys.Count) >= erasures / 3, timeout, first);
         var killedInstance = first.ValueAfter("INSTANCE") ?? throw new InvalidOperationException("The first worker did not print its Quartz instance ID.\n" + first.Output);
         first.Kill();
         var killedAt = DateTimeOffset.UtcNow;
-        var sentAtKill = emulator.Operations.Count;
+        var sentAtKill = emulator.Operations.Sum(o => o.Request.Keys.Count);
         await using var takeover = await TakeoverMonitor.StartAsync(_database.ConnectionString, killedInstance, killedAt);
         await Task.Delay(TimeSpan.FromSeconds(2));
         using var latecomer = WorkerProcess.Start(emulator, ledger, Prefix, erasures, extraArguments: load);
@@ -100,7 +100,7 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var sending = created.Count > 1 ? created[^1] - created[0] : TimeSpan.Zero;
         static string Seconds(TimeSpan? time) => time is { } t ? t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s" : "n/a";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            Load-and-fault run: {erasures} erasures, 3 workers, the first killed (SIGKILL) after {sentAtKill} deletions were sent, a fourth started 2 s later.
+            Load-and-fault run: {erasures} erasures, 3 workers, the first killed (SIGKILL) after the deletion of {sentAtKill} erasures' contacts was sent, a fourth started 2 s later.
               erasures lost:              {check.Lost} (closed {check.Closed} of {erasures})
               deletes sent twice:         {check.SentTwice} ({check.Operations} operations at the emulator)
               verdicts disagreeing:       {check.Disagreements} (verdicts: {string.Join(", ", check.Verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key} {v.Value}"))})
