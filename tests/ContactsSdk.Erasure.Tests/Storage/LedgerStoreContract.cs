@@ -314,6 +314,115 @@ public abstract class LedgerStoreContract
         Assert.Single(await store.ReadEntriesAsync(erasure.Record.ErasureId));
     }
 
+    [SkippableFact]
+    public async Task A_batch_write_forms_a_batch_with_every_members_intent_and_reads_back_field_for_field()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-batch-a", T0, accountId: 7, subjects: ["a-1", "a-2"]);
+        var b = NewErasure("req-batch-b", T0.AddSeconds(1), accountId: 7, subjects: ["b-1"]);
+        var other = NewErasure("req-batch-other-mid", T0, accountId: 8);
+        var ids = NewErasure("req-batch-ids", T0, accountId: 7, kind: SubjectKind.ContactIds, subjects: ["42"]);
+        foreach (var erasure in new[] { a, b, other, ids })
+        {
+            await store.TryCreateAsync(erasure);
+        }
+
+        var candidates = await store.ReadSendCandidatesAsync(7, SubjectKind.ContactKeys, 10);
+        Assert.Equal([a.Record.ErasureId, b.Record.ErasureId], candidates.Select(c => c.Record.ErasureId));
+        Assert.Equal(["a-1", "a-2"], candidates[0].Subjects);
+        var batch = NewBatch(a.Record.ErasureId, accountId: 7, erasures: 2, contacts: 3);
+
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite
+        {
+            NewBatches = [batch],
+            AcquireSendSlotFor = batch.BatchId,
+            Appends = [Joining(a, batch.BatchId), Joining(b, batch.BatchId)],
+        }));
+
+        Assert.Equal(batch, await store.FindBatchAsync(batch.BatchId));
+        Assert.Equal([a.Record.ErasureId, b.Record.ErasureId], (await store.ListBatchMembersAsync(batch.BatchId)).Select(m => m.ErasureId));
+        Assert.All(await store.ListBatchMembersAsync(batch.BatchId), m => Assert.Equal((ErasureState.Sending, batch.BatchId), (m.State, m.BatchId)));
+        Assert.Empty(await store.ReadSendCandidatesAsync(7, SubjectKind.ContactKeys, 10));
+        Assert.Equal(1, await store.CountBatchesInQueueAsync(7));
+        Assert.Equal(0, await store.CountBatchesInQueueAsync(8));
+        Assert.Equal(0, await store.CountBatchesInQueueAsync(null));
+        Assert.Single(await store.ReadSendCandidatesAsync(8, SubjectKind.ContactKeys, 10));
+        Assert.Single(await store.ReadSendCandidatesAsync(7, SubjectKind.ContactIds, 10));
+        Assert.Equal(batch.BatchId, await store.FindOldestFormedBatchAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_batch_write_refused_by_one_member_or_by_the_send_slot_writes_nothing_at_all()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-atomic-a", T0);
+        var b = NewErasure("req-atomic-b", T0);
+        var holder = NewErasure("req-atomic-holder", T0);
+        foreach (var erasure in new[] { a, b, holder })
+        {
+            await store.TryCreateAsync(erasure);
+        }
+        var stale = Joining(b, Guid.NewGuid()) with { ExpectedVersion = 0 };
+        var first = NewBatch(a.Record.ErasureId);
+
+        Assert.Equal(AppendResult.VersionConflict, await store.WriteBatchAsync(new BatchWrite
+        {
+            NewBatches = [first], AcquireSendSlotFor = first.BatchId, Appends = [Joining(a, first.BatchId), stale with { Entry = Entry(b.Record.ErasureId, 1, T0) }],
+        }));
+        Assert.Null(await store.FindBatchAsync(first.BatchId));
+        Assert.Equal((ErasureState.ReadyToSend, null, 1L), Shape(await store.FindAsync(a.Record.ErasureId)));
+        Assert.Single(await store.ReadEntriesAsync(a.Record.ErasureId));
+
+        var holding = NewBatch(holder.Record.ErasureId);
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { NewBatches = [holding], AcquireSendSlotFor = holding.BatchId, Appends = [Joining(holder, holding.BatchId)] }));
+        var second = NewBatch(a.Record.ErasureId);
+        Assert.Equal(AppendResult.SendSlotBusy, await store.WriteBatchAsync(new BatchWrite { NewBatches = [second], AcquireSendSlotFor = second.BatchId, Appends = [Joining(a, second.BatchId)] }));
+        Assert.Null(await store.FindBatchAsync(second.BatchId));
+        Assert.Equal((ErasureState.ReadyToSend, null, 1L), Shape(await store.FindAsync(a.Record.ErasureId)));
+    }
+
+    [SkippableFact]
+    public async Task A_batch_change_is_version_checked_and_its_operation_cannot_be_claimed_by_another_batch()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-claim-a", T0);
+        var b = NewErasure("req-claim-b", T0);
+        await store.TryCreateAsync(a);
+        await store.TryCreateAsync(b);
+        var first = NewBatch(a.Record.ErasureId);
+        var second = NewBatch(b.Record.ErasureId);
+        await store.WriteBatchAsync(new BatchWrite { NewBatches = [first, second], Appends = [Joining(a, first.BatchId), Joining(b, second.BatchId)] });
+
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(first.BatchId, 1, BatchState.InQueue, T0, OperationId: 77) }));
+        Assert.Equal(AppendResult.VersionConflict, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(first.BatchId, 1, BatchState.Dissolved, T0) }));
+        Assert.Equal(AppendResult.OperationClaimed, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(second.BatchId, 1, BatchState.InQueue, T0, OperationId: 77) }));
+
+        Assert.Equal((BatchState.InQueue, 77L, 2L), (await store.FindBatchAsync(first.BatchId)) is { } read ? (read.State, read.OperationId, read.Version) : default);
+        Assert.Equal(BatchState.Formed, (await store.FindBatchAsync(second.BatchId))!.State);
+        Assert.True(await store.IsOperationClaimedByOtherAsync(77, second.BatchId));
+        Assert.False(await store.IsOperationClaimedByOtherAsync(77, first.BatchId));
+        Assert.Equal(2, await store.CountBatchesInQueueAsync(null));
+    }
+
+    private static BatchRecord NewBatch(Guid lead, long? accountId = null, int erasures = 1, int contacts = 1) => new()
+    {
+        BatchId = Guid.NewGuid(),
+        AccountId = accountId,
+        SubjectKind = SubjectKind.ContactKeys,
+        State = BatchState.Formed,
+        ErasureCount = erasures,
+        ContactCount = contacts,
+        LeadErasureId = lead,
+        CreatedAt = Truncate(T0),
+        UpdatedAt = Truncate(T0),
+        Version = 1,
+    };
+
+    private static LedgerAppend Joining(NewErasure erasure, Guid batchId) =>
+        new() { Entry = Entry(erasure.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, JoinBatch = batchId };
+
+    private static (ErasureState, Guid?, long) Shape(ErasureRecord? record) => (record!.State, record.BatchId, record.Version);
+
     internal static NewErasure NewErasure(string requestId, DateTimeOffset at, long? accountId = null, SubjectKind kind = SubjectKind.ContactKeys, IReadOnlyList<string>? subjects = null)
     {
         subjects ??= ["key-1"];
