@@ -43,6 +43,13 @@ public class ContactsClient : IDisposable
     /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
     public const int DefaultMaximumKeysPerAddress = 100;
 
+    /// <summary>
+    /// The largest <c>maximumCount</c> an address is searched with again when its answer was full: an
+    /// address with at least this many contacts is refused (<see cref="ContactKeysTruncatedException"/>)
+    /// rather than resolved to only some of them.
+    /// </summary>
+    public static readonly int MaximumKeysPerAddressLimit = 10_000;
+
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
     private readonly TimeProvider _time = TimeProvider.System;
@@ -194,10 +201,12 @@ public class ContactsClient : IDisposable
     /// <returns>
     /// Every requested address (keys compared ignoring case) with all its contact keys; an empty list
     /// when the address matches no contact, whichever of the two documented "no match" shapes the
-    /// service used. An address with several contacts gets all of them, up to <paramref name="maximumKeysPerAddress"/>.
+    /// service used. An address with several contacts gets all of them: one whose answer holds as many
+    /// keys as were asked for is searched again with ten times the count, up to <see cref="MaximumKeysPerAddressLimit"/>.
     /// </returns>
     /// <remarks>Addresses are personal data: they are never logged, and never part of an exception message.</remarks>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
+    /// <exception cref="ContactKeysTruncatedException">An address still had as many keys as asked for at <see cref="MaximumKeysPerAddressLimit"/>.</exception>
     public virtual async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveContactKeysAsync(
         IEnumerable<string> emailAddresses, int maximumKeysPerAddress = DefaultMaximumKeysPerAddress, CancellationToken cancellationToken = default)
     {
@@ -212,20 +221,21 @@ public class ContactsClient : IDisposable
         using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ResolveContactKeys, _accountId);
         try
         {
-            var body = new EmailAddressSearchRequest { ChannelAddressList = distinct, MaximumCount = maximumKeysPerAddress };
-            var response = await Routes.Contacts.V1.Addresses.Email.Search.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The email address search came back with an empty body.");
-            try
+            var resolved = await SearchAddressesAsync(distinct, maximumKeysPerAddress, cancellationToken).ConfigureAwait(false);
+            // An address with as many keys as were asked for may have more: ask again for those with a
+            // larger count, so that a truncated answer is never taken for all of an address's contacts.
+            for (var asked = maximumKeysPerAddress; resolved.Where(p => p.Value.Count >= asked).Select(p => p.Key).ToList() is { Count: > 0 } full; )
             {
-                ContactsServiceException.ThrowIfFailed(response, "Resolving email addresses to contact keys");
+                if (asked >= MaximumKeysPerAddressLimit)
+                {
+                    throw new ContactKeysTruncatedException(full.Count, asked);
+                }
+                asked = (int)Math.Min((long)asked * 10, MaximumKeysPerAddressLimit);
+                foreach (var (address, keys) in await SearchAddressesAsync(full, asked, cancellationToken).ConfigureAwait(false))
+                {
+                    resolved[address] = keys;
+                }
             }
-            catch (ContactsServiceException ex)
-            {
-                // The service may echo an address in its message: personal data stays out of exceptions.
-                throw new ContactsServiceException(ContactKeyResolution.Redact(ex.Message, distinct), ex.ResultMessages, ex.ServiceMessageId);
-            }
-
-            var resolved = ContactKeyResolution.Read(distinct, response);
             ContactsSdkLog.EmailAddressesResolved(_logger, resolved.Count, resolved.Count(pair => pair.Value.Count > 0));
             return resolved;
         }
@@ -234,6 +244,24 @@ public class ContactsClient : IDisposable
             ContactsSdkTelemetry.SetFailure(activity, ex);
             throw;
         }
+    }
+
+    /// <summary>One email address search for <paramref name="addresses"/>, asking up to <paramref name="maximumCount"/> keys each.</summary>
+    private async Task<Dictionary<string, IReadOnlyList<string>>> SearchAddressesAsync(List<string> addresses, int maximumCount, CancellationToken cancellationToken)
+    {
+        var body = new EmailAddressSearchRequest { ChannelAddressList = addresses, MaximumCount = maximumCount };
+        var response = await Routes.Contacts.V1.Addresses.Email.Search.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The email address search came back with an empty body.");
+        try
+        {
+            ContactsServiceException.ThrowIfFailed(response, "Resolving email addresses to contact keys");
+        }
+        catch (ContactsServiceException ex)
+        {
+            // The service may echo an address in its message: personal data stays out of exceptions.
+            throw new ContactsServiceException(ContactKeyResolution.Redact(ex.Message, addresses), ex.ResultMessages, ex.ServiceMessageId);
+        }
+        return new Dictionary<string, IReadOnlyList<string>>(ContactKeyResolution.Read(addresses, response), StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

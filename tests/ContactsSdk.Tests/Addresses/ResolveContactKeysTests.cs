@@ -43,6 +43,38 @@ public sealed class ResolveContactKeysTests
     }
 
     [Fact]
+    public async Task An_address_whose_answer_is_full_is_searched_again_with_a_larger_count_and_gets_all_its_keys()
+    {
+        var many = Enumerable.Range(0, 150).Select(i => new EmulatedContact($"many-{i:D3}", "many@example.com", Created.AddMinutes(i))).ToArray();
+        await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = [.. Contacts, .. many] });
+
+        var keys = await tenant.Client.ResolveContactKeysAsync(["many@example.com", "john.roe@example.com"]);
+
+        Assert.Equal(150, keys["many@example.com"].Count);
+        Assert.Equal(["0034x00001ZzZzZAAV"], keys["john.roe@example.com"]);
+        // The first search asked 100 keys an address; only the full address was asked again, for 1,000.
+        Assert.Equal(2, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.EmailSearch));
+    }
+
+    [Fact]
+    public async Task An_address_still_full_at_the_largest_count_is_refused_without_quoting_it_rather_than_taken_truncated()
+    {
+        var many = Enumerable.Range(0, 12).Select(i => new EmulatedContact($"crowd-{i:D2}", "crowd@example.com", Created.AddMinutes(i))).ToArray();
+        await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = many });
+
+        // Asking 1 key an address: searched again for 10, still full at the limit only if the limit is reached; here 12 > 10 and 100 > 12.
+        var keys = await tenant.Client.ResolveContactKeysAsync(["crowd@example.com"], maximumKeysPerAddress: 1);
+        Assert.Equal(12, keys["crowd@example.com"].Count);
+        Assert.Equal(3, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.EmailSearch));
+
+        var crowd = Enumerable.Range(0, ContactsClient.MaximumKeysPerAddressLimit).Select(i => new EmulatedContact($"c-{i}", "huge@example.com", Created)).ToArray();
+        await using var huge = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = crowd });
+        var refused = await Assert.ThrowsAsync<ContactKeysTruncatedException>(() => huge.Client.ResolveContactKeysAsync(["huge@example.com"], maximumKeysPerAddress: 1000));
+        Assert.Equal((1, ContactsClient.MaximumKeysPerAddressLimit), (refused.AddressCount, refused.MaximumCount));
+        Assert.DoesNotContain("huge@", refused.Message);
+    }
+
+    [Fact]
     public async Task Duplicate_addresses_are_searched_once()
     {
         await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = Contacts });
