@@ -44,8 +44,11 @@ public enum EmulatorRoute
     /// <summary><c>POST /contacts/v1/addresses/email/search</c>, which finds the contact keys of email addresses.</summary>
     EmailSearch = 1024,
 
+    /// <summary><c>GET /contacts/v1/contacts/deleteOperations</c>, which lists the account's delete operations, one page at a time.</summary>
+    DeleteOperations = 2048,
+
     /// <summary>Every Contacts route (all but the token route).</summary>
-    Contacts = Delete | Status | ConfigSettings | DeleteRetry | DeleteRequests | DeleteRequestsSummary | Restrict | RestrictStatus | RestrictRetry | EmailSearch,
+    Contacts = Delete | Status | ConfigSettings | DeleteRetry | DeleteRequests | DeleteRequestsSummary | Restrict | RestrictStatus | RestrictRetry | EmailSearch | DeleteOperations,
 
     /// <summary>Every route.</summary>
     All = Token | Contacts,

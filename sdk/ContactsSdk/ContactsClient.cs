@@ -50,6 +50,12 @@ public class ContactsClient : IDisposable
     /// </summary>
     public static readonly int MaximumKeysPerAddressLimit = 10_000;
 
+    /// <summary>Operations per page that <see cref="ListDeleteOperationsAsync"/> asks for by default.</summary>
+    public const int DefaultDeleteOperationsPageSize = 1000;
+
+    /// <summary>The most pages <see cref="ListDeleteOperationsAsync"/> reads by default, so one call stays bounded.</summary>
+    public const int DefaultMaxDeleteOperationPages = 50;
+
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
     private readonly TimeProvider _time = TimeProvider.System;
@@ -300,6 +306,48 @@ public class ContactsClient : IDisposable
             var (requests, _) = await new DeleteRequestSweep(Routes)
                 .ReadAsync(receivedFrom, receivedTo, downToOperationId, DeletionWaitOptions.DefaultSweepPageSize, cancellationToken).ConfigureAwait(false);
             return [.. requests.Values];
+        }
+        catch (Exception ex)
+        {
+            ContactsSdkTelemetry.SetFailure(activity, ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads the delete operations list: every delete call of the account with its status in
+    /// Marketing Cloud's queue (Pending, Processing…) or how it ended, its scheduled, start and end
+    /// times, its success and error counts and until when its contacts can be restored. Pages are
+    /// read until the end of the list, the page that lists <paramref name="untilOperationId"/>, or
+    /// <paramref name="maxPages"/> pages, whichever comes first.
+    /// </summary>
+    /// <param name="untilOperationId">Stop after the page that lists this operation; null reads the whole list.</param>
+    /// <param name="pageSize">Operations per page (<c>$pageSize</c>), from 1 to <see cref="DefaultDeleteOperationsPageSize"/>.</param>
+    /// <param name="maxPages">The most pages to read; when reached first, the result says it is not complete.</param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The operations listed, once each, and whether the reading reached what it was asked for.</returns>
+    /// <remarks>
+    /// A listed status is the delete call's, not the deletion's verdict: Completed means the call is
+    /// processed and the contacts suppressed; <see cref="GetDeletionStatusAsync"/> says when they are
+    /// deleted. This list is the only documented place for an operation's success and error counts.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException">An operation ID of zero or less, or a page size or page limit out of range.</exception>
+    /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
+    public virtual async Task<DeleteOperationList> ListDeleteOperationsAsync(
+        long? untilOperationId = null, int pageSize = DefaultDeleteOperationsPageSize, int maxPages = DefaultMaxDeleteOperationPages, CancellationToken cancellationToken = default)
+    {
+        if (untilOperationId is { } wanted)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(wanted, nameof(untilOperationId));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, DefaultDeleteOperationsPageSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPages);
+        using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ListDeleteOperations, _accountId);
+        ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, untilOperationId);
+        try
+        {
+            return await new DeleteOperationsReader(Routes).ReadAsync(untilOperationId, pageSize, maxPages, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using ContactsSdk.Generator.Tests.Infrastructure;
@@ -154,7 +155,7 @@ public sealed class CacheTests
         var firstResult = first.GetRunResult().Results.Single();
 
         // A new property on a model an accessor extends: the names the generator needs are all still there.
-        var operation = models.SyntaxTrees.Single(t => t.FilePath.EndsWith("DeleteOperation.cs", StringComparison.Ordinal));
+        var operation = models.SyntaxTrees.Single(t => Path.GetFileName(t.FilePath) == "DeleteOperation.cs");
         var edited = models.ReplaceSyntaxTree(operation, CSharpSyntaxTree.ParseText(
             operation.GetText().ToString().Replace("public string? Status { get; set; }", "public string? Status { get; set; }\n        public string? Added { get; set; }"),
             GeneratorHarness.ParseOptions,
@@ -177,7 +178,7 @@ public sealed class CacheTests
         var first = GeneratorHarness.CreateDriver(spec, TestPaths.SpecPath).RunGenerators(models);
 
         // As if a Kiota upgrade named the property differently.
-        var operation = models.SyntaxTrees.Single(t => t.FilePath.EndsWith("DeleteOperation.cs", StringComparison.Ordinal));
+        var operation = models.SyntaxTrees.Single(t => Path.GetFileName(t.FilePath) == "DeleteOperation.cs");
         var renamed = operation.GetText().ToString().Replace(" Status { get; set; }", " StatusValue { get; set; }").Replace("Status = n.", "StatusValue = n.").Replace("\"status\", Status)", "\"status\", StatusValue)");
         var edited = models.ReplaceSyntaxTree(operation, CSharpSyntaxTree.ParseText(renamed, GeneratorHarness.ParseOptions, operation.FilePath));
         var driver = first.RunGenerators(edited);

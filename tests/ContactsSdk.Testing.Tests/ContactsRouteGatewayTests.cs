@@ -23,6 +23,7 @@ public sealed class ContactsRouteGatewayTests
         { EmulatorRoute.DeleteRetry, "POST", ContactsRoutes.DeleteRetry(1), null, Write },
         { EmulatorRoute.DeleteRequests, "GET", ContactsRoutes.DeleteRequests + Range, null, Read },
         { EmulatorRoute.DeleteRequestsSummary, "GET", ContactsRoutes.DeleteRequestsSummary + Range, null, Read },
+        { EmulatorRoute.DeleteOperations, "GET", ContactsRoutes.DeleteOperations, null, Read },
         { EmulatorRoute.Restrict, "POST", ContactsRoutes.Restrict + "?type=keys", """{"values":["k"]}""", Write },
         { EmulatorRoute.RestrictStatus, "GET", ContactsRoutes.RestrictStatus + "?operationID=1", null, Read },
         { EmulatorRoute.RestrictRetry, "POST", ContactsRoutes.RestrictRetry(1), null, Write },

@@ -27,7 +27,7 @@ internal static class Scopes
         EmulatorRoute.Delete or EmulatorRoute.ConfigSettings or EmulatorRoute.DeleteRetry
             or EmulatorRoute.Restrict or EmulatorRoute.RestrictRetry => ListAndSubscribersWrite,
         EmulatorRoute.Status or EmulatorRoute.DeleteRequests or EmulatorRoute.DeleteRequestsSummary
-            or EmulatorRoute.RestrictStatus or EmulatorRoute.EmailSearch => ListAndSubscribersRead,
+            or EmulatorRoute.RestrictStatus or EmulatorRoute.EmailSearch or EmulatorRoute.DeleteOperations => ListAndSubscribersRead,
         _ => null,
     };
 }

@@ -52,6 +52,7 @@ internal static class EmulatorApplication
         ConfigSettingsEndpoint.Map(app, state);
         RetryEndpoints.Map(app, state);
         DeleteRequestsEndpoints.Map(app, state);
+        DeleteOperationsEndpoint.Map(app, state);
         RestrictEndpoints.Map(app, state);
         RestrictStatusEndpoint.Map(app, state);
         EmailSearchEndpoint.Map(app, state);

@@ -114,7 +114,7 @@ internal static partial class AnalyticsQueryParser
         return true;
     }
 
-    private static bool TryParseInt(IQueryCollection query, string name, int defaultValue, int min, int max, out int value, out string problem)
+    internal static bool TryParseInt(IQueryCollection query, string name, int defaultValue, int min, int max, out int value, out string problem)
     {
         value = defaultValue;
         problem = string.Empty;

@@ -11,6 +11,7 @@ internal static class EmulatorPaths
     public const string DeleteRetry = "/contacts/v1/operations/delete/{" + OperationIdParameter + "}/retry";
     public const string DeleteRequests = "/contacts/v1/contacts/analytics/deleterequests";
     public const string DeleteRequestsSummary = "/contacts/v1/contacts/analytics/deleterequests/summary";
+    public const string DeleteOperations = "/contacts/v1/contacts/deleteOperations";
     public const string Restrict = "/contacts/v1/contacts/actions/restrict";
     public const string RestrictStatus = "/contacts/v1/contacts/actions/restrict/status";
     public const string EmailSearch = "/contacts/v1/addresses/email/search";

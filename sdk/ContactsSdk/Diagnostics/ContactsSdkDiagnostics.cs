@@ -39,6 +39,9 @@ public static class ContactsSdkDiagnostics
 
         /// <summary>Listing the delete requests received in a window (every page of one call).</summary>
         public const string ListDeleteRequests = "ContactsSdk.ListDeleteRequests";
+
+        /// <summary>Reading the delete operations list (every page of one call).</summary>
+        public const string ListDeleteOperations = "ContactsSdk.ListDeleteOperations";
     }
 
     /// <summary>The tag names of spans and measurements.</summary>

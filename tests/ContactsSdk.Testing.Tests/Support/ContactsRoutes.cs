@@ -12,6 +12,7 @@ internal static class ContactsRoutes
     public const string ConfigSettings = "contacts/v1/contacts/actions/delete/configSettings";
     public const string DeleteRequests = "contacts/v1/contacts/analytics/deleterequests";
     public const string DeleteRequestsSummary = "contacts/v1/contacts/analytics/deleterequests/summary";
+    public const string DeleteOperations = "contacts/v1/contacts/deleteOperations";
     public const string Restrict = "contacts/v1/contacts/actions/restrict";
     public const string RestrictStatus = "contacts/v1/contacts/actions/restrict/status";
 
@@ -20,6 +21,7 @@ internal static class ContactsRoutes
     public const string DeleteRetrySpecPath = "/contacts/v1/operations/delete/{operationID}/retry";
     public const string DeleteRequestsSpecPath = "/" + DeleteRequests;
     public const string DeleteRequestsSummarySpecPath = "/" + DeleteRequestsSummary;
+    public const string DeleteOperationsSpecPath = "/" + DeleteOperations;
     public const string RestrictSpecPath = "/" + Restrict;
     public const string RestrictStatusSpecPath = "/" + RestrictStatus;
     public const string DeleteSpecPath = "/contacts/v1/contacts/actions/delete";
@@ -60,6 +62,10 @@ internal static class ContactsRoutes
     /// <summary>The delete requests list for a query string (without the leading '?'), asserting HTTP 200.</summary>
     public static Task<JsonDocument> ListDeleteRequestsAsync(this EmulatorHarness harness, string query, string token) =>
         harness.SendForJsonAsync(HttpMethod.Get, DeleteRequests + "?" + query, null, token);
+
+    /// <summary>The delete operations list for a query string (without the leading '?'), asserting HTTP 200.</summary>
+    public static Task<JsonDocument> ListDeleteOperationsAsync(this EmulatorHarness harness, string query, string token) =>
+        harness.SendForJsonAsync(HttpMethod.Get, DeleteOperations + "?" + query, null, token);
 
     public static Task<JsonDocument> SummarizeDeleteRequestsAsync(this EmulatorHarness harness, string query, string token) =>
         harness.SendForJsonAsync(HttpMethod.Get, DeleteRequestsSummary + "?" + query, null, token);

@@ -29,6 +29,7 @@ public sealed class ContactsJsonParseNodeTests
         ["/contacts/v1/operations/delete/{operationID}/retry"] = ("post", RetryOperationResponse.CreateFromDiscriminatorValue),
         ["/contacts/v1/contacts/analytics/deleterequests"] = ("get", DeleteRequestsPage.CreateFromDiscriminatorValue),
         ["/contacts/v1/contacts/analytics/deleterequests/summary"] = ("get", DeleteRequestsSummary.CreateFromDiscriminatorValue),
+        ["/contacts/v1/contacts/deleteOperations"] = ("get", DeleteOperationsPage.CreateFromDiscriminatorValue),
         ["/contacts/v1/contacts/actions/restrict"] = ("post", RestrictContactsResponse.CreateFromDiscriminatorValue),
         ["/contacts/v1/contacts/actions/restrict/status"] = ("get", RestrictStatusResponse.CreateFromDiscriminatorValue),
         ["/contacts/v1/addresses/email/search"] = ("post", EmailAddressSearchResponse.CreateFromDiscriminatorValue),

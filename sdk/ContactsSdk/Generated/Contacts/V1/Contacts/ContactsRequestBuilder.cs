@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using ContactsSdk.Generated.Contacts.V1.Contacts.Actions;
 using ContactsSdk.Generated.Contacts.V1.Contacts.Analytics;
+using ContactsSdk.Generated.Contacts.V1.Contacts.DeleteOperations;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
@@ -25,6 +26,11 @@ namespace ContactsSdk.Generated.Contacts.V1.Contacts
         public global::ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.AnalyticsRequestBuilder Analytics
         {
             get => new global::ContactsSdk.Generated.Contacts.V1.Contacts.Analytics.AnalyticsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The deleteOperations property</summary>
+        public global::ContactsSdk.Generated.Contacts.V1.Contacts.DeleteOperations.DeleteOperationsRequestBuilder DeleteOperations
+        {
+            get => new global::ContactsSdk.Generated.Contacts.V1.Contacts.DeleteOperations.DeleteOperationsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::ContactsSdk.Generated.Contacts.V1.Contacts.ContactsRequestBuilder"/> and sets the default values.
