@@ -33,6 +33,9 @@ public static class EntryKinds
     /// <summary>Reconciliation proved the request was not received: it may be sent again.</summary>
     public const string NotReceived = "not-received";
 
+    /// <summary>The shared request's call was processed and left Marketing Cloud's queue (the list's status and counts).</summary>
+    public const string RequestProcessed = "request-processed";
+
     /// <summary>A new status was observed (phase, state, raw wire values, responseDateTime).</summary>
     public const string Observed = "observed";
 

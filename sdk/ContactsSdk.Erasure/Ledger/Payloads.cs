@@ -45,6 +45,14 @@ internal sealed record ObservedPayload(
     string? ServiceMessageId,
     string? RequestServiceMessageId);
 
+/// <summary>
+/// The shared request's call was processed (it left Marketing Cloud's queue), with what the
+/// delete-operations list reports of it (null when the list could not be read or did not show it).
+/// The counts are the whole request's, not one erasure's.
+/// </summary>
+internal sealed record ProcessedPayload(
+    long OperationId, Guid BatchId, string? ListStatus, long? SuccessCount, long? ErrorCount, string? StartTime, string? EndTime, string? RestorableUntilDate);
+
 internal sealed record VerdictPayload(ErasureVerdict Verdict, string? LifecycleState);
 
 /// <summary>A failure as codes only: what kind, which HTTP status, which Marketing Cloud error code.</summary>

@@ -110,8 +110,30 @@ public sealed record ReceiptEvent(DateTimeOffset At, string Kind, string? ErrorK
 /// <param name="LastHash">The hash of the last of them.</param>
 public sealed record ReceiptLedgerAnchor(long Entries, string LastHash);
 
-/// <summary>The shared delete request an erasure rode.</summary>
+/// <summary>
+/// The shared delete request an erasure rode, and what Marketing Cloud's delete-operations list
+/// reported of its call once processed (for the whole request, not one erasure; null when not read).
+/// </summary>
 /// <param name="BatchId">The batch's ID in the ledger.</param>
 /// <param name="ErasureCount">How many erasures rode the request.</param>
 /// <param name="ContactCount">How many contacts the request carried in all.</param>
-public sealed record ReceiptBatch(Guid BatchId, int ErasureCount, int ContactCount);
+public sealed record ReceiptBatch(Guid BatchId, int ErasureCount, int ContactCount)
+{
+    /// <summary>The list's status of the call (for example Completed or CompletedWithErrors), as sent.</summary>
+    public string? ListStatus { get; init; }
+
+    /// <summary>The contacts of the request the call processed (<c>successCount</c>).</summary>
+    public long? SuccessCount { get; init; }
+
+    /// <summary>The contacts of the request that errored out (<c>errorCount</c>).</summary>
+    public long? ErrorCount { get; init; }
+
+    /// <summary>When the call's processing started, as the list gives it (UTC, no offset).</summary>
+    public string? ProcessingStartedAt { get; init; }
+
+    /// <summary>When it ended: the start of the restorable days (UTC, no offset).</summary>
+    public string? ProcessingEndedAt { get; init; }
+
+    /// <summary>Until when the contacts can be restored (<c>restorableUntilDate</c>, UTC, no offset).</summary>
+    public string? RestorableUntil { get; init; }
+}

@@ -27,6 +27,7 @@ internal static class ReceiptBuilder
         var events = new List<ReceiptEvent>();
         var attempts = 0;
         ReceiptBatch? batch = null;
+        ProcessedPayload? processed = null;
 
         foreach (var entry in entries)
         {
@@ -47,6 +48,9 @@ internal static class ReceiptBuilder
                     var reconciled = LedgerJson.Read<ReconciledPayload>(entry.Payload);
                     (operationId, acceptedAt, batch) = (reconciled.OperationId, entry.RecordedAt, Batch(reconciled.Batch));
                     events.Add(new ReceiptEvent(entry.RecordedAt, entry.Kind, null, null, null, null, reconciled.OperationId));
+                    break;
+                case EntryKinds.RequestProcessed:
+                    processed = LedgerJson.Read<ProcessedPayload>(entry.Payload);
                     break;
                 case EntryKinds.Observed:
                     var observed = LedgerJson.Read<ObservedPayload>(entry.Payload);
@@ -85,7 +89,15 @@ internal static class ReceiptBuilder
             SubjectHashes = new ReceiptHashes(HashAlgorithm, submitted.KeyId, submitted.SubjectHashes),
             ResolvedContactKeyHashes = resolved,
             OperationId = operationId,
-            Batch = batch,
+            Batch = batch is null || processed is null ? batch : batch with
+            {
+                ListStatus = processed.ListStatus,
+                SuccessCount = processed.SuccessCount,
+                ErrorCount = processed.ErrorCount,
+                ProcessingStartedAt = processed.StartTime,
+                ProcessingEndedAt = processed.EndTime,
+                RestorableUntil = processed.RestorableUntilDate,
+            },
             ServiceMessageIds = messageIds,
             NumberOfRestorableDays = restorableDays,
             SubmittedAt = record.SubmittedAt,

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Deletion;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Generated.Models;
@@ -68,7 +69,7 @@ internal sealed partial class ErasureStepRunner
 
         if (queued is not null && lifecycle.State != ContactDeletionState.SuppressionPending)
         {
-            await RecordLeftQueueAsync(queued, record.ErasureId, effects, cancellationToken).ConfigureAwait(false);
+            record = await RecordLeftQueueAsync(queued, record, effects, cancellationToken).ConfigureAwait(false);
             queued = null;
         }
         if (lifecycle.IsTerminal)
@@ -83,24 +84,50 @@ internal sealed partial class ErasureStepRunner
 
     /// <summary>
     /// The lead saw its call processed (the suppression phase over): the request left Marketing Cloud's
-    /// queue, so the next one may go out, and the other members start reading their own status.
+    /// queue, so the next one may go out, and the other members start reading their own status. What
+    /// the delete-operations list reports of the processed call (its status, contacts processed and in
+    /// error, start and end, restorable until) is recorded in every member's chain with it; when the list
+    /// cannot be read, the call's end is still recorded, without those figures.
     /// </summary>
-    private async Task RecordLeftQueueAsync(BatchRecord batch, Guid lead, StepEffects effects, CancellationToken cancellationToken)
+    /// <returns>The lead's row after the entry.</returns>
+    private async Task<ErasureRecord> RecordLeftQueueAsync(BatchRecord batch, ErasureRecord lead, StepEffects effects, CancellationToken cancellationToken)
     {
-        var result = await Store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(batch.BatchId, batch.Version, BatchState.LeftQueue, Now) }, cancellationToken).ConfigureAwait(false);
+        var operationId = batch.OperationId ?? throw new InvalidOperationException($"Batch {batch.BatchId} is in the queue without an operation ID.");
+        var listed = await FindListedOperationAsync(operationId, cancellationToken).ConfigureAwait(false);
+        var payload = new ProcessedPayload(operationId, batch.BatchId, listed?.RawStatus, listed?.SuccessCount, listed?.ErrorCount,
+            listed?.StartTime, listed?.EndTime, listed?.RestorableUntilDate);
+        var members = await Store.ListBatchMembersAsync(batch.BatchId, cancellationToken).ConfigureAwait(false);
+        var appends = members.Select(m => _ledger.Prepare(m, EntryKinds.RequestProcessed, payload, m.State)).ToList();
+        var result = await Store.WriteBatchAsync(new BatchWrite
+        {
+            Change = new BatchChange(batch.BatchId, batch.Version, BatchState.LeftQueue, Now),
+            Appends = appends,
+        }, cancellationToken).ConfigureAwait(false);
         if (result != AppendResult.Appended)
         {
-            return;
+            return lead;
         }
-        foreach (var member in await Store.ListBatchMembersAsync(batch.BatchId, cancellationToken).ConfigureAwait(false))
+        foreach (var member in members.Where(m => m.ErasureId != lead.ErasureId))
         {
-            if (member.ErasureId != lead)
-            {
-                effects.Wake(member.ErasureId, Now);
-            }
+            effects.Wake(member.ErasureId, Now);
         }
         effects.HandOnSendSlot();
-        _logger.LogInformation("Batch {BatchId}: operation {OperationId} left Marketing Cloud's delete queue.", batch.BatchId, batch.OperationId);
+        _logger.LogInformation("Batch {BatchId}: operation {OperationId} left Marketing Cloud's delete queue.", batch.BatchId, operationId);
+        return ErasureLedger.After(members.Single(m => m.ErasureId == lead.ErasureId), appends.Single(a => a.Entry.ErasureId == lead.ErasureId));
+    }
+
+    /// <summary>The operation on the delete-operations list, or null when the list cannot be read or does not show it.</summary>
+    private async Task<ListedDeleteOperation?> FindListedOperationAsync(long operationId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _client.ListDeleteOperationsAsync(untilOperationId: operationId, cancellationToken: cancellationToken).ConfigureAwait(false)).Find(operationId);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Operation {OperationId}: the delete-operations list could not be read ({Kind}); its counts are not recorded.", operationId, ex.GetType().Name);
+            return null;
+        }
     }
 
     private async Task<DateTimeOffset?> RecordVerdictAsync(ErasureRecord record, ContactDeletionState state, CancellationToken cancellationToken)

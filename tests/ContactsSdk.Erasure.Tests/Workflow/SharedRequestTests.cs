@@ -32,6 +32,9 @@ public sealed class SharedRequestTests
             var receipt = await harness.Service.GetReceiptAsync(requestId);
             var batch = Assert.IsType<Receipts.ReceiptBatch>(receipt.Batch);
             Assert.Equal((6, 12), (batch.ErasureCount, batch.ContactCount));
+            // What the delete-operations list reported once the call was processed: the whole request's counts.
+            Assert.Equal(("Completed", 12L, 0L), (batch.ListStatus, batch.SuccessCount, batch.ErrorCount));
+            Assert.NotNull(batch.RestorableUntil);
             batchIds.Add(batch.BatchId);
             // Only its own two hashes: never another erasure's.
             Assert.Equal(2, receipt.SubjectHashes.Values.Count);
