@@ -95,21 +95,32 @@ public abstract partial class AdoLedgerStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(long? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(long? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default) =>
+        ReadWaitingAsync(_sql.SelectSendCandidates, accountId, subjectKind, limit, "read the erasures ready to send", cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SendCandidate>> ReadResolveCandidatesAsync(long? accountId, int limit, CancellationToken cancellationToken = default) =>
+        ReadWaitingAsync(_sql.SelectResolveCandidates, accountId, null, limit, "read the erasures waiting for their addresses to be resolved", cancellationToken);
+
+    private Task<IReadOnlyList<SendCandidate>> ReadWaitingAsync(string sql, long? accountId, SubjectKind? subjectKind, int limit, string action, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        return ReadAsync<IReadOnlyList<SendCandidate>>("read the erasures ready to send", async connection =>
+        return ReadAsync<IReadOnlyList<SendCandidate>>(action, async connection =>
         {
-            using var select = Command(connection, null, _sql.SelectSendCandidates);
+            using var select = Command(connection, null, sql);
             Add(select, "account_id", accountId);
-            Add(select, "subject_kind", subjectKind.ToString());
+            if (subjectKind is { } kind)
+            {
+                Add(select, "subject_kind", kind.ToString());
+            }
             Add(select, "limit", (long)limit);
             using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var candidates = new List<SendCandidate>();
+            var subjectsColumn = reader.FieldCount - 1;
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                // An erasure ready to send always holds its identifiers; one without them is skipped, never sent empty.
-                if (!reader.IsDBNull(14) && JsonSerializer.Deserialize<string[]>(reader.GetString(14)) is { Length: > 0 } subjects)
+                // A waiting erasure always holds its identifiers; one without them is skipped, never sent empty.
+                if (!reader.IsDBNull(subjectsColumn) && JsonSerializer.Deserialize<string[]>(reader.GetString(subjectsColumn)) is { Length: > 0 } subjects)
                 {
                     candidates.Add(new SendCandidate(ReadRecord(reader), subjects));
                 }

@@ -33,7 +33,10 @@ public sealed record BatchWrite
 /// <param name="OperationId">The accepted operation, set once (another batch cannot claim the same one).</param>
 public sealed record BatchChange(Guid BatchId, long ExpectedVersion, BatchState NewState, DateTimeOffset At, long? OperationId = null);
 
-/// <summary>An erasure ready to send with its identifiers in clear: what a batch is formed from.</summary>
+/// <summary>
+/// An erasure waiting for a shared request with its identifiers in clear: ready to send (what a batch
+/// is formed from), or waiting for its email addresses to be resolved (what one address search carries).
+/// </summary>
 /// <param name="Record">The erasure's row.</param>
 /// <param name="Subjects">Its contact keys or IDs in clear.</param>
 public sealed record SendCandidate(ErasureRecord Record, IReadOnlyList<string> Subjects);

@@ -87,6 +87,12 @@ public interface IErasureLedgerStore
     /// </summary>
     Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(long? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> erasures whose email addresses are still to be resolved, under one MID,
+    /// longest waiting first, with their addresses in clear: one address search resolves them together.
+    /// </summary>
+    Task<IReadOnlyList<SendCandidate>> ReadResolveCandidatesAsync(long? accountId, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>How many batches of a MID are formed, in flight or still in Marketing Cloud's delete queue.</summary>
     Task<int> CountBatchesInQueueAsync(long? accountId, CancellationToken cancellationToken = default);
 

@@ -95,6 +95,12 @@ public sealed class LedgerSql
     /// </summary>
     public required string SelectSendCandidates { get; init; }
 
+    /// <summary>
+    /// Selects up to <c>@limit</c> erasures whose email addresses are still to be resolved, under
+    /// <c>@account_id</c> (null matching null), longest waiting first, with their addresses last.
+    /// </summary>
+    public required string SelectResolveCandidates { get; init; }
+
     /// <summary>Counts the batches of <c>@account_id</c> (null matching null) not yet out of Marketing Cloud's queue.</summary>
     public required string CountBatchesInQueue { get; init; }
 

@@ -70,7 +70,7 @@ internal sealed partial class ErasureStepRunner
 
     private async Task<DateTimeOffset?> RunStepAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken) => record.State switch
     {
-        ErasureState.Submitted => await ResolveAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Submitted => await ResolveAsync(record, effects, cancellationToken).ConfigureAwait(false),
         ErasureState.ReadyToSend => await SendAsync(record, effects, cancellationToken).ConfigureAwait(false),
         ErasureState.Sending or ErasureState.Reconciling => await DriveBatchAsync(record, effects, cancellationToken).ConfigureAwait(false),
         ErasureState.Accepted => await PollAsync(record, effects, cancellationToken).ConfigureAwait(false),

@@ -64,4 +64,41 @@ public sealed class EmailErasureTests
         Assert.Empty(harness.Emulator.Operations);
         Assert.Null(await harness.Store.ReadClearSubjectsAsync(submitted.ErasureId));
     }
+
+    [Fact]
+    public async Task Erasures_waiting_for_resolution_share_one_address_search_and_each_keeps_only_its_own_keys()
+    {
+        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions
+        {
+            TimeProvider = clock,
+            Contacts = Enumerable.Range(0, 4).Select(i => new EmulatedContact($"person-{i}-key", $"person{i}@example.com", Created)).ToList(),
+        });
+        var requests = Enumerable.Range(0, 5)
+            .Select(i => new ErasureRequest($"gdpr-shared-search-{i}", ErasureSubjects.EmailAddresses([$"person{i}@example.com"])))
+            .ToList();
+        var erasures = new System.Collections.Generic.List<ContactsSdk.Erasure.Storage.ErasureRecord>();
+        foreach (var request in requests)
+        {
+            erasures.Add(await harness.Service.SubmitAsync(request));
+        }
+
+        foreach (var erasure in erasures)
+        {
+            await harness.RunToEndAsync(erasure.ErasureId);
+        }
+
+        Assert.Equal(1, harness.Emulator.Statistics.RequestsTo(EmulatorRoute.EmailSearch));
+        var operation = Assert.Single(harness.Emulator.Operations);
+        Assert.Equal(["person-0-key", "person-1-key", "person-2-key", "person-3-key"], operation.Request.Keys.Order(StringComparer.Ordinal));
+        var hashes = new System.Collections.Generic.HashSet<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var receipt = await harness.Service.GetReceiptAsync($"gdpr-shared-search-{i}");
+            Assert.Equal(ErasureVerdict.Deleted, receipt.Verdict);
+            Assert.True(hashes.Add(Assert.Single(receipt.ResolvedContactKeyHashes!.Values)));
+        }
+        // person4 is nobody's address: that erasure ends without a deletion, the others unaffected.
+        Assert.Equal(ErasureVerdict.NoMatchingContacts, (await harness.Service.GetAsync("gdpr-shared-search-4"))!.Verdict);
+        Assert.True((await harness.Service.VerifyLedgerAsync()).IsIntact);
+    }
 }

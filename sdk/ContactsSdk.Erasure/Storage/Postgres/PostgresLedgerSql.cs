@@ -113,6 +113,13 @@ internal static class PostgresLedgerSql
             ORDER BY updated_at, erasure_id
             LIMIT @limit
             """,
+        SelectResolveCandidates =
+            $"""
+            SELECT {Columns}, clear_subjects FROM erasures
+            WHERE state = 'Submitted' AND account_id IS NOT DISTINCT FROM @account_id::bigint
+            ORDER BY updated_at, erasure_id
+            LIMIT @limit
+            """,
         CountBatchesInQueue =
             $"SELECT COUNT(*) FROM erasure_batches WHERE state IN ({PortableLedgerStatements.InQueueStates}) AND account_id IS NOT DISTINCT FROM @account_id::bigint",
         SelectOldestFormedBatch = PortableLedgerStatements.SelectOldestFormedBatch,

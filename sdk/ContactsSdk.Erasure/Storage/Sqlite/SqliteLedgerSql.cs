@@ -108,6 +108,13 @@ internal static class SqliteLedgerSql
             ORDER BY updated_at, erasure_id
             LIMIT @limit
             """,
+        SelectResolveCandidates =
+            $"""
+            SELECT {Columns}, clear_subjects FROM erasures
+            WHERE state = 'Submitted' AND account_id IS @account_id
+            ORDER BY updated_at, erasure_id
+            LIMIT @limit
+            """,
         CountBatchesInQueue =
             $"SELECT COUNT(*) FROM erasure_batches WHERE state IN ({PortableLedgerStatements.InQueueStates}) AND account_id IS @account_id",
         SelectOldestFormedBatch = PortableLedgerStatements.SelectOldestFormedBatch,
