@@ -29,7 +29,8 @@ internal sealed partial class ErasureStepRunner
     {
         if (await Store.CountBatchesInQueueAsync(record.AccountId, cancellationToken).ConfigureAwait(false) >= _options.MaxDeleteRequestsInQueue)
         {
-            return await NextLookAtSendSlotAsync(record, cancellationToken).ConfigureAwait(false);
+            var ahead = await Store.CountWaitingToSendAheadAsync(record, cancellationToken).ConfigureAwait(false);
+            return Now + SendQueue.LookAfterQueue(_options.QueueCheckInterval, ahead);
         }
         var candidates = await Store.ReadSendCandidatesAsync(record.AccountId, record.SubjectKind, MaxErasuresPerBatch, cancellationToken).ConfigureAwait(false);
         var members = TakeWithinLimit(candidates, _options.MaxContactsPerDeleteRequest);

@@ -20,6 +20,18 @@ internal static class SendQueue
     /// </summary>
     public static TimeSpan LookAfter(TimeSpan retryDelay, int ahead) => retryDelay * (1 + Math.Max(0, ahead));
 
+    /// <summary>The longest an erasure waits between two looks of its own: the hand-over normally wakes it long before.</summary>
+    public static readonly TimeSpan LongestLook = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// When an erasure that waits for a request to leave Marketing Cloud's queue looks again: after
+    /// <paramref name="queueCheck"/> times one plus its place, at most <see cref="LongestLook"/>. The
+    /// request that leaves the queue wakes the longest waiting erasure, whose batch takes the others
+    /// along; these looks only cover a worker that died in between, so they can be far apart.
+    /// </summary>
+    public static TimeSpan LookAfterQueue(TimeSpan queueCheck, int ahead) =>
+        TimeSpan.FromTicks(Math.Min(LookAfter(queueCheck, Math.Min(ahead, 1_000_000)).Ticks, LongestLook.Ticks));
+
     /// <summary>
     /// Who is woken when the send slot is handed on: the lead of a batch half waiting to be sent (a
     /// refused request being split goes first), or else the erasure that has waited longest to send.
