@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ContactsSdk.Erasure.Tests.Performance;
+
+/// <summary>
+/// Erasures against Marketing Cloud's one-call-at-a-time delete queue, coalesced and one request per
+/// erasure side by side in the same run, on the virtual clock: coalesced requests meet every GDPR
+/// deadline, and no erasure waits for its suppression longer than two of the queue's calls.
+/// </summary>
+/// <remarks>
+/// CI runs a small size; <c>ERASURE_QUEUE_ERASURES=10000</c> (and <c>ERASURE_QUEUE_LARGE=100000</c> for the
+/// third scenario) runs the sizes (docs/performance.md has the figures).
+/// </remarks>
+public sealed class QueueMeasurementTests(ITestOutputHelper output)
+{
+    private const int DefaultErasures = 200;
+
+    [Fact]
+    public async Task Coalesced_requests_meet_every_deadline_and_wait_at_most_two_calls_with_fewer_requests_than_one_per_erasure()
+    {
+        var erasures = Setting("ERASURE_QUEUE_ERASURES", DefaultErasures);
+        var large = Setting("ERASURE_QUEUE_LARGE", erasures * 2);
+        var scenarios = new[] { QueueScenario.EvenlyOver30Days(erasures), QueueScenario.AllAtOnce(erasures), QueueScenario.EvenlyOver30Days(large) };
+        var results = new List<QueueMeasurementResult>();
+        foreach (var scenario in scenarios)
+        {
+            var onePerErasure = await QueueMeasurement.MeasureAsync(scenario, SendingMode.OnePerErasure);
+            var coalesced = await QueueMeasurement.MeasureAsync(scenario, SendingMode.Coalesced);
+            results.Add(onePerErasure);
+            results.Add(coalesced);
+            output.WriteLine(QueueMeasurement.Table([onePerErasure, coalesced]));
+
+            Assert.Equal(scenario.Erasures, onePerErasure.Closed);
+            Assert.Equal(scenario.Erasures, coalesced.Closed);
+            Assert.Equal(scenario.Erasures, onePerErasure.DeleteRequests);
+            Assert.True(coalesced.DeleteRequests < onePerErasure.DeleteRequests, $"{scenario.Name}: {coalesced.DeleteRequests} coalesced requests, {onePerErasure.DeleteRequests} one by one.");
+            Assert.Equal(0, coalesced.GdprDeadlinesMissed);
+            Assert.True(coalesced.LongestWaitForSuppression <= coalesced.QueueLimit,
+                $"{scenario.Name}: an erasure waited {coalesced.LongestWaitForSuppression} for its suppression; two calls take {coalesced.QueueLimit}.");
+        }
+        output.WriteLine(QueueMeasurement.Table(results));
+    }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
+}
