@@ -179,6 +179,8 @@ public sealed class DeleteRequestsSummaryRouteTests
             TimeProvider = clock,
             TokenLifetime = TimeSpan.FromDays(3650),
             PendingDuration = Pending,
+            // These tests time the phases from PendingDuration; the queue has its own tests (DeleteQueueTests).
+            DeleteQueueEnabled = false,
             NumberOfRestorableDays = 0,
             DeletePhaseDuration = DeletePhase,
             OutcomeSelector = outcome ?? (_ => DeleteOutcome.Completed),
