@@ -189,6 +189,8 @@ public sealed class DeleteRequestsAnalyticsTests
         {
             TimeProvider = clock,
             NumberOfRestorableDays = 0,
+            // The tests read the routes' fields at instants timed from PendingDuration, not the queue.
+            DeleteQueueEnabled = false,
             OutcomeSelector = request => request.Keys.Count == 0 ? DeleteOutcome.Completed : request.Keys[0] switch
             {
                 "invalid" => DeleteOutcome.Invalid,
