@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -27,6 +28,9 @@ internal static class EmulatorHost
                     TokenTimeProvider = options.TokenTimeProvider,
                     NumberOfRestorableDays = options.NumberOfRestorableDays,
                     DeletePhaseDuration = options.DeletePhaseDuration,
+                    DeleteQueueEnabled = options.DeleteQueueEnabled,
+                    DeleteCallFixedTime = options.DeleteCallFixedTime,
+                    DeleteCallTimePerContact = options.DeleteCallTimePerContact,
                     LoggerFactory = logging,
                 },
                 signals.Token);
@@ -45,7 +49,7 @@ internal static class EmulatorHost
 
         await using (emulator)
         {
-            Describe(emulator, output);
+            Describe(emulator, options, output);
             try
             {
                 await Task.Delay(Timeout.Infinite, signals.Token);
@@ -60,7 +64,7 @@ internal static class EmulatorHost
         return 0;
     }
 
-    private static void Describe(MarketingCloudEmulator emulator, TextWriter output)
+    private static void Describe(MarketingCloudEmulator emulator, EmulatorOptions options, TextWriter output)
     {
         var credentials = emulator.Credentials;
         var clock = emulator.TimeProvider is AcceleratedTimeProvider fast ? $"x{fast.Factor:0.###} (tokens keep real time)" : "real time";
@@ -71,8 +75,16 @@ internal static class EmulatorHost
         output.WriteLine($"  client secret  {credentials.ClientSecret}");
         output.WriteLine($"  account ID     {credentials.AccountId}");
         output.WriteLine($"  clock          {clock}");
+        output.WriteLine($"  delete queue   {DeleteQueue(options)}");
         output.WriteLine("Point ContactsSdk at it with MarketingCloud__EndpointOverride set to the address above.");
         output.WriteLine("Stop it with Ctrl+C or SIGTERM.");
         output.Flush();
     }
+
+    private static string DeleteQueue(EmulatorOptions options) =>
+        options.DeleteQueueEnabled
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"one call at a time, each {options.DeleteCallFixedTime:c} + {options.DeleteCallTimePerContact:c} per contact")
+            : "off (every call Pending for its own minute, in parallel)";
 }

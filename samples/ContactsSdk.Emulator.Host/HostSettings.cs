@@ -40,6 +40,25 @@ internal sealed class HostSettings
         CustomParser = ParseDuration,
     };
 
+    public Option<bool> NoDeleteQueue { get; } = new("--no-delete-queue")
+    {
+        Description = "Process every delete call from its arrival, in parallel, Pending for one minute, instead of one call at a time in arrival order.",
+    };
+
+    public Option<TimeSpan> DeleteCallTime { get; } = new("--delete-call-time")
+    {
+        Description = "The fixed part of a delete call's processing time in the queue, as [d.]hh:mm:ss on the emulator clock (at most 7 days).",
+        DefaultValueFactory = _ => EmulatorOptions.DefaultDeleteCallFixedTime,
+        CustomParser = result => ParseBoundedDuration(result, "--delete-call-time", "00:30:00", EmulatorOptions.MaxDeleteCallFixedTime),
+    };
+
+    public Option<TimeSpan> DeleteCallTimePerContact { get; } = new("--delete-call-time-per-contact")
+    {
+        Description = "The part of a delete call's processing time per contact it names, as hh:mm:ss.fff on the emulator clock (at most 1 second).",
+        DefaultValueFactory = _ => EmulatorOptions.DefaultDeleteCallTimePerContact,
+        CustomParser = result => ParseBoundedDuration(result, "--delete-call-time-per-contact", "00:00:00.020", EmulatorOptions.MaxDeleteCallTimePerContact),
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
         Description = "Log every token issued, operation created and request refused (never a secret or a token).",
@@ -51,6 +70,9 @@ internal sealed class HostSettings
         command.Add(ClockFactor);
         command.Add(RestorableDays);
         command.Add(DeletePhase);
+        command.Add(NoDeleteQueue);
+        command.Add(DeleteCallTime);
+        command.Add(DeleteCallTimePerContact);
         command.Add(Verbose);
     }
 
@@ -99,6 +121,18 @@ internal sealed class HostSettings
         }
 
         result.AddError($"--delete-phase must be a duration such as 00:10:00 or 2.00:00:00; '{text}' is not.");
+        return TimeSpan.Zero;
+    }
+
+    private static TimeSpan ParseBoundedDuration(ArgumentResult result, string option, string example, TimeSpan max)
+    {
+        var text = result.Tokens[0].Value;
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) && duration >= TimeSpan.Zero && duration <= max)
+        {
+            return duration;
+        }
+
+        result.AddError($"{option} must be a duration from 0 to {max.ToString("c", CultureInfo.InvariantCulture)}, such as {example}; '{text}' is not.");
         return TimeSpan.Zero;
     }
 }

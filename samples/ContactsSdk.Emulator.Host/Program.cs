@@ -20,6 +20,9 @@ root.SetAction(result =>
         TokenTimeProvider = TimeProvider.System,
         NumberOfRestorableDays = result.GetValue(settings.RestorableDays),
         DeletePhaseDuration = result.GetValue(settings.DeletePhase),
+        DeleteQueueEnabled = !result.GetValue(settings.NoDeleteQueue),
+        DeleteCallFixedTime = result.GetValue(settings.DeleteCallTime),
+        DeleteCallTimePerContact = result.GetValue(settings.DeleteCallTimePerContact),
     };
     return EmulatorHost.RunAsync(options, result.GetValue(settings.Verbose), Console.Out, Console.Error);
 });

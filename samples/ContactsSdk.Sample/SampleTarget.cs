@@ -24,8 +24,14 @@ internal sealed class SampleTarget : IAsyncDisposable
     /// </summary>
     private static readonly TimeSpan EmulatorDeletePhase = TimeSpan.FromDays(2);
 
-    /// <summary>The pending and delete phases of the erasure commands' emulator, on the real clock.</summary>
+    /// <summary>The processing time of a delete call and the delete phase of the erasure commands' emulator, on the real clock.</summary>
     private static readonly TimeSpan ErasureEmulatorPhase = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// The processing time per contact of the erasure commands' emulator: a call of a hundred contacts
+    /// takes a second longer than a call of one, so the queue's cost of many contacts shows in seconds.
+    /// </summary>
+    private static readonly TimeSpan ErasureEmulatorTimePerContact = TimeSpan.FromMilliseconds(10);
 
     private readonly MarketingCloudEmulator? _emulator;
 
@@ -62,10 +68,16 @@ internal sealed class SampleTarget : IAsyncDisposable
             return tenant;
         }
 
+        // Marketing Cloud's delete queue with the emulator's assumed times (30 minutes a call plus 20 ms a
+        // contact, about 9 ms of real time at this clock factor), unless the environment says otherwise.
+        var queue = ReadEmulatorSettings();
         var clock = new AcceleratedTimeProvider(EmulatorClockFactor);
         return await StartEmulatorAsync(clock, new EmulatorOptions
         {
             TimeProvider = clock,
+            DeleteQueueEnabled = queue.DeleteQueueEnabled ?? true,
+            DeleteCallFixedTime = queue.DeleteCallFixedTime ?? EmulatorOptions.DefaultDeleteCallFixedTime,
+            DeleteCallTimePerContact = queue.DeleteCallTimePerContact ?? EmulatorOptions.DefaultDeleteCallTimePerContact,
             // Tokens keep their real lifetime: compressed with the clock they would last 5.4 ms.
             TokenTimeProvider = TimeProvider.System,
             DeletePhaseDuration = EmulatorDeletePhase,
@@ -79,8 +91,8 @@ internal sealed class SampleTarget : IAsyncDisposable
     /// <summary>
     /// The configured tenant, or else an in-process emulator for the erasure commands whose operations
     /// persist in <paramref name="emulatorStatePath"/>. It runs on the real clock, as the erasure
-    /// workflow does (its reconciliation compares the two clocks' times), with no restorable period and
-    /// a short delete phase, so an erasure ends in seconds.
+    /// workflow does (its reconciliation compares the two clocks' times), with no restorable period, a
+    /// delete queue whose calls take seconds and a short delete phase, so an erasure ends in seconds.
     /// </summary>
     public static async Task<SampleTarget> CreateForErasureAsync(string emulatorStatePath)
     {
@@ -89,10 +101,15 @@ internal sealed class SampleTarget : IAsyncDisposable
             return tenant;
         }
 
+        var queue = ReadEmulatorSettings();
         return await StartEmulatorAsync(TimeProvider.System, new EmulatorOptions
         {
             StatePath = emulatorStatePath,
             NumberOfRestorableDays = 0,
+            DeleteQueueEnabled = queue.DeleteQueueEnabled ?? true,
+            DeleteCallFixedTime = queue.DeleteCallFixedTime ?? ErasureEmulatorPhase,
+            DeleteCallTimePerContact = queue.DeleteCallTimePerContact ?? ErasureEmulatorTimePerContact,
+            // The Pending time of a deletion without the queue.
             PendingDuration = ErasureEmulatorPhase,
             DeletePhaseDuration = ErasureEmulatorPhase,
             OutcomeSelector = request => request.Keys.Count > 0 && request.Keys[0].Contains("restore", StringComparison.OrdinalIgnoreCase)
@@ -101,13 +118,17 @@ internal sealed class SampleTarget : IAsyncDisposable
         });
     }
 
-    private static SampleTarget? Configured()
-    {
-        var configuration = new ConfigurationBuilder()
+    private static IConfiguration Configuration() =>
+        new ConfigurationBuilder()
             .AddUserSecrets<SampleTarget>(optional: true)
             .AddEnvironmentVariables()
-            .Build()
-            .GetSection(ContactsClientOptions.DefaultSectionName);
+            .Build();
+
+    private static SampleEmulatorSettings ReadEmulatorSettings() => SampleEmulatorSettings.Read(Configuration());
+
+    private static SampleTarget? Configured()
+    {
+        var configuration = Configuration().GetSection(ContactsClientOptions.DefaultSectionName);
 
         var configured = configuration.Get<ContactsClientOptions>();
         // Validation happens in the client; a half-filled configuration gets its messages there.

@@ -49,7 +49,8 @@ public sealed class ConfigSettingsRouteTests
     [Fact]
     public async Task Minus_one_starts_the_delete_phase_right_after_the_suppression()
     {
-        await using var harness = await EmulatorHarness.StartAsync();
+        // Both deletions suppressed after PendingDuration, side by side: the queue has its own tests.
+        await using var harness = await EmulatorHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, DeleteQueueEnabled = false });
         var token = await harness.GetTokenAsync();
         var unchanged = await harness.DeleteKeysAsync(token, "unchanged");
         await harness.ConfigureRestorableDaysAsync(token, "-1");

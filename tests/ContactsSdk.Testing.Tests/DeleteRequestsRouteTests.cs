@@ -228,6 +228,8 @@ public sealed class DeleteRequestsRouteTests
             TimeProvider = clock,
             TokenLifetime = TimeSpan.FromDays(3650),
             PendingDuration = Pending,
+            // These tests time the phases from PendingDuration; the queue has its own tests (DeleteQueueTests).
+            DeleteQueueEnabled = false,
             NumberOfRestorableDays = (int)Restorable.TotalDays,
             DeletePhaseDuration = DeletePhase,
             OutcomeSelector = outcome ?? (_ => DeleteOutcome.Completed),

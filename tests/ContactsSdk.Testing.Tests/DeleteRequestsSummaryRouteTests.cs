@@ -28,7 +28,9 @@ public sealed class DeleteRequestsSummaryRouteTests
 
         // Array lengths depend on the range; everything else is the example's.
         Assert.Equal(JsonShape.SchemaOf(example.RootElement), JsonShape.SchemaOf(json.RootElement));
-        Assert.Equal("2019-07-02T21:29:48.013Z", json.RootElement.GetProperty("statusasofdateutc").GetString());
+        // The documented example's spelling (its table writes statusasofdateutc).
+        Assert.Equal("2019-07-02T21:29:48.013Z", json.RootElement.GetProperty("statusofdateutc").GetString());
+        Assert.False(json.RootElement.TryGetProperty("statusasofdateutc", out _));
     }
 
     [Fact]
@@ -45,7 +47,8 @@ public sealed class DeleteRequestsSummaryRouteTests
         using var json = await harness.SummarizeDeleteRequestsAsync("startdateutc=2019-07-02T00:00:00&enddateutc=2019-07-05T00:00:00", token);
 
         var root = json.RootElement;
-        // The route document's shape: lower-case names, the interval as a string, times with a Z.
+        // The route document's shape: lower-case names, the interval as a string, the range with a Z,
+        // the item times as its example writes them (UTC, month first, to the second).
         Assert.Equal("2019-07-02T00:00:00Z", root.GetProperty("startdateutc").GetString());
         Assert.Equal("2019-07-05T00:00:00Z", root.GetProperty("enddateutc").GetString());
         Assert.Equal("1", root.GetProperty("interval").GetString());
@@ -55,7 +58,7 @@ public sealed class DeleteRequestsSummaryRouteTests
         Assert.Equal(0, total.GetProperty("minvalue").GetInt64());
         Assert.Equal(2, total.GetProperty("maxvalue").GetInt64());
         Assert.Equal(
-            [("2019-07-02T00:00:00Z", 1L), ("2019-07-03T00:00:00Z", 2L), ("2019-07-04T00:00:00Z", 0L)],
+            [("07-02-2019 00:00:00", 1L), ("07-03-2019 00:00:00", 2L), ("07-04-2019 00:00:00", 0L)],
             Items(total));
         var completed = Assert.Single(root.GetProperty("statustimeseries").EnumerateArray());
         Assert.Equal("Completed", completed.GetProperty("status").GetString());
@@ -85,7 +88,7 @@ public sealed class DeleteRequestsSummaryRouteTests
         Assert.Equal(expected, total.GetProperty("requestcount").GetInt64());
         if (expected == 1)
         {
-            Assert.Contains(("2019-07-02T18:00:00Z", 1L), Items(total));
+            Assert.Contains(("07-02-2019 18:00:00", 1L), Items(total));
         }
     }
 
@@ -176,6 +179,8 @@ public sealed class DeleteRequestsSummaryRouteTests
             TimeProvider = clock,
             TokenLifetime = TimeSpan.FromDays(3650),
             PendingDuration = Pending,
+            // These tests time the phases from PendingDuration; the queue has its own tests (DeleteQueueTests).
+            DeleteQueueEnabled = false,
             NumberOfRestorableDays = 0,
             DeletePhaseDuration = DeletePhase,
             OutcomeSelector = outcome ?? (_ => DeleteOutcome.Completed),

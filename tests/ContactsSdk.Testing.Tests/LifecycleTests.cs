@@ -193,6 +193,8 @@ public sealed class LifecycleTests
         {
             TimeProvider = clock,
             PendingDuration = Pending,
+            // These tests time the phases from PendingDuration; the queue has its own tests (DeleteQueueTests).
+            DeleteQueueEnabled = false,
             NumberOfRestorableDays = restorableDays,
             DeletePhaseDuration = DeletePhase,
             BackgroundOperationsPerDeletion = backgroundOperations,

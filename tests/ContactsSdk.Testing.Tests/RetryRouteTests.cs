@@ -226,6 +226,8 @@ public sealed class RetryRouteTests
             // The tests jump days ahead with one token.
             TokenLifetime = TimeSpan.FromDays(3650),
             PendingDuration = Pending,
+            // These tests time the phases from PendingDuration; the queue has its own tests (DeleteQueueTests).
+            DeleteQueueEnabled = false,
             NumberOfRestorableDays = (int)Restorable.TotalDays,
             DeletePhaseDuration = DeletePhase,
             OutcomeSelector = _ => outcome,

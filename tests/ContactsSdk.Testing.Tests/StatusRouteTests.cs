@@ -88,6 +88,8 @@ public sealed class StatusRouteTests
         {
             TimeProvider = clock,
             PendingDuration = TimeSpan.FromTicks(1234),
+            // The suppression ends after exactly PendingDuration only without the queue.
+            DeleteQueueEnabled = false,
             NumberOfRestorableDays = 0,
         });
         var token = await harness.GetTokenAsync();

@@ -13,7 +13,11 @@ internal static class SampleHelp
         Where it runs:
           Without credentials it starts a local Marketing Cloud emulator on 127.0.0.1 whose clock runs
           200,000 times faster, so a 14-day deletion finishes in seconds. No account is needed. That
-          emulator lives as long as the command: a fresh one holds no operations.
+          emulator lives as long as the command: a fresh one holds no operations. Like Marketing
+          Cloud, it processes one delete call at a time; environment variables change that:
+            Emulator__DeleteQueue               false: every call in parallel
+            Emulator__DeleteCallFixedTime       a call's fixed processing time (demo default 00:30:00)
+            Emulator__DeleteCallTimePerContact  its time per contact (demo default 00:00:00.020)
 
           With credentials it talks to your Marketing Cloud tenant. Set them as environment variables
           or user secrets (dotnet user-secrets set MarketingCloud:ClientSecret …):

@@ -31,8 +31,9 @@ internal readonly record struct DeleteOperationRecord(
 
     public static DeleteOperationRecord Of(EmulatedOperation operation, ContactDirectory contacts, DateTimeOffset now)
     {
-        // No queue yet: the call is processed the moment its suppression completes.
-        var processingStartsAt = operation.SuppressionCompletesAt;
+        // The call waits in the account's delete queue until its processing starts, and its suppression
+        // begins when the processing ends (with the queue off, the call is processed at once).
+        var processingStartsAt = operation.ProcessingStartsAt;
         var processingEndsAt = operation.SuppressionCompletesAt;
         var errors = UnknownKeys(operation.Request, contacts);
         var status = DeleteOperationListStatus.At(now, processingStartsAt, processingEndsAt, errors);

@@ -25,8 +25,9 @@ internal static partial class EmulatorLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Rate limited a request to {Path}; the window closes in {RetryAfter}")]
     public static partial void RateLimited(ILogger logger, string path, TimeSpan retryAfter);
 
-    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Created delete operation {OperationId} ({Type}); its delete phase will end {Outcome}")]
-    public static partial void OperationCreated(ILogger logger, long operationId, DeleteRequestType type, DeleteOutcome outcome);
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Created delete operation {OperationId} ({Type}); its call is processed from {ProcessingStartsAt:O} to {ProcessingEndsAt:O}, and its delete phase will end {Outcome}")]
+    public static partial void OperationCreated(
+        ILogger logger, long operationId, DeleteRequestType type, DateTimeOffset processingStartsAt, DateTimeOffset processingEndsAt, DeleteOutcome outcome);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Refused a delete request with service error {ResultCode}")]
     public static partial void DeleteRejected(ILogger logger, string resultCode);

@@ -42,16 +42,19 @@ internal static class DeleteRequestsResponses
     }
 
     /// <summary>
-    /// The summary in the shape of the route document's example: property names in lower case,
-    /// <c>interval</c> as a string, <c>totaltimeseries</c> an array of one series, the range and the
-    /// item times in UTC with a Z, and a <c>statusid</c> on each status series that has one.
+    /// The summary in the shape and spellings of the route document's example: property names in lower
+    /// case, the read time as <c>statusofdateutc</c> (the example's name; its table writes
+    /// statusasofdateutc, and the SDK's model reads both), <c>interval</c> as a string,
+    /// <c>totaltimeseries</c> an array of one series, the range in UTC with a Z, the item times in UTC
+    /// as the example writes them ("01-15-2018 00:00:00"), and a <c>statusid</c> on each status
+    /// series that has one.
     /// </summary>
     public static void WriteSummary(Utf8JsonWriter writer, DateRange range, DeleteRequestsSummary summary, WireClock clock)
     {
         writer.WriteStartObject();
         writer.WriteString("startdateutc", EchoWithDesignator(range.Start));
         writer.WriteString("enddateutc", EchoWithDesignator(range.End));
-        writer.WriteString("statusasofdateutc", clock.UtcNowWithDesignator());
+        writer.WriteString("statusofdateutc", clock.UtcNowWithDesignator());
         writer.WriteString("interval", summary.Interval.ToString(CultureInfo.InvariantCulture));
         writer.WriteNumber("itemcount", summary.BucketStarts.Count);
         writer.WriteStartArray("totaltimeseries");
@@ -95,7 +98,8 @@ internal static class DeleteRequestsResponses
         for (var i = 0; i < bucketStarts.Count; i++)
         {
             writer.WriteStartObject();
-            writer.WriteString("time", EchoWithDesignator(bucketStarts[i]));
+            // Derived from the request's range, like the range itself: a clock-skew fault leaves it alone.
+            writer.WriteString("time", WireTimestamps.SeriesTime(bucketStarts[i]));
             writer.WriteNumber("value", series.Values[i]);
             writer.WriteEndObject();
         }

@@ -33,6 +33,13 @@ internal static class WireTimestamps
     public static string UtcWithDesignator(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(LocalFormat + "'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A time series item's <c>time</c> as the summary route document's example writes it: UTC, month
+    /// first, to the second, no designator ("01-15-2018 00:00:00"). A fraction of a second is dropped.
+    /// </summary>
+    public static string SeriesTime(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("MM'-'dd'-'yyyy' 'HH':'mm':'ss", CultureInfo.InvariantCulture);
+
     /// <summary>Rounds an instant to the nearest minute, as Marketing Cloud's minute-precision columns store it.</summary>
     public static DateTimeOffset RoundToMinute(DateTimeOffset instant) =>
         new(RoundToMinute(instant.UtcDateTime), TimeSpan.Zero);

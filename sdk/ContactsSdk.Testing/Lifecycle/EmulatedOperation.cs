@@ -17,6 +17,8 @@ public sealed class EmulatedOperation
     // Replaced, never changed in place, so readers need no lock.
     private volatile DeleteAttempt[] _attempts;
 
+    private readonly DeleteQueue _queue;
+
     internal EmulatedOperation(
         long operationId,
         EmulatedDeleteRequest request,
@@ -24,14 +26,17 @@ public sealed class EmulatedOperation
         DateTimeOffset createdAt,
         DeleteOutcome outcome,
         int numberOfRestorableDays,
-        LifecycleTimings timings)
+        LifecycleTimings timings,
+        DeleteQueue queue,
+        DeleteCall call)
     {
         OperationId = operationId;
         Request = request;
         RequestId = requestId;
         CreatedAt = createdAt;
         NumberOfRestorableDays = numberOfRestorableDays;
-        SuppressionCompletesAt = createdAt + timings.Pending;
+        _queue = queue;
+        Call = call;
         // A day of the emulator clock: a fake or accelerated clock compresses the period with it.
         var deletePhaseStartsAt = SuppressionCompletesAt + TimeSpan.FromDays(numberOfRestorableDays);
         BackgroundOperationCount = timings.BackgroundOperations;
@@ -65,8 +70,20 @@ public sealed class EmulatedOperation
     /// <summary>How the delete phase of the latest run will end.</summary>
     public DeleteOutcome Outcome => Latest.Outcome;
 
-    /// <summary>When <c>operation.status</c> turns from Pending to Completed.</summary>
-    public DateTimeOffset SuppressionCompletesAt { get; }
+    /// <summary>
+    /// When processing the delete call starts: its arrival, or, with the delete queue, when the call
+    /// before it ends if that is later. Until then the call waits; <c>operation.status</c> is Pending.
+    /// </summary>
+    public DateTimeOffset ProcessingStartsAt => Call.ProcessingStartsAt;
+
+    /// <summary>
+    /// When processing the delete call ends and <c>operation.status</c> turns from Pending to Completed:
+    /// the contacts are suppressed and their restorable days start.
+    /// </summary>
+    public DateTimeOffset SuppressionCompletesAt => Call.ProcessingEndsAt;
+
+    /// <summary>Whether the call waited in the account's delete queue (false when the emulator ran without it).</summary>
+    public bool WaitedInDeleteQueue => Call.Queued;
 
     /// <summary>When the delete phase of the latest run starts (for a retry, the moment of the retry).</summary>
     public DateTimeOffset DeletePhaseStartsAt => Latest.DeletePhaseStartsAt;
@@ -95,6 +112,9 @@ public sealed class EmulatedOperation
     /// <summary>The <c>expectedListCount</c> reported for the operation.</summary>
     public int ExpectedListCount { get; }
 
+    /// <summary>The call's place in the account's delete queue and its processing times.</summary>
+    internal DeleteCall Call { get; }
+
     private DeleteAttempt Latest => _attempts[^1];
 
     /// <summary>Every run so far, oldest first: what a saved emulator keeps.</summary>
@@ -103,12 +123,19 @@ public sealed class EmulatedOperation
     /// <summary>An operation read back from a saved emulator, with the runs it had.</summary>
     internal static EmulatedOperation Restore(
         long operationId, EmulatedDeleteRequest request, Guid requestId, DateTimeOffset createdAt,
-        int numberOfRestorableDays, LifecycleTimings timings, DeleteAttempt[] attempts)
+        int numberOfRestorableDays, LifecycleTimings timings, DeleteQueue queue, DeleteCall call, DeleteAttempt[] attempts)
     {
-        var operation = new EmulatedOperation(operationId, request, requestId, createdAt, attempts[0].Outcome, numberOfRestorableDays, timings);
+        var operation = new EmulatedOperation(operationId, request, requestId, createdAt, attempts[0].Outcome, numberOfRestorableDays, timings, queue, call);
         operation._attempts = attempts;
         return operation;
     }
+
+    /// <summary>
+    /// How many of the account's delete calls are ahead of this one at <paramref name="now"/>, the one
+    /// being processed included: 0 while this call is processed (and for a call that did not queue),
+    /// null once its processing has ended.
+    /// </summary>
+    public int? QueuePositionAt(DateTimeOffset now) => _queue.PositionAt(Call, now);
 
     /// <summary>The operation's state at <paramref name="now"/>.</summary>
     public OperationState StateAt(DateTimeOffset now) => StateAt(AttemptAt(now), now);

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 
 namespace ContactsSdk.Testing.Lifecycle;
 
-/// <summary>The deletions the emulator holds, by ID.</summary>
+/// <summary>The deletions the emulator holds, by ID, and the account's queue of delete calls.</summary>
 internal sealed class OperationStore(
     LifecycleTimings timings,
     DeletionSettings settings,
@@ -14,13 +15,27 @@ internal sealed class OperationStore(
 {
     private readonly ConcurrentDictionary<long, EmulatedOperation> _operations = new();
 
+    // Held while a call takes its ID and its place in the queue, so that concurrent requests get
+    // IDs in the same order as their places: arrival order is operation ID order.
+    private readonly Lock _arrivals = new();
+
+    /// <summary>The account's delete calls in arrival order.</summary>
+    public DeleteQueue Queue { get; } = new();
+
     public EmulatedOperation Create(EmulatedDeleteRequest request, Guid requestId, DateTimeOffset now)
     {
         // Decided up front, so the status route is a pure function of the clock from then on.
         var outcome = outcomeSelector(request);
-        var operation = new EmulatedOperation(
-            ids.Next(), request, requestId, now, outcome, settings.NumberOfRestorableDays, timings);
-        _operations[operation.OperationId] = operation;
+        var contactCount = request.Keys.Count + request.Ids.Count;
+        EmulatedOperation operation;
+        lock (_arrivals)
+        {
+            var call = Queue.Add(now, timings.DeleteCalls, contactCount, timings.Pending);
+            operation = new EmulatedOperation(
+                ids.Next(), request, requestId, now, outcome, settings.NumberOfRestorableDays, timings, Queue, call);
+            _operations[operation.OperationId] = operation;
+        }
+
         return operation;
     }
 

@@ -57,11 +57,12 @@ internal sealed class EmulatorStateFile(string path)
         }
 
         var saved = Read();
-        foreach (var deletion in saved.Deletions)
+        // In ID order, which is the queue's arrival order.
+        foreach (var deletion in saved.Deletions.OrderBy(deletion => deletion.OperationId))
         {
             operations.Add(EmulatedOperation.Restore(
                 deletion.OperationId, DeleteRequestOf(deletion.Request), deletion.RequestId, deletion.CreatedAt,
-                deletion.NumberOfRestorableDays, timings, deletion.Attempts));
+                deletion.NumberOfRestorableDays, timings, operations.Queue, RestoreCall(deletion, operations.Queue), deletion.Attempts));
         }
 
         foreach (var restriction in saved.Restrictions)
@@ -87,11 +88,13 @@ internal sealed class EmulatorStateFile(string path)
             throw new InvalidDataException($"The emulator state file {Path} is not readable JSON ({ex.Message}); move it away to start a fresh emulator.", ex);
         }
 
-        if (saved is null || saved.Version != SavedEmulator.CurrentVersion || saved.Deletions is null || saved.Restrictions is null
-            || saved.Deletions.Any(deletion => deletion.Request is null || deletion.Attempts is not { Length: > 0 }))
+        if (saved is null || saved.Version is not (SavedEmulator.CurrentVersion or SavedEmulator.VersionWithoutQueue)
+            || saved.Deletions is null || saved.Restrictions is null
+            || saved.Deletions.Any(deletion => deletion.Request is null || deletion.Attempts is not { Length: > 0 })
+            || (saved.Version == SavedEmulator.CurrentVersion && saved.Deletions.Any(deletion => !HasCall(deletion))))
         {
             throw new InvalidDataException(
-                $"The emulator state file {Path} is not a version {SavedEmulator.CurrentVersion} state file; move it away to start a fresh emulator.");
+                $"The emulator state file {Path} is not a version {SavedEmulator.VersionWithoutQueue} or {SavedEmulator.CurrentVersion} state file; move it away to start a fresh emulator.");
         }
 
         return saved;
@@ -102,7 +105,23 @@ internal sealed class EmulatorStateFile(string path)
         new SavedRequest(
             operation.Request.Type, [.. operation.Request.Keys], [.. operation.Request.Ids], operation.Request.ListKey, operation.Request.ListTypeId,
             operation.Request.DeleteOperationType, operation.Request.DeleteListWhenCompleted, operation.Request.DeleteListContentsWhenCompleted),
-        [.. operation.Attempts]);
+        [.. operation.Attempts],
+        operation.Call.Queued,
+        operation.Call.ProcessingStartsAt,
+        operation.Call.ProcessingEndsAt);
+
+    private static bool HasCall(SavedDeletion deletion) =>
+        deletion is { Queued: not null, ProcessingStartsAt: { } startsAt, SuppressionCompletesAt: { } endsAt } && startsAt <= endsAt;
+
+    /// <summary>
+    /// The call of a saved deletion. A version 1 file predates the queue: its call was processed from
+    /// the deletion's creation until the suppression its first run records (the first run's delete
+    /// phase starts the restorable days after it), whatever the pending time of this emulator.
+    /// </summary>
+    private static DeleteCall RestoreCall(SavedDeletion deletion, DeleteQueue queue) =>
+        HasCall(deletion)
+            ? queue.Restore(deletion.Queued!.Value, deletion.ProcessingStartsAt!.Value, deletion.SuppressionCompletesAt!.Value)
+            : queue.Restore(false, deletion.CreatedAt, deletion.Attempts[0].DeletePhaseStartsAt - TimeSpan.FromDays(deletion.NumberOfRestorableDays));
 
     private static SavedRestriction Save(EmulatedRestriction restriction) => new(
         restriction.OperationId, restriction.RequestId, restriction.CreatedAt,

@@ -46,7 +46,8 @@ internal static class DeleteEndpoints
         // The store decides the outcome as it creates the operation: the status route is a pure function of the clock from then on.
         var operation = state.Operations.Create(request, Guid.NewGuid(), clock.UtcNow);
         state.SaveState();
-        EmulatorLog.OperationCreated(state.Logger, operation.OperationId, request.Type, operation.Outcome);
+        EmulatorLog.OperationCreated(
+            state.Logger, operation.OperationId, request.Type, operation.ProcessingStartsAt, operation.SuppressionCompletesAt, operation.Outcome);
         return writer => DeleteResponses.WriteInitiated(writer, operation, clock);
     }
 }

@@ -25,7 +25,36 @@ internal static class LoopbackEmulator
     /// <summary>Starts a deletion of <paramref name="keys"/> over HTTP and returns its operation ID.</summary>
     public static async Task<long> StartDeletionAsync(Uri baseAddress, params string[] keys)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = HttpFor(baseAddress);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "contacts/v1/contacts/actions/delete?type=keys")
+        {
+            Content = JsonContent.Create(new { values = keys, DeleteOperationType = "ContactAndAttributes" }),
+        };
+        request.Headers.Authorization = new("Bearer", await TokenAsync(http));
+        using var deleteResponse = await http.SendAsync(request);
+        deleteResponse.EnsureSuccessStatusCode();
+        using var started = JsonDocument.Parse(await deleteResponse.Content.ReadAsStringAsync());
+        return started.RootElement.GetProperty("operationID").GetInt64();
+    }
+
+    /// <summary>The <c>operation.status</c> of a deletion, read over HTTP.</summary>
+    public static async Task<string?> OperationStatusAsync(Uri baseAddress, long operationId)
+    {
+        using var http = HttpFor(baseAddress);
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get, string.Create(CultureInfo.InvariantCulture, $"contacts/v1/contacts/actions/delete/status?operationID={operationId}"));
+        request.Headers.Authorization = new("Bearer", await TokenAsync(http));
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var status = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return status.RootElement.GetProperty("operation").GetProperty("status").GetString();
+    }
+
+    private static HttpClient HttpFor(Uri baseAddress) =>
+        new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    private static async Task<string?> TokenAsync(HttpClient http)
+    {
         using var tokenResponse = await http.PostAsJsonAsync("v2/token", new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -34,16 +63,7 @@ internal static class LoopbackEmulator
         });
         tokenResponse.EnsureSuccessStatusCode();
         using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, "contacts/v1/contacts/actions/delete?type=keys")
-        {
-            Content = JsonContent.Create(new { values = keys, DeleteOperationType = "ContactAndAttributes" }),
-        };
-        request.Headers.Authorization = new("Bearer", token.RootElement.GetProperty("access_token").GetString());
-        using var deleteResponse = await http.SendAsync(request);
-        deleteResponse.EnsureSuccessStatusCode();
-        using var started = JsonDocument.Parse(await deleteResponse.Content.ReadAsStringAsync());
-        return started.RootElement.GetProperty("operationID").GetInt64();
+        return token.RootElement.GetProperty("access_token").GetString();
     }
 
     /// <summary>A loopback port nothing listens on (bound, then released).</summary>

@@ -164,6 +164,8 @@ public sealed class BodyFaultTests
         {
             TimeProvider = clock,
             NumberOfRestorableDays = 0,
+            // Reaching the delete phase after PendingDuration needs no queue; the faults are the subject.
+            DeleteQueueEnabled = false,
         });
         await harness.DeleteKeysAsync(await harness.GetTokenAsync(), "k");
         harness.Clock.Advance(EmulatorOptions.DefaultPendingDuration);

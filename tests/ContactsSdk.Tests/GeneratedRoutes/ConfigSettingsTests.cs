@@ -16,7 +16,8 @@ public sealed class ConfigSettingsTests
     [Fact]
     public async Task Minus_one_makes_the_next_deletion_skip_its_restorable_period()
     {
-        await using var tenant = await EmulatedTenant.StartAsync();
+        // Both deletions suppressed after PendingDuration, side by side: the setting is the subject, not the queue.
+        await using var tenant = await EmulatedTenant.StartAsync(clock => new() { TimeProvider = clock, DeleteQueueEnabled = false });
         var api = tenant.Client.Api.Contacts.V1.Contacts.Actions.DeletePath;
         var before = await tenant.Client.StartDeletionByKeysAsync(["before-the-setting"]);
 

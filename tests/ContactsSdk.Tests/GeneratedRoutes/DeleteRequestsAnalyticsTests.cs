@@ -150,18 +150,18 @@ public sealed class DeleteRequestsAnalyticsTests
             r.QueryParameters.Enddateutc = NextDay;
         });
 
-        // The emulator answers in the route document's shape (lower-case names, interval "0", a Z on
-        // every time); the SDK reads it into the typed model.
+        // The emulator answers in the route document's example shape (lower-case names, statusofdateutc,
+        // interval "0", the range with a Z, item times month first); the SDK reads it into the typed model.
         Assert.NotNull(summary);
         Assert.Equal("0", summary.Interval);
         Assert.Equal(24, summary.ItemCount);
         Assert.Equal(Day + "Z", summary.StartDateUtc);
-        Assert.Equal(tenant.Clock.GetUtcNow(), summary.StatusAsOfDateUtc);
+        Assert.Equal(tenant.Clock.GetUtcNow(), summary.StatusOfDateUtc);
         var total = Assert.Single(summary.TotalTimeSeries!);
         Assert.Equal((3L, 0L, 2L), (total.RequestCount, total.MinValue, total.MaxValue));
         Assert.Equal(24, total.Items!.Count);
-        Assert.Equal(("2026-01-05T09:00:00Z", 2L), (total.Items[9].Time, total.Items[9].Value!.Value));
-        Assert.Equal(("2026-01-05T11:00:00Z", 1L), (total.Items[11].Time, total.Items[11].Value!.Value));
+        Assert.Equal(("01-05-2026 09:00:00", 2L), (total.Items[9].Time, total.Items[9].Value!.Value));
+        Assert.Equal(("01-05-2026 11:00:00", 1L), (total.Items[11].Time, total.Items[11].Value!.Value));
         Assert.Equal(
             [(1, "Processing", 1L), (5, "Completed", 1L), (7, "Invalid", 1L)],
             summary.StatusTimeSeries!.Select(s => (s.StatusId!.Value, s.Status, s.RequestCount!.Value)));
@@ -189,6 +189,8 @@ public sealed class DeleteRequestsAnalyticsTests
         {
             TimeProvider = clock,
             NumberOfRestorableDays = 0,
+            // The tests read the routes' fields at instants timed from PendingDuration, not the queue.
+            DeleteQueueEnabled = false,
             OutcomeSelector = request => request.Keys.Count == 0 ? DeleteOutcome.Completed : request.Keys[0] switch
             {
                 "invalid" => DeleteOutcome.Invalid,

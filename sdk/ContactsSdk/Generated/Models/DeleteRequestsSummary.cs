@@ -8,7 +8,7 @@ using System;
 namespace ContactsSdk.Generated.Models
 {
     /// <summary>
-    /// Delete request counts over a date range, in total and per status. The route document writes these names in lower case (startdateutc, statusasofdateutc, itemcount, totaltimeseries...), and once statusofdateutc; the SDK reads names ignoring case.
+    /// Delete request counts over a date range, in total and per status. The route document writes these names in lower case (startdateutc, itemcount, totaltimeseries...); the time of the statuses is statusasofdateutc in its table and statusofdateutc in its example (which the emulator follows), so both are modelled. The SDK reads names ignoring case.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class DeleteRequestsSummary : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable

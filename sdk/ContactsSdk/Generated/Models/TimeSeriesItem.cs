@@ -15,7 +15,7 @@ namespace ContactsSdk.Generated.Models
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
-        /// <summary>Start of the interval, in UTC. Kept as a string: the route document&apos;s example writes 01-15-2018 00:00:00, the emulator 2018-01-15T00:00:00Z.</summary>
+        /// <summary>Start of the interval, in UTC. Kept as a string: the route document&apos;s example (and the emulator) writes it month first without a designator, 01-15-2018 00:00:00, which no date-time format reads.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Time { get; set; }
