@@ -24,6 +24,8 @@ public sealed class DeleteOperationsRouteTests
         var token = await harness.GetTokenAsync();
         await harness.DeleteKeysAsync(token, "ended");
         harness.Clock.Advance(Pending);
+        // One call at a time: the first of these is processed, the second waits its turn.
+        await harness.DeleteKeysAsync(token, "running");
         await harness.DeleteKeysAsync(token, "waiting");
 
         using var json = await harness.ListDeleteOperationsAsync("$page=1&$pageSize=50", token);
@@ -32,17 +34,18 @@ public sealed class DeleteOperationsRouteTests
         Assert.Equal(JsonShape.KeysOf(example.RootElement), JsonShape.KeysOf(json.RootElement));
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToArray();
         var documented = example.RootElement.GetProperty("items").EnumerateArray().ToDictionary(item => item.GetProperty("status").GetString()!);
-        Assert.Equal(["Pending", "Completed"], items.Select(item => item.GetProperty("status").GetString()));
+        Assert.Equal(["Pending", "Processing", "Completed"], items.Select(item => item.GetProperty("status").GetString()));
         Assert.Equal(JsonShape.Of(documented["Pending"]), JsonShape.Of(items[0]));
-        Assert.Equal(JsonShape.Of(documented["Completed"]), JsonShape.Of(items[1]));
-        Assert.Equal((2, 1, 50), (json.RootElement.GetProperty("count").GetInt32(), json.RootElement.GetProperty("page").GetInt32(), json.RootElement.GetProperty("pageSize").GetInt32()));
+        Assert.Equal(JsonShape.Of(documented["Processing"]), JsonShape.Of(items[1]));
+        Assert.Equal(JsonShape.Of(documented["Completed"]), JsonShape.Of(items[2]));
+        Assert.Equal((3, 1, 50), (json.RootElement.GetProperty("count").GetInt32(), json.RootElement.GetProperty("page").GetInt32(), json.RootElement.GetProperty("pageSize").GetInt32()));
     }
 
     [Theory]
     [InlineData(DeleteOutcome.Completed)]
     [InlineData(DeleteOutcome.Aborted)]
     [InlineData(DeleteOutcome.Invalid)]
-    public async Task A_call_is_Pending_until_its_suppression_completes_then_Completed_whatever_its_delete_phase_does(DeleteOutcome outcome)
+    public async Task A_call_is_Processing_from_its_turn_until_its_suppression_begins_then_Completed_whatever_its_delete_phase_does(DeleteOutcome outcome)
     {
         await using var harness = await StartAsync(_ => outcome);
         var token = await harness.GetTokenAsync();
@@ -52,9 +55,10 @@ public sealed class DeleteOperationsRouteTests
         {
             harness.Clock.Advance(step);
             var waiting = await SingleAsync(harness, token);
-            Assert.Equal("Pending", waiting.GetProperty("status").GetString());
+            // Nothing else in the queue: its turn comes at once.
+            Assert.Equal("Processing", waiting.GetProperty("status").GetString());
             Assert.Equal((0L, 0L, 0L), Counts(waiting));
-            Assert.False(waiting.TryGetProperty("startTime", out _));
+            Assert.Equal("2019-07-02T12:24:48.013", waiting.GetProperty("startTime").GetString());
             Assert.False(waiting.TryGetProperty("endTime", out _));
             Assert.False(waiting.TryGetProperty("restorableUntilDate", out _));
             // Created at 18:24:48.013Z, reported in the server's wall time (-06:00) without an offset.
@@ -68,7 +72,7 @@ public sealed class DeleteOperationsRouteTests
             Assert.Equal(operationId, ended.GetProperty("operationID").GetInt64());
             Assert.Equal("Completed", ended.GetProperty("status").GetString());
             Assert.Equal((2L, 2L, 0L), Counts(ended));
-            Assert.Equal("2019-07-02T12:29:48.013", ended.GetProperty("startTime").GetString());
+            Assert.Equal("2019-07-02T12:24:48.013", ended.GetProperty("startTime").GetString());
             Assert.Equal("2019-07-02T12:29:48.013", ended.GetProperty("endTime").GetString());
             // The end of processing plus the operation's two restorable days.
             Assert.Equal("2019-07-04T12:29:48.013", ended.GetProperty("restorableUntilDate").GetString());
@@ -82,13 +86,15 @@ public sealed class DeleteOperationsRouteTests
         {
             TimeProvider = clock,
             TokenLifetime = TimeSpan.FromDays(3650),
-            PendingDuration = Pending,
+            DeleteCallFixedTime = Pending,
+            DeleteCallTimePerContact = TimeSpan.Zero,
             Contacts = [new EmulatedContact("known-1", "one@example.com", EmulatorHarness.Start), new EmulatedContact("known-2", "two@example.com", EmulatorHarness.Start)],
         });
         var token = await harness.GetTokenAsync();
         await harness.DeleteKeysAsync(token, "known-1", "unknown", "known-2");
         await harness.DeleteKeysAsync(token, "known-1");
-        harness.Clock.Advance(Pending);
+        // Two calls, one after the other.
+        harness.Clock.Advance(Pending * 2);
 
         using var json = await harness.ListDeleteOperationsAsync(string.Empty, token);
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToArray();
@@ -159,7 +165,8 @@ public sealed class DeleteOperationsRouteTests
         {
             TimeProvider = clock,
             TokenLifetime = TimeSpan.FromDays(3650),
-            PendingDuration = Pending,
+            DeleteCallFixedTime = Pending,
+            DeleteCallTimePerContact = TimeSpan.Zero,
             NumberOfRestorableDays = (int)Restorable.TotalDays,
             DeletePhaseDuration = DeletePhase,
             OutcomeSelector = outcome ?? (_ => DeleteOutcome.Completed),
