@@ -19,7 +19,14 @@ public sealed class ErasureSweepTests
     public async Task A_finished_deletion_is_woken_now_and_one_still_processing_is_postponed_past_the_next_sweep()
     {
         // Deletions without restorable days: one minute pending, ten minutes deleting.
-        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, NumberOfRestorableDays = 0 });
+        // One-minute calls in the delete queue, so the first deletion is over within the 15 minutes below.
+        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions
+        {
+            TimeProvider = clock,
+            NumberOfRestorableDays = 0,
+            DeleteCallFixedTime = TimeSpan.FromMinutes(1),
+            DeleteCallTimePerContact = TimeSpan.Zero,
+        });
         var first = await AcceptAsync(harness, "sweep-1");
         // The first deletion ends; then a second is accepted.
         harness.Clock.Advance(TimeSpan.FromMinutes(15));
