@@ -35,6 +35,8 @@ internal static class ScaleMeasurement
         {
             NumberOfRestorableDays = 0,
             PendingDuration = TimeSpan.FromMilliseconds(300),
+            // The ledger's cost per due erasure is measured, not the queue: queued calls would only add idle time.
+            DeleteQueueEnabled = false,
             DeletePhaseDuration = TimeSpan.FromMilliseconds(300),
         });
 

@@ -28,7 +28,9 @@ public sealed class PostgresWorkerTests : IAsyncLifetime
         _database = await PostgresTestDatabase.CreateAsync();
         await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
         {
-            PendingDuration = TimeSpan.FromMilliseconds(200),
+            // Through the delete queue, 200 ms a call.
+            DeleteCallFixedTime = TimeSpan.FromMilliseconds(200),
+            DeleteCallTimePerContact = TimeSpan.Zero,
             NumberOfRestorableDays = 0,
             DeletePhaseDuration = TimeSpan.FromMilliseconds(500),
         });

@@ -10,7 +10,9 @@ internal static class CrashEmulator
     public static Task<MarketingCloudEmulator> StartAsync() => MarketingCloudEmulator.StartAsync(new EmulatorOptions
     {
         NumberOfRestorableDays = 0,
-        PendingDuration = TimeSpan.FromMilliseconds(300),
+        // Calls still pass the delete queue one at a time, each processed in 300 ms of real time.
+        DeleteCallFixedTime = TimeSpan.FromMilliseconds(300),
+        DeleteCallTimePerContact = TimeSpan.Zero,
         DeletePhaseDuration = TimeSpan.FromMilliseconds(300),
     });
 }

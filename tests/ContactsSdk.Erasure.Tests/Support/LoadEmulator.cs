@@ -25,7 +25,9 @@ internal static class LoadEmulator
         var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
         {
             NumberOfRestorableDays = 0,
-            PendingDuration = TimeSpan.FromMilliseconds(300),
+            // The delete queue stays on, compressed like the rest: 100 ms a call plus 1 ms a contact.
+            DeleteCallFixedTime = TimeSpan.FromMilliseconds(100),
+            DeleteCallTimePerContact = TimeSpan.FromMilliseconds(1),
             DeletePhaseDuration = TimeSpan.FromMilliseconds(300),
             OutcomeSelector = request => OutcomeOf(request.Keys[0]),
         });

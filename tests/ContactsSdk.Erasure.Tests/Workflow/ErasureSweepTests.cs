@@ -18,10 +18,16 @@ public sealed class ErasureSweepTests
     [Fact]
     public async Task A_finished_deletion_is_woken_now_and_one_still_processing_is_postponed_past_the_next_sweep()
     {
-        // Deletions without restorable days: one minute pending, ten minutes deleting. The second request
-        // goes out while the first is still in Marketing Cloud's queue (nothing here reads the first's status).
-        await using var harness = await ErasureHarness.StartAsync(
-            clock => new EmulatorOptions { TimeProvider = clock, NumberOfRestorableDays = 0 }, o => o.MaxDeleteRequestsInQueue = 2);
+        // Deletions without restorable days: one-minute calls in the delete queue, ten minutes deleting,
+        // so the first deletion is over within the 15 minutes below. The second request goes out while
+        // the first is still counted in Marketing Cloud's queue (nothing here reads the first's status).
+        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions
+        {
+            TimeProvider = clock,
+            NumberOfRestorableDays = 0,
+            DeleteCallFixedTime = TimeSpan.FromMinutes(1),
+            DeleteCallTimePerContact = TimeSpan.Zero,
+        }, o => o.MaxDeleteRequestsInQueue = 2);
         var first = await AcceptAsync(harness, "sweep-1");
         // The first deletion ends; then a second is accepted.
         harness.Clock.Advance(TimeSpan.FromMinutes(15));

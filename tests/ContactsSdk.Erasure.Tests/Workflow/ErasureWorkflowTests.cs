@@ -17,10 +17,16 @@ public sealed class ErasureWorkflowTests
     [Fact]
     public async Task A_14_day_erasure_by_contact_keys_ends_deleted_with_a_complete_receipt_in_virtual_time()
     {
-        // The first read comes before the emulator's one-minute suppression does, and a delete phase of
-        // a few hours is seen even at the longest poll interval.
+        // The first read comes before the emulator's one-minute suppression does (a one-minute call in
+        // the delete queue), and a delete phase of a few hours is seen even at the longest poll interval.
         await using var harness = await ErasureHarness.StartAsync(
-            clock => new EmulatorOptions { TimeProvider = clock, DeletePhaseDuration = TimeSpan.FromHours(3) },
+            clock => new EmulatorOptions
+            {
+                TimeProvider = clock,
+                DeletePhaseDuration = TimeSpan.FromHours(3),
+                DeleteCallFixedTime = TimeSpan.FromMinutes(1),
+                DeleteCallTimePerContact = TimeSpan.Zero,
+            },
             o => o.FirstPollDelay = TimeSpan.FromSeconds(20));
         var started = harness.Clock.GetUtcNow();
 

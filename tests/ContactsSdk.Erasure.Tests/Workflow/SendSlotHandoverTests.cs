@@ -27,7 +27,9 @@ public sealed class SendSlotHandoverTests
         using var directory = new TempDirectory();
         await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
         {
-            PendingDuration = TimeSpan.FromMilliseconds(200),
+            // Through the delete queue, 200 ms a call.
+            DeleteCallFixedTime = TimeSpan.FromMilliseconds(200),
+            DeleteCallTimePerContact = TimeSpan.Zero,
             NumberOfRestorableDays = 0,
             DeletePhaseDuration = TimeSpan.FromMilliseconds(200),
         });
