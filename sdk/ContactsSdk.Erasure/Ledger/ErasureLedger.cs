@@ -47,6 +47,7 @@ internal sealed class ErasureLedger
             Verdict = append.Verdict ?? record.Verdict,
             OperationId = append.OperationId ?? record.OperationId,
             ConcludedAt = append.ConcludedAt ?? record.ConcludedAt,
+            DueAt = append.DueAt ?? record.DueAt,
             UpdatedAt = entry.RecordedAt,
             Version = entry.Sequence,
             LastHash = entry.Hash,

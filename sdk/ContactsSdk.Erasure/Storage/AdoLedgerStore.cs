@@ -83,6 +83,7 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
                 Add(insert, "version", record.Version);
                 Add(insert, "last_hash", record.LastHash);
                 Add(insert, "subjects", JsonSerializer.Serialize(erasure.ClearSubjects));
+                Add(insert, "due_at", record.DueAt is { } due ? Millis(due) : null);
                 if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     return false;
@@ -129,6 +130,7 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
             Add(update, "new_version", entry.Sequence);
             Add(update, "last_hash", entry.Hash);
             Add(update, "expected_version", append.ExpectedVersion);
+            Add(update, "due_at", append.DueAt is { } due ? Millis(due) : null);
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 return AppendResult.VersionConflict;
@@ -358,7 +360,10 @@ public abstract class AdoLedgerStore : IErasureLedgerStore
         FromMillis(Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture)),
         reader.IsDBNull(10) ? null : FromMillis(Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture)),
         Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture),
-        reader.GetString(12));
+        reader.GetString(12))
+    {
+        DueAt = reader.IsDBNull(13) ? null : FromMillis(Convert.ToInt64(reader.GetValue(13), CultureInfo.InvariantCulture)),
+    };
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {

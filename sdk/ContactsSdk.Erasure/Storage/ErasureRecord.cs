@@ -32,4 +32,11 @@ public sealed record ErasureRecord(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? ConcludedAt,
     long Version,
-    string LastHash);
+    string LastHash)
+{
+    /// <summary>
+    /// When the erasure's legal deadline falls (the last extension's date, or the first one); null for
+    /// an erasure recorded before deadlines were (its submission names none, and none is assumed).
+    /// </summary>
+    public DateTimeOffset? DueAt { get; init; }
+}

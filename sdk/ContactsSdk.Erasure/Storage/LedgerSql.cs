@@ -79,5 +79,5 @@ public sealed class LedgerSql
 
     /// <summary>The column list every erasure select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string ErasureColumns =
-        "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash";
+        "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, due_at";
 }

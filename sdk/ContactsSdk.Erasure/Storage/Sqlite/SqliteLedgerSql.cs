@@ -53,6 +53,8 @@ internal static class SqliteLedgerSql
             ],
             // Version 2: the queue of erasures waiting for the send slot.
             [PortableLedgerStatements.CreateWaitingToSendIndex],
+            // Version 3: the erasure's due date (legal deadline); NULL for erasures recorded before.
+            [PortableLedgerStatements.AddDueAtColumn],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
