@@ -49,9 +49,15 @@ internal static class ErasureCommandLine
         var keys = new Option<string[]>("--key") { Description = "A contact key to erase (repeat for several).", AllowMultipleArgumentsPerToken = true };
         var emails = new Option<string[]>("--email") { Description = "An email address to erase (repeat for several); resolved to contact keys first.", AllowMultipleArgumentsPerToken = true };
         var noWait = new Option<bool>("--no-wait") { Description = "Record the erasure and return, without following it to its receipt." };
+        // Read as text and checked by the command's validator, which reports a bad value in its own words.
+        var receivedAt = new Option<string?>("--received-at")
+        {
+            Description = "When the data subject's request was received (UTC unless an offset is given); the deadline runs from then. Default: now.",
+        };
+        var deadline = new Option<string?>("--deadline") { Description = $"The legal deadline: {DeadlineText.Expected}. Default: gdpr (one calendar month)." };
         var submit = new Command("submit", "Submit an erasure and follow it to its receipt (run the same command again after an interruption to continue it).")
         {
-            requestId, keys, emails, noWait,
+            requestId, keys, emails, noWait, receivedAt, deadline,
         };
         submit.Validators.Add(result =>
         {
@@ -61,17 +67,39 @@ internal static class ErasureCommandLine
             {
                 result.AddError("Name the subjects with --key or with --email (one kind per erasure).");
             }
+
+            if (result.GetValue(receivedAt) is { } receivedText)
+            {
+                ParseTime(result, receivedText);
+            }
+
+            if (result.GetValue(deadline) is { } deadlineText && DeadlineText.Parse(deadlineText) is null)
+            {
+                result.AddError($"'{deadlineText}' is not a deadline: {DeadlineText.Expected} (1 to {ErasureDeadline.MaxCustomDays} days).");
+            }
         });
         submit.SetAction((result, cancellation) => guarded(
-            token => commands.SubmitAsync(files(result), RequestOf(result.GetValue(requestId)!, result.GetValue(keys), result.GetValue(emails)), !result.GetValue(noWait), token),
+            token => commands.SubmitAsync(
+                files(result),
+                RequestOf(result.GetValue(requestId)!, result.GetValue(keys), result.GetValue(emails)) with
+                {
+                    ReceivedAt = result.GetValue(receivedAt) is { } received ? Time(received) : null,
+                    Deadline = result.GetValue(deadline) is { } chosen ? DeadlineText.Parse(chosen) : null,
+                },
+                !result.GetValue(noWait),
+                token),
             cancellation));
         return submit;
     }
 
     private static Command List(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
     {
-        var list = new Command("list", "List the erasures of the ledger with their states and verdicts.");
-        list.SetAction((result, cancellation) => guarded(token => commands.ListAsync(files(result), token), cancellation));
+        var overdue = new Option<bool>("--overdue") { Description = "Only the active erasures past their due date." };
+        var atRisk = new Option<bool>("--at-risk") { Description = "Only the active erasures whose deletion is projected to end after their due date." };
+        var list = new Command("list", "List the erasures of the ledger with their states, verdicts, due dates and days left.") { overdue, atRisk };
+        list.SetAction((result, cancellation) => guarded(
+            token => commands.ListAsync(files(result), new ListFilter(result.GetValue(overdue), result.GetValue(atRisk)), token),
+            cancellation));
         return list;
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.Receipts;
@@ -25,7 +24,7 @@ internal static class ErasureCsv
         record.LastHash,
         record.DueAt is { } due ? Time(due) : string.Empty,
         // Added at the end, so that readers of the earlier columns by position keep working.
-        DeadlineRules.IsMet(record.Verdict, record.ConcludedAt, record.DueAt) switch { true => "true", false => "false", null => string.Empty });
+        record.DeadlineMet switch { true => "true", false => "false", null => string.Empty });
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 

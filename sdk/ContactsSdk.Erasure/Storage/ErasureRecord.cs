@@ -1,4 +1,5 @@
 using System;
+using ContactsSdk.Erasure.Deadlines;
 
 namespace ContactsSdk.Erasure.Storage;
 
@@ -39,4 +40,11 @@ public sealed record ErasureRecord(
     /// an erasure recorded before deadlines were (its submission names none, and none is assumed).
     /// </summary>
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>
+    /// Whether the deadline was met, once there is a verdict: <c>Deleted</c> and <c>NoMatchingContacts</c>
+    /// recorded on or before <see cref="DueAt"/> meet it; <c>Restored</c>, <c>Invalid</c> and
+    /// <c>FailedToStart</c> never do (the contacts were not deleted). Null without a verdict or a due date.
+    /// </summary>
+    public bool? DeadlineMet => DeadlineRules.IsMet(Verdict, ConcludedAt, DueAt);
 }
