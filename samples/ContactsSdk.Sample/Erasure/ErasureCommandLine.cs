@@ -52,7 +52,7 @@ internal static class ErasureCommandLine
         // Read as text and checked by the command's validator, which reports a bad value in its own words.
         var receivedAt = new Option<string?>("--received-at")
         {
-            Description = "When the data subject's request was received (UTC unless an offset is given); the deadline runs from then. Default: now.",
+            Description = "When the data subject's request was received (UTC unless an offset is given: the offset's calendar counts a GDPR month); the deadline runs from then. Default: now.",
         };
         var deadline = new Option<string?>("--deadline") { Description = $"The legal deadline: {DeadlineText.Expected}. Default: gdpr (one calendar month)." };
         var submit = new Command("submit", "Submit an erasure and follow it to its receipt (run the same command again after an interruption to continue it).")
@@ -83,7 +83,7 @@ internal static class ErasureCommandLine
                 files(result),
                 RequestOf(result.GetValue(requestId)!, result.GetValue(keys), result.GetValue(emails)) with
                 {
-                    ReceivedAt = result.GetValue(receivedAt) is { } received ? Time(received) : null,
+                    ReceivedAt = result.GetValue(receivedAt) is { } received ? TimeAsGiven(received) : null,
                     Deadline = result.GetValue(deadline) is { } chosen ? DeadlineText.Parse(chosen) : null,
                 },
                 !result.GetValue(noWait),
@@ -177,6 +177,15 @@ internal static class ErasureCommandLine
     }
 
     private static DateTimeOffset Time(string text) => TryTime(text, out var time) ? time : throw new FormatException("The validator accepted a bad time.");
+
+    /// <summary>
+    /// A time with the offset it was given in (UTC when none): a received-at time's offset chooses the
+    /// calendar of a GDPR month, so it is not turned into UTC first.
+    /// </summary>
+    private static DateTimeOffset TimeAsGiven(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new FormatException("The validator accepted a bad time.");
 
     private static bool TryTime(string text, out DateTimeOffset time) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);
