@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
@@ -158,6 +159,22 @@ public sealed class DeadlineServiceTests
 
         Assert.Contains("has ended (Deleted)", error.Message);
         Assert.Equal(ErasureState.Closed, (await harness.Service.GetAsync("gdpr-ended"))!.State);
+    }
+
+    [Fact]
+    public async Task An_extension_waits_while_the_delete_request_is_in_flight_so_the_answer_is_never_lost_to_it()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var erasure = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-sending", ErasureSubjects.ContactKeys(["k"])));
+        // The state a worker leaves between recording its intent and recording Marketing Cloud's answer.
+        var (appended, sending) = await harness.Get<ErasureLedger>().AppendAsync(erasure, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1), ErasureState.Sending,
+            a => a with { SendSlot = SendSlotChange.Acquire }, CancellationToken.None);
+        Assert.Equal(AppendResult.Appended, appended);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Service.ExtendDeadlineAsync("gdpr-sending", erasure.DueAt!.Value.AddDays(10), DeadlineExtensionReason.Complexity));
+
+        Assert.Contains("is sending its delete request", error.Message);
+        Assert.Equal(sending, await harness.Service.GetAsync("gdpr-sending"));
     }
 
     [Fact]
