@@ -31,13 +31,13 @@ internal sealed partial class ErasureService : IErasureService
     public ErasureService(
         ErasureLedger ledger, ErasureWakeups wakeups, SubjectHasher hasher, IEmailSubjectResolver? resolver, ContactsClientOptions clientOptions, DeadlineChecker deadlines, TimeProvider time)
     {
-        _deadlines = deadlines;
         _ledger = ledger;
         _wakeups = wakeups;
         _hasher = hasher;
         _resolver = resolver;
         _clientAccountId = long.TryParse(clientOptions.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out var mid) ? mid : null;
         _time = time;
+        _deadlines = deadlines;
     }
 
     private IErasureLedgerStore Store => _ledger.Store;

@@ -162,6 +162,25 @@ public sealed class DeadlineServiceTests
     }
 
     [Fact]
+    public async Task Verify_names_an_erasure_whose_row_due_date_was_edited_to_look_met()
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var late = await harness.Service.SubmitAsync(new ErasureRequest("ccpa-edited", ErasureSubjects.ContactKeys(["k-1"])) { Deadline = ErasureDeadline.Ccpa, ReceivedAt = harness.Clock.GetUtcNow().AddDays(-40) });
+        var extended = await harness.Service.SubmitAsync(new ErasureRequest("ccpa-honest", ErasureSubjects.ContactKeys(["k-2"])) { Deadline = ErasureDeadline.Ccpa });
+        await harness.Service.ExtendDeadlineAsync("ccpa-honest", extended.DueAt!.Value.AddDays(10), DeadlineExtensionReason.Complexity);
+        await harness.RunToEndAsync(late.ErasureId);
+        Assert.False((await harness.Service.GetAsync("ccpa-edited"))!.DeadlineMet);
+        Assert.True((await harness.Service.VerifyLedgerAsync()).IsIntact);
+
+        await harness.ExecuteSqlAsync($"UPDATE erasures SET due_at = due_at + 864000000 WHERE erasure_id = '{late.ErasureId}'");
+
+        Assert.True((await harness.Service.GetAsync("ccpa-edited"))!.DeadlineMet);
+        var problem = Assert.Single((await harness.Service.VerifyLedgerAsync()).Problems);
+        Assert.Equal("ccpa-edited", problem.RequestId);
+        Assert.Contains("due date differs", problem.Reason);
+    }
+
+    [Fact]
     public async Task An_extension_waits_while_the_delete_request_is_in_flight_so_the_answer_is_never_lost_to_it()
     {
         await using var harness = await ErasureHarness.StartAsync();
