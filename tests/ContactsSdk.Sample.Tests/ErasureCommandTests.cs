@@ -132,6 +132,40 @@ public sealed class ErasureCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Extend_records_an_extension_within_the_legal_maximum_and_never_repeats_its_text()
+    {
+        var received = DateTimeOffset.UtcNow.AddDays(-50);
+        string Date(int days) => received.AddDays(days).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        using (var submit = await RunAsync("erasure", "submit", "--request-id", "DL-EXT", "--key", "ext-contact", "--deadline", "ccpa", "--received-at", Date(0), "--no-wait"))
+        {
+            Assert.True(submit.ExitCode == 0, submit.StandardOutput + submit.StandardError);
+        }
+
+        using var extend = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(80), "--reason", "other", "--text", "Jane Roe wrote twice");
+        Assert.True(extend.ExitCode == 0, extend.StandardOutput + extend.StandardError);
+        Assert.Contains($"Erasure 'DL-EXT' deadline extended (Other): due {Date(80).Replace('T', ' ')}", extend.StandardOutput);
+
+        using var beyond = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(91), "--reason", "complexity");
+        Assert.Equal(1, beyond.ExitCode);
+        Assert.Contains("at most", Assert.Single(beyond.ErrorLines));
+
+        using var noWords = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(85), "--reason", "other");
+        Assert.Equal(1, noWords.ExitCode);
+        Assert.Contains("needs the reason in words", Assert.Single(noWords.ErrorLines));
+
+        using var badReason = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(85), "--reason", "because");
+        Assert.Equal(2, badReason.ExitCode);
+        Assert.Contains("error: 'because' is not a reason: complexity, number-of-requests, other.", badReason.ErrorLines);
+
+        using var show = await RunAsync("erasure", "show", "DL-EXT");
+        Assert.Contains("  extended:    1 time(s), from ", show.StandardOutput);
+        foreach (var output in new[] { extend, beyond, noWords, show })
+        {
+            Assert.DoesNotContain("Jane", output.StandardOutput + output.StandardError);
+        }
+    }
+
+    [Fact]
     public async Task A_received_at_time_in_the_future_is_refused_in_one_line_and_records_nothing()
     {
         using var submit = await RunAsync("erasure", "submit", "--request-id", "DL-FUTURE", "--key", "future-contact", "--received-at", "2099-01-01", "--no-wait");

@@ -11,11 +11,13 @@ using Spectre.Console;
 namespace ContactsSdk.Sample.Erasure;
 
 /// <summary>
-/// <c>erasure submit|list|show|export|verify</c>: the compliance operator's commands, each with its
+/// <c>erasure submit|list|show|export|verify|extend</c>: the compliance operator's commands, each with its
 /// arguments and the message a bad one gets.
 /// </summary>
 internal static class ErasureCommandLine
 {
+    private static readonly string[] ReasonNames = ["complexity", "number-of-requests", "other"];
+
     public static Command Build(IAnsiConsole console, TextWriter error, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
     {
         var commands = new ErasureCommands(console, error);
@@ -35,6 +37,7 @@ internal static class ErasureCommandLine
             Show(commands, Files, guarded),
             Export(commands, Files, guarded),
             Verify(commands, Files, guarded),
+            Extend(commands, Files, guarded),
         };
         return erasure;
     }
@@ -160,6 +163,39 @@ internal static class ErasureCommandLine
         verify.SetAction((result, cancellation) => guarded(token => commands.VerifyAsync(files(result), token), cancellation));
         return verify;
     }
+
+    private static Command Extend(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var requestId = new Argument<string>("requestId") { Description = "The erasure's request ID." };
+        var to = new Option<string>("--to") { Description = "The new due date (UTC unless an offset is given); GDPR allows up to 3 months after receipt, CCPA 90 days.", Required = true };
+        var reason = new Option<string>("--reason") { Description = $"Why: {string.Join(", ", ReasonNames)}.", Required = true };
+        var text = new Option<string?>("--text") { Description = "The reason in words (required with --reason other). Kept in the ledger only: it may name a person." };
+        var extend = new Command("extend", "Extend an active erasure's legal deadline, recorded in the ledger with its reason.") { requestId, to, reason, text };
+        extend.Validators.Add(result =>
+        {
+            if (result.GetValue(to) is { } toText)
+            {
+                ParseTime(result, toText);
+            }
+
+            if (result.GetValue(reason) is { } reasonText && ReasonOf(reasonText) is null)
+            {
+                result.AddError($"'{reasonText}' is not a reason: {string.Join(", ", ReasonNames)}.");
+            }
+        });
+        extend.SetAction((result, cancellation) => guarded(
+            token => commands.ExtendAsync(files(result), result.GetValue(requestId)!, Time(result.GetValue(to)!), ReasonOf(result.GetValue(reason)!)!.Value, result.GetValue(text), token),
+            cancellation));
+        return extend;
+    }
+
+    private static DeadlineExtensionReason? ReasonOf(string text) => text.ToLowerInvariant() switch
+    {
+        "complexity" => DeadlineExtensionReason.Complexity,
+        "number-of-requests" => DeadlineExtensionReason.NumberOfRequests,
+        "other" => DeadlineExtensionReason.Other,
+        _ => null,
+    };
 
     private static ErasureRequest RequestOf(string requestId, string[]? keys, string[]? emails) =>
         new(requestId, keys is { Length: > 0 } ? ErasureSubjects.ContactKeys(keys) : ErasureSubjects.EmailAddresses(emails!));

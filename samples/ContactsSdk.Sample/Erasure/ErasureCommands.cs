@@ -186,6 +186,37 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         return ExitCodes.Success;
     }
 
+    /// <summary>Extends the erasure's deadline; a refusal (ended, beyond the legal maximum, being sent) is one error line.</summary>
+    public async Task<int> ExtendAsync(ErasureFiles files, string requestId, DateTimeOffset newDueAt, DeadlineExtensionReason reason, string? text, CancellationToken cancellationToken)
+    {
+        if (!RequireLedger(files))
+        {
+            return ExitCodes.Failed;
+        }
+
+        await using var session = await ErasureSession.OpenAsync(files);
+        if (await session.Service.GetAsync(requestId, cancellationToken) is null)
+        {
+            error.WriteLine($"error: the ledger holds no erasure with request ID '{requestId}'.");
+            return ExitCodes.Failed;
+        }
+
+        ErasureRecord record;
+        try
+        {
+            record = await session.Service.ExtendDeadlineAsync(requestId, newDueAt, reason, text, cancellationToken);
+        }
+        catch (InvalidOperationException refused)
+        {
+            error.WriteLine("error: " + refused.Message);
+            return ExitCodes.Failed;
+        }
+
+        // The reason text is not repeated: it may name a person.
+        console.Line($"Erasure '{record.RequestId}' deadline extended ({reason}): {DeadlineText.Due(record, DateTimeOffset.UtcNow)}.");
+        return ExitCodes.Success;
+    }
+
     public async Task<int> VerifyAsync(ErasureFiles files, CancellationToken cancellationToken)
     {
         if (!RequireLedger(files))
