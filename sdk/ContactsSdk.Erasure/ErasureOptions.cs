@@ -103,6 +103,9 @@ public sealed class ErasureOptions
     /// <summary>The wait after a failure that may pass (a 429, a dropped connection, an unreachable ledger).</summary>
     public TimeSpan RetryDelay { get; set; } = DefaultRetryDelay;
 
+    /// <summary>How legal deadlines are watched: the check interval and the assumptions of the projection.</summary>
+    public DeadlineOptions Deadlines { get; } = new();
+
     /// <summary>
     /// Chooses the ledger store and the matching Quartz job store. Store packages wrap this in a
     /// one-line extension (<c>UseSqlite</c>, <c>UsePostgres</c>).
@@ -149,6 +152,7 @@ public sealed class ErasureOptions
         {
             throw new InvalidOperationException($"{nameof(ReconcileSettleTime)} must not be negative.");
         }
+        Deadlines.Validate();
         if (MaxPollInterval < FirstPollDelay)
         {
             throw new InvalidOperationException($"{nameof(MaxPollInterval)} must not be shorter than {nameof(FirstPollDelay)}.");

@@ -39,6 +39,23 @@ public sealed record ErasureRequest
     public ErasureSubjects Subjects { get; }
 
     /// <summary>
+    /// When the data subject's request was received: the legal deadline runs from then. Null (the
+    /// default) means the submission time. Later than the submission, or more than
+    /// <see cref="MaxReceivedAge"/> before it, is refused. Its offset chooses the calendar of a GDPR
+    /// month (give the offset of the office that received the request).
+    /// </summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>Which legal deadline applies; null (the default) means <see cref="ErasureDeadline.Gdpr"/>.</summary>
+    public ErasureDeadline? Deadline { get; init; }
+
+    /// <summary>
+    /// The oldest <see cref="ReceivedAt"/> accepted, before the submission: anything older is taken for a
+    /// mistyped date rather than a request a year overdue.
+    /// </summary>
+    public static readonly TimeSpan MaxReceivedAge = TimeSpan.FromDays(366);
+
+    /// <summary>
     /// The business unit (MID) the contacts belong to. When set it must be the MID the client is
     /// configured for (a token is for one MID); when null, the client's MID is recorded.
     /// </summary>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
+using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Receipts;
 using ContactsSdk.Erasure.Scheduling;
@@ -15,7 +16,7 @@ using ContactsSdk.Erasure.Subjects;
 namespace ContactsSdk.Erasure;
 
 /// <summary>The <see cref="IErasureService"/> over the ledger and the scheduler.</summary>
-internal sealed class ErasureService : IErasureService
+internal sealed partial class ErasureService : IErasureService
 {
     private const int VerifyPageSize = 500;
 
@@ -25,8 +26,10 @@ internal sealed class ErasureService : IErasureService
     private readonly IEmailSubjectResolver? _resolver;
     private readonly long? _clientAccountId;
     private readonly TimeProvider _time;
+    private readonly DeadlineChecker _deadlines;
 
-    public ErasureService(ErasureLedger ledger, ErasureWakeups wakeups, SubjectHasher hasher, IEmailSubjectResolver? resolver, ContactsClientOptions clientOptions, TimeProvider time)
+    public ErasureService(
+        ErasureLedger ledger, ErasureWakeups wakeups, SubjectHasher hasher, IEmailSubjectResolver? resolver, ContactsClientOptions clientOptions, DeadlineChecker deadlines, TimeProvider time)
     {
         _ledger = ledger;
         _wakeups = wakeups;
@@ -34,6 +37,7 @@ internal sealed class ErasureService : IErasureService
         _resolver = resolver;
         _clientAccountId = long.TryParse(clientOptions.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out var mid) ? mid : null;
         _time = time;
+        _deadlines = deadlines;
     }
 
     private IErasureLedgerStore Store => _ledger.Store;
@@ -53,16 +57,21 @@ internal sealed class ErasureService : IErasureService
         var kind = request.Subjects.Kind;
         var hashes = _hasher.HashAll(kind, request.Subjects.Values);
         var digest = SubjectHasher.Digest(hashes);
-        var now = _time.GetUtcNow();
+        var now = Milliseconds(_time.GetUtcNow());
+        var (deadline, receivedAt, dueAt) = DeadlineOf(request, now);
         var erasureId = Guid.NewGuid();
-        var payload = new SubmittedPayload(request.RequestId, accountId, kind, hashes.Count, ReceiptBuilder.HashAlgorithm, _hasher.KeyId, hashes, digest);
+        var payload = new SubmittedPayload(request.RequestId, accountId, kind, hashes.Count, ReceiptBuilder.HashAlgorithm, _hasher.KeyId, hashes, digest,
+            deadline.Regime, deadline.CustomDays, receivedAt, dueAt);
         var first = _ledger.First(erasureId, EntryKinds.Submitted, payload, now);
         var state = kind == SubjectKind.EmailAddresses ? ErasureState.Submitted : ErasureState.ReadyToSend;
-        var record = new ErasureRecord(erasureId, request.RequestId, accountId, kind, hashes.Count, state, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash);
+        var record = new ErasureRecord(erasureId, request.RequestId, accountId, kind, hashes.Count, state, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash)
+        {
+            DueAt = dueAt.ToUniversalTime(),
+        };
 
         if (!await Store.TryCreateAsync(new NewErasure(record, first, request.Subjects.Values), cancellationToken).ConfigureAwait(false))
         {
-            return await ExistingAsync(request.RequestId, kind, accountId, digest, cancellationToken).ConfigureAwait(false);
+            return await ExistingAsync(request, accountId, digest, cancellationToken).ConfigureAwait(false);
         }
         // A crash between the two writes leaves an erasure without a wake-up: the worker's start finds it.
         await _wakeups.ScheduleFirstAsync(record, cancellationToken).ConfigureAwait(false);
@@ -70,8 +79,9 @@ internal sealed class ErasureService : IErasureService
     }
 
     /// <summary>The erasure a repeated submission refers to, after checking that it is the same request.</summary>
-    private async Task<ErasureRecord> ExistingAsync(string requestId, SubjectKind kind, long? accountId, string digest, CancellationToken cancellationToken)
+    private async Task<ErasureRecord> ExistingAsync(ErasureRequest request, long? accountId, string digest, CancellationToken cancellationToken)
     {
+        var (requestId, kind) = (request.RequestId, request.Subjects.Kind);
         var existing = await Store.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false)
             ?? throw new ErasureLedgerException($"Request ID '{requestId}' is taken but its erasure could not be read.");
         var entries = await Store.ReadEntriesAsync(existing.ErasureId, cancellationToken).ConfigureAwait(false);
@@ -79,6 +89,10 @@ internal sealed class ErasureService : IErasureService
         if (submitted.SubjectKind != kind || submitted.SubjectsDigest != digest || submitted.AccountId != accountId)
         {
             throw new ArgumentException($"Request ID '{requestId}' was already used for a different erasure (other subjects or MID); choose a new request ID.", "request");
+        }
+        if (!SameDeadline(request, submitted))
+        {
+            throw new ArgumentException($"Request ID '{requestId}' was already used with another deadline or received-at time; to change the due date, extend the deadline.", "request");
         }
         return existing;
     }

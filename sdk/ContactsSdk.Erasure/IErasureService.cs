@@ -19,7 +19,11 @@ public interface IErasureService
     /// Records an erasure and schedules its first step. Submitting a request ID again returns the
     /// existing erasure and starts nothing.
     /// </summary>
-    /// <exception cref="ArgumentException">The request ID was already used for different subjects or another MID; or the MID is not the client's.</exception>
+    /// <exception cref="ArgumentException">
+    /// The request ID was already used for different subjects, another MID, another deadline or another
+    /// received-at time; the MID is not the client's; or the received-at time is in the future or more
+    /// than <see cref="ErasureRequest.MaxReceivedAge"/> ago.
+    /// </exception>
     /// <exception cref="NotSupportedException">Email addresses were given and no <see cref="Subjects.IEmailSubjectResolver"/> is registered.</exception>
     /// <exception cref="ErasureLedgerException">The ledger could not be written (nothing was recorded).</exception>
     Task<ErasureRecord> SubmitAsync(ErasureRequest request, CancellationToken cancellationToken = default);
@@ -49,6 +53,39 @@ public interface IErasureService
 
     /// <summary>Checks every erasure's hash chain; the result names each broken entry.</summary>
     Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Extends an active erasure's legal deadline to <paramref name="newDueAt"/>, recorded as a
+    /// <c>deadline-extended</c> ledger entry with the reason. GDPR permits at most three months after
+    /// receipt, CCPA 90 days; a custom deadline has no maximum. Several extensions may follow one
+    /// another, each within the maximum.
+    /// </summary>
+    /// <param name="requestId">The erasure.</param>
+    /// <param name="newDueAt">The new due date: later than the current one.</param>
+    /// <param name="reason">Why, as a code.</param>
+    /// <param name="reasonText">
+    /// The reason in the operator's words (required for <see cref="DeadlineExtensionReason.Other"/>, at
+    /// most 1000 characters). It may name a person, so it is kept in the ledger entry only: never in a
+    /// log, a receipt or the CSV.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The erasure's row, with the new <see cref="ErasureRecord.DueAt"/>.</returns>
+    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ArgumentException">The new due date is not later than the current one or beyond the legal maximum; the reason is missing or malformed.</exception>
+    /// <exception cref="InvalidOperationException">The erasure has ended (it has a verdict), is sending its delete request at this moment, or was recorded without a deadline.</exception>
+    Task<ErasureRecord> ExtendDeadlineAsync(string requestId, DateTimeOffset newDueAt, DeadlineExtensionReason reason, string? reasonText = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The erasure's deadline (regime, received-at, due dates, extensions, whether it was met), or null when it was recorded without one.</summary>
+    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    Task<DeadlineSummary?> GetDeadlineAsync(string requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks every active erasure's due date against the projected end of its deletion (its place in
+    /// Marketing Cloud's queue, the restorable days and the delete phase; <see cref="DeadlineOptions"/>
+    /// holds the assumptions). Reads the ledger only. The worker runs the same check every
+    /// <see cref="DeadlineOptions.CheckInterval"/> for the deadline gauges and warnings.
+    /// </summary>
+    Task<DeadlineCheck> CheckDeadlinesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Checks one erasure's hash chain.</summary>
     /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>

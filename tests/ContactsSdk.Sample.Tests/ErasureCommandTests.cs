@@ -43,13 +43,16 @@ public sealed class ErasureCommandTests : IDisposable
         {
             Assert.Equal("GDPR-100", json.RootElement.GetProperty("requestId").GetString());
             Assert.Equal("Deleted", json.RootElement.GetProperty("verdict").GetString());
+            var deadline = json.RootElement.GetProperty("deadline");
+            Assert.Equal("Gdpr", deadline.GetProperty("regime").GetString());
+            Assert.True(deadline.GetProperty("met").GetBoolean());
         }
 
         Assert.DoesNotContain("erasure-contact-a", receipt);
 
         using var csv = await RunAsync("erasure", "export", "--csv", "--from", "2000-01-01", "--to", "2100-01-01");
         Assert.Equal(0, csv.ExitCode);
-        Assert.Contains(csv.StandardOutput.Split('\n'), line => line.StartsWith("GDPR-100,", StringComparison.Ordinal));
+        Assert.Contains(csv.StandardOutput.Split('\n'), line => line.StartsWith("GDPR-100,", StringComparison.Ordinal) && line.TrimEnd('\r').EndsWith(",true", StringComparison.Ordinal));
         Assert.DoesNotContain("erasure-contact-a", csv.StandardOutput);
 
         using var verify = await RunAsync("erasure", "verify");
@@ -80,6 +83,97 @@ public sealed class ErasureCommandTests : IDisposable
         Assert.Equal(1, EmulatedDeletions());
         using var verify = await RunAsync("erasure", "verify");
         Assert.Equal(0, verify.ExitCode);
+    }
+
+    [Fact]
+    public async Task List_shows_due_dates_and_days_left_and_lists_the_overdue_or_at_risk_erasures_alone_and_show_the_deadline()
+    {
+        var fiftyDaysAgo = DateTimeOffset.UtcNow.AddDays(-50).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        // A one-day deadline cannot hold 24 hours of delete phase after the call, whatever the deletion has reached.
+        using (var atRisk = await RunAsync("erasure", "submit", "--request-id", "DL-RISK", "--key", "dl-contact-1", "--deadline", "1d", "--no-wait"))
+        {
+            Assert.True(atRisk.ExitCode == 0, atRisk.StandardOutput + atRisk.StandardError);
+            Assert.Contains("due ", atRisk.StandardOutput);
+        }
+
+        using (var overdue = await RunAsync("erasure", "submit", "--request-id", "DL-LATE", "--key", "dl-contact-2", "--deadline", "ccpa", "--received-at", fiftyDaysAgo, "--no-wait"))
+        {
+            Assert.True(overdue.ExitCode == 0, overdue.StandardOutput + overdue.StandardError);
+        }
+
+        using (var fine = await RunAsync("erasure", "submit", "--request-id", "DL-FINE", "--key", "dl-contact-3", "--no-wait"))
+        {
+            Assert.True(fine.ExitCode == 0, fine.StandardOutput + fine.StandardError);
+        }
+
+        using var list = await RunAsync("erasure", "list");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"(?m)^DL-RISK  .*  due \S+ \S+ \(0 d 2[0-3] h left\)\r?$", list.StandardOutput);
+        Assert.Matches(@"(?m)^DL-LATE  .*  due \S+ \S+ \(overdue by [45] d \d+ h\)\r?$", list.StandardOutput);
+        Assert.Matches(@"(?m)^DL-FINE  .*  due \S+ \S+ \((29|30) d \d+ h left\)\r?$", list.StandardOutput);
+
+        using var risky = await RunAsync("erasure", "list", "--at-risk");
+        Assert.Equal(0, risky.ExitCode);
+        Assert.Equal(["DL-RISK"], RequestIds(risky.StandardOutput));
+        Assert.Contains("projected end", risky.StandardOutput);
+        Assert.Contains("1 erasure(s) at risk of 3 active with a deadline.", risky.StandardOutput);
+
+        using var late = await RunAsync("erasure", "list", "--overdue");
+        Assert.Equal(["DL-LATE"], RequestIds(late.StandardOutput));
+
+        using var both = await RunAsync("erasure", "list", "--overdue", "--at-risk");
+        Assert.Equal(["DL-LATE", "DL-RISK"], RequestIds(both.StandardOutput));
+
+        using var show = await RunAsync("erasure", "show", "DL-LATE");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains($"  deadline:    CCPA, request received {fiftyDaysAgo.Replace('T', ' ')}", show.StandardOutput);
+        Assert.Matches(@"(?m)^  due:         \S+ \S+ \(overdue by [45] d \d+ h\)\r?$", show.StandardOutput);
+        Assert.Contains("  latest due:  ", show.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Extend_records_an_extension_within_the_legal_maximum_and_never_repeats_its_text()
+    {
+        var received = DateTimeOffset.UtcNow.AddDays(-50);
+        string Date(int days) => received.AddDays(days).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        using (var submit = await RunAsync("erasure", "submit", "--request-id", "DL-EXT", "--key", "ext-contact", "--deadline", "ccpa", "--received-at", Date(0), "--no-wait"))
+        {
+            Assert.True(submit.ExitCode == 0, submit.StandardOutput + submit.StandardError);
+        }
+
+        using var extend = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(80), "--reason", "other", "--text", "Jane Roe wrote twice");
+        Assert.True(extend.ExitCode == 0, extend.StandardOutput + extend.StandardError);
+        Assert.Contains($"Erasure 'DL-EXT' deadline extended (Other): due {Date(80).Replace('T', ' ')}", extend.StandardOutput);
+
+        using var beyond = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(91), "--reason", "complexity");
+        Assert.Equal(1, beyond.ExitCode);
+        Assert.Contains("at most", Assert.Single(beyond.ErrorLines));
+
+        using var noWords = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(85), "--reason", "other");
+        Assert.Equal(1, noWords.ExitCode);
+        Assert.Contains("needs the reason in words", Assert.Single(noWords.ErrorLines));
+
+        using var badReason = await RunAsync("erasure", "extend", "DL-EXT", "--to", Date(85), "--reason", "because");
+        Assert.Equal(2, badReason.ExitCode);
+        Assert.Contains("error: 'because' is not a reason: complexity, number-of-requests, other.", badReason.ErrorLines);
+
+        using var show = await RunAsync("erasure", "show", "DL-EXT");
+        Assert.Contains("  extended:    1 time(s), from ", show.StandardOutput);
+        foreach (var output in new[] { extend, beyond, noWords, show })
+        {
+            Assert.DoesNotContain("Jane", output.StandardOutput + output.StandardError);
+        }
+    }
+
+    [Fact]
+    public async Task A_received_at_time_in_the_future_is_refused_in_one_line_and_records_nothing()
+    {
+        using var submit = await RunAsync("erasure", "submit", "--request-id", "DL-FUTURE", "--key", "future-contact", "--received-at", "2099-01-01", "--no-wait");
+
+        Assert.Equal(1, submit.ExitCode);
+        Assert.Contains("is later than now", Assert.Single(submit.ErrorLines));
+        using var list = await RunAsync("erasure", "list");
+        Assert.Contains("The ledger holds no erasures.", list.StandardOutput);
     }
 
     [Fact]
@@ -126,6 +220,9 @@ public sealed class ErasureCommandTests : IDisposable
     [InlineData("submit --request-id R1", "Name the subjects with --key or with --email (one kind per erasure).")]
     [InlineData("submit --request-id R1 --key a --email b@example.com", "Name the subjects with --key or with --email (one kind per erasure).")]
     [InlineData("submit --key a", "Option '--request-id' is required.")]
+    [InlineData("submit --request-id R1 --key a --deadline fortnight", "'fortnight' is not a deadline: gdpr, ccpa or a number of days such as 30d (1 to 366 days).")]
+    [InlineData("submit --request-id R1 --key a --deadline 400d", "'400d' is not a deadline: gdpr, ccpa or a number of days such as 30d (1 to 366 days).")]
+    [InlineData("submit --request-id R1 --key a --received-at yesterday", "'yesterday' is not a date or time (for example 2026-11-30 or 2026-11-30T12:00:00Z).")]
     [InlineData("export", "Name the erasure whose receipt to export, or use --csv --from <date> --to <date>.")]
     [InlineData("export --csv --from 2026-01-01", "--csv needs --from and --to.")]
     [InlineData("export --csv --from yesterday --to 2026-01-01", "'yesterday' is not a date or time (for example 2026-11-30 or 2026-11-30T12:00:00Z).")]
@@ -142,6 +239,10 @@ public sealed class ErasureCommandTests : IDisposable
 
     private Task<ChildProcess> RunAsync(params string[] arguments) =>
         ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
+
+    /// <summary>The request IDs of a listing's erasure lines, in order.</summary>
+    private static List<string> RequestIds(string output) =>
+        output.Split('\n').Where(line => line.Contains("  due ", StringComparison.Ordinal)).Select(line => line[..line.IndexOf(' ', StringComparison.Ordinal)]).ToList();
 
     /// <summary>How many deletions the emulator kept beside the ledger received.</summary>
     private int EmulatedDeletions()

@@ -11,11 +11,13 @@ using Spectre.Console;
 namespace ContactsSdk.Sample.Erasure;
 
 /// <summary>
-/// <c>erasure submit|list|show|export|verify</c>: the compliance operator's commands, each with its
+/// <c>erasure submit|list|show|export|verify|extend</c>: the compliance operator's commands, each with its
 /// arguments and the message a bad one gets.
 /// </summary>
 internal static class ErasureCommandLine
 {
+    private static readonly string[] ReasonNames = ["complexity", "number-of-requests", "other"];
+
     public static Command Build(IAnsiConsole console, TextWriter error, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
     {
         var commands = new ErasureCommands(console, error);
@@ -35,6 +37,7 @@ internal static class ErasureCommandLine
             Show(commands, Files, guarded),
             Export(commands, Files, guarded),
             Verify(commands, Files, guarded),
+            Extend(commands, Files, guarded),
         };
         return erasure;
     }
@@ -49,9 +52,15 @@ internal static class ErasureCommandLine
         var keys = new Option<string[]>("--key") { Description = "A contact key to erase (repeat for several).", AllowMultipleArgumentsPerToken = true };
         var emails = new Option<string[]>("--email") { Description = "An email address to erase (repeat for several); resolved to contact keys first.", AllowMultipleArgumentsPerToken = true };
         var noWait = new Option<bool>("--no-wait") { Description = "Record the erasure and return, without following it to its receipt." };
+        // Read as text and checked by the command's validator, which reports a bad value in its own words.
+        var receivedAt = new Option<string?>("--received-at")
+        {
+            Description = "When the data subject's request was received (UTC unless an offset is given: the offset's calendar counts a GDPR month); the deadline runs from then. Default: now.",
+        };
+        var deadline = new Option<string?>("--deadline") { Description = $"The legal deadline: {DeadlineText.Expected}. Default: gdpr (one calendar month)." };
         var submit = new Command("submit", "Submit an erasure and follow it to its receipt (run the same command again after an interruption to continue it).")
         {
-            requestId, keys, emails, noWait,
+            requestId, keys, emails, noWait, receivedAt, deadline,
         };
         submit.Validators.Add(result =>
         {
@@ -61,17 +70,39 @@ internal static class ErasureCommandLine
             {
                 result.AddError("Name the subjects with --key or with --email (one kind per erasure).");
             }
+
+            if (result.GetValue(receivedAt) is { } receivedText)
+            {
+                ParseTime(result, receivedText);
+            }
+
+            if (result.GetValue(deadline) is { } deadlineText && DeadlineText.Parse(deadlineText) is null)
+            {
+                result.AddError($"'{deadlineText}' is not a deadline: {DeadlineText.Expected} (1 to {ErasureDeadline.MaxCustomDays} days).");
+            }
         });
         submit.SetAction((result, cancellation) => guarded(
-            token => commands.SubmitAsync(files(result), RequestOf(result.GetValue(requestId)!, result.GetValue(keys), result.GetValue(emails)), !result.GetValue(noWait), token),
+            token => commands.SubmitAsync(
+                files(result),
+                RequestOf(result.GetValue(requestId)!, result.GetValue(keys), result.GetValue(emails)) with
+                {
+                    ReceivedAt = result.GetValue(receivedAt) is { } received ? TimeAsGiven(received) : null,
+                    Deadline = result.GetValue(deadline) is { } chosen ? DeadlineText.Parse(chosen) : null,
+                },
+                !result.GetValue(noWait),
+                token),
             cancellation));
         return submit;
     }
 
     private static Command List(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
     {
-        var list = new Command("list", "List the erasures of the ledger with their states and verdicts.");
-        list.SetAction((result, cancellation) => guarded(token => commands.ListAsync(files(result), token), cancellation));
+        var overdue = new Option<bool>("--overdue") { Description = "Only the active erasures past their due date." };
+        var atRisk = new Option<bool>("--at-risk") { Description = "Only the active erasures whose deletion is projected to end after their due date." };
+        var list = new Command("list", "List the erasures of the ledger with their states, verdicts, due dates and days left.") { overdue, atRisk };
+        list.SetAction((result, cancellation) => guarded(
+            token => commands.ListAsync(files(result), new ListFilter(result.GetValue(overdue), result.GetValue(atRisk)), token),
+            cancellation));
         return list;
     }
 
@@ -133,6 +164,39 @@ internal static class ErasureCommandLine
         return verify;
     }
 
+    private static Command Extend(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var requestId = new Argument<string>("requestId") { Description = "The erasure's request ID." };
+        var to = new Option<string>("--to") { Description = "The new due date (UTC unless an offset is given); GDPR allows up to 3 months after receipt, CCPA 90 days.", Required = true };
+        var reason = new Option<string>("--reason") { Description = $"Why: {string.Join(", ", ReasonNames)}.", Required = true };
+        var text = new Option<string?>("--text") { Description = "The reason in words (required with --reason other). Kept in the ledger only: it may name a person." };
+        var extend = new Command("extend", "Extend an active erasure's legal deadline, recorded in the ledger with its reason.") { requestId, to, reason, text };
+        extend.Validators.Add(result =>
+        {
+            if (result.GetValue(to) is { } toText)
+            {
+                ParseTime(result, toText);
+            }
+
+            if (result.GetValue(reason) is { } reasonText && ReasonOf(reasonText) is null)
+            {
+                result.AddError($"'{reasonText}' is not a reason: {string.Join(", ", ReasonNames)}.");
+            }
+        });
+        extend.SetAction((result, cancellation) => guarded(
+            token => commands.ExtendAsync(files(result), result.GetValue(requestId)!, Time(result.GetValue(to)!), ReasonOf(result.GetValue(reason)!)!.Value, result.GetValue(text), token),
+            cancellation));
+        return extend;
+    }
+
+    private static DeadlineExtensionReason? ReasonOf(string text) => text.ToLowerInvariant() switch
+    {
+        "complexity" => DeadlineExtensionReason.Complexity,
+        "number-of-requests" => DeadlineExtensionReason.NumberOfRequests,
+        "other" => DeadlineExtensionReason.Other,
+        _ => null,
+    };
+
     private static ErasureRequest RequestOf(string requestId, string[]? keys, string[]? emails) =>
         new(requestId, keys is { Length: > 0 } ? ErasureSubjects.ContactKeys(keys) : ErasureSubjects.EmailAddresses(emails!));
 
@@ -149,6 +213,15 @@ internal static class ErasureCommandLine
     }
 
     private static DateTimeOffset Time(string text) => TryTime(text, out var time) ? time : throw new FormatException("The validator accepted a bad time.");
+
+    /// <summary>
+    /// A time with the offset it was given in (UTC when none): a received-at time's offset chooses the
+    /// calendar of a GDPR month, so it is not turned into UTC first.
+    /// </summary>
+    private static DateTimeOffset TimeAsGiven(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new FormatException("The validator accepted a bad time.");
 
     private static bool TryTime(string text, out DateTimeOffset time) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure;
@@ -27,7 +28,7 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         console.Line($"Erasure ledger {files.LedgerPath}, talking to the {session.TargetDescription}.");
         await session.StartWorkerAsync(cancellationToken);
         var record = await session.Service.SubmitAsync(request, cancellationToken);
-        console.Line($"Erasure '{record.RequestId}' is recorded ({record.SubjectCount} subject(s), submitted {Time(record.SubmittedAt)}).");
+        console.Line($"Erasure '{record.RequestId}' is recorded ({record.SubjectCount} subject(s), submitted {Time(record.SubmittedAt)}, {DeadlineText.Due(record, DateTimeOffset.UtcNow)}).");
         if (!wait)
         {
             console.Line("Not waiting: run the same command again, without --no-wait, to follow it to its receipt.");
@@ -48,7 +49,7 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         return record.Verdict == ErasureVerdict.Deleted ? ExitCodes.Success : ExitCodes.NotDeleted;
     }
 
-    public async Task<int> ListAsync(ErasureFiles files, CancellationToken cancellationToken)
+    public async Task<int> ListAsync(ErasureFiles files, ListFilter filter, CancellationToken cancellationToken)
     {
         if (!RequireLedger(files))
         {
@@ -56,6 +57,12 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         }
 
         await using var session = await ErasureSession.OpenAsync(files);
+        if (filter.Any)
+        {
+            return await ListLateAsync(session.Service, filter, cancellationToken);
+        }
+
+        var now = DateTimeOffset.UtcNow;
         var count = 0;
         ErasureListQuery query = new() { PageSize = ErasureListQuery.MaxPageSize };
         while (true)
@@ -64,7 +71,7 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
             foreach (var record in page)
             {
                 count++;
-                console.Line($"{record.RequestId}  {record.State}  {record.Verdict?.ToString() ?? "-"}  operation {record.OperationId?.ToString(CultureInfo.InvariantCulture) ?? "-"}  submitted {Time(record.SubmittedAt)}  {record.SubjectCount} subject(s)");
+                console.Line(ListLine(record, now));
             }
 
             if (page.Count < query.PageSize)
@@ -78,6 +85,32 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         console.Line(count == 0 ? "The ledger holds no erasures." : $"{count} erasure(s).");
         return ExitCodes.Success;
     }
+
+    /// <summary>The overdue or at-risk erasures (or both), earliest due first, each with its projected end.</summary>
+    private async Task<int> ListLateAsync(IErasureService service, ListFilter filter, CancellationToken cancellationToken)
+    {
+        var check = await service.CheckDeadlinesAsync(cancellationToken);
+        var late = (filter.Overdue ? check.Overdue : []).Concat(filter.AtRisk ? check.AtRisk : [])
+            .OrderBy(r => r.DueAt).ThenBy(r => r.ProjectedEndAt).ToList();
+        foreach (var risk in late)
+        {
+            console.Line($"{ListLine(risk.Erasure, check.CheckedAt)}  projected end {Time(risk.ProjectedEndAt)}");
+        }
+
+        var which = filter switch
+        {
+            { Overdue: true, AtRisk: true } => "overdue or at risk",
+            { Overdue: true } => "overdue",
+            _ => "at risk",
+        };
+        console.Line(late.Count == 0
+            ? $"No erasure is {which} ({check.Checked} active erasure(s) with a deadline)."
+            : $"{late.Count} erasure(s) {which} of {check.Checked} active with a deadline.");
+        return ExitCodes.Success;
+    }
+
+    private static string ListLine(ErasureRecord record, DateTimeOffset now) =>
+        $"{record.RequestId}  {record.State}  {record.Verdict?.ToString() ?? "-"}  operation {record.OperationId?.ToString(CultureInfo.InvariantCulture) ?? "-"}  submitted {Time(record.SubmittedAt)}  {record.SubjectCount} subject(s)  {DeadlineText.Due(record, now)}";
 
     public async Task<int> ShowAsync(ErasureFiles files, string requestId, CancellationToken cancellationToken)
     {
@@ -101,6 +134,7 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         console.Line($"  subjects:    {record.SubjectCount} {record.SubjectKind}");
         console.Line($"  submitted:   {Time(record.SubmittedAt)}");
         console.Line($"  concluded:   {(record.ConcludedAt is { } at ? Time(at) : "(not yet)")}");
+        ShowDeadline(record, await session.Service.GetDeadlineAsync(requestId, cancellationToken));
         if (record.State == ErasureState.Closed)
         {
             console.Profile.Out.Writer.WriteLine(await session.Service.ExportReceiptJsonAsync(requestId, cancellationToken));
@@ -152,6 +186,37 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
         return ExitCodes.Success;
     }
 
+    /// <summary>Extends the erasure's deadline; a refusal (ended, beyond the legal maximum, being sent) is one error line.</summary>
+    public async Task<int> ExtendAsync(ErasureFiles files, string requestId, DateTimeOffset newDueAt, DeadlineExtensionReason reason, string? text, CancellationToken cancellationToken)
+    {
+        if (!RequireLedger(files))
+        {
+            return ExitCodes.Failed;
+        }
+
+        await using var session = await ErasureSession.OpenAsync(files);
+        if (await session.Service.GetAsync(requestId, cancellationToken) is null)
+        {
+            error.WriteLine($"error: the ledger holds no erasure with request ID '{requestId}'.");
+            return ExitCodes.Failed;
+        }
+
+        ErasureRecord record;
+        try
+        {
+            record = await session.Service.ExtendDeadlineAsync(requestId, newDueAt, reason, text, cancellationToken);
+        }
+        catch (InvalidOperationException refused)
+        {
+            error.WriteLine("error: " + refused.Message);
+            return ExitCodes.Failed;
+        }
+
+        // The reason text is not repeated: it may name a person.
+        console.Line($"Erasure '{record.RequestId}' deadline extended ({reason}): {DeadlineText.Due(record, DateTimeOffset.UtcNow)}.");
+        return ExitCodes.Success;
+    }
+
     public async Task<int> VerifyAsync(ErasureFiles files, CancellationToken cancellationToken)
     {
         if (!RequireLedger(files))
@@ -174,6 +239,25 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
 
         error.WriteLine($"The ledger is NOT intact: {verification.Problems.Count} problem(s) in {verification.ErasuresChecked} erasure(s).");
         return ExitCodes.Failed;
+    }
+
+    private void ShowDeadline(ErasureRecord record, DeadlineSummary? deadline)
+    {
+        if (deadline is null)
+        {
+            console.Line("  deadline:    (none recorded: submitted before deadlines were)");
+            return;
+        }
+
+        var regime = deadline.CustomDays is { } days ? $"custom, {days} days" : deadline.Regime.ToString().ToUpperInvariant();
+        console.Line($"  deadline:    {regime}, request received {Time(deadline.ReceivedAt)}");
+        console.Line($"  due:         {Time(deadline.DueAt)} ({DeadlineText.Standing(record, deadline.DueAt, DateTimeOffset.UtcNow)})");
+        if (deadline.Extensions.Count > 0)
+        {
+            console.Line($"  extended:    {deadline.Extensions.Count} time(s), from {Time(deadline.OriginalDueAt)}");
+        }
+
+        console.Line($"  latest due:  {(deadline.LatestPermittedDueAt is { } latest ? Time(latest) + " (the legal maximum with extensions)" : "(no legal maximum)")}");
     }
 
     private async Task<ErasureRecord> FollowAsync(IErasureService service, ErasureRecord record, CancellationToken cancellationToken)
@@ -229,4 +313,10 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
     }
 
     private static string Time(DateTimeOffset at) => at.ToString("u", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Which erasures <c>erasure list</c> shows: all, or only the overdue and/or at-risk ones.</summary>
+internal readonly record struct ListFilter(bool Overdue, bool AtRisk)
+{
+    public bool Any => Overdue || AtRisk;
 }

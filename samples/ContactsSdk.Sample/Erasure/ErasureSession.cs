@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
+using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,12 +40,30 @@ internal sealed class ErasureSession : IAsyncDisposable
         try
         {
             ContactsClientOptionsValidator.ThrowIfInvalid(target.Options);
-            return new ErasureSession(target, BuildHost(files, key, target));
+            var session = new ErasureSession(target, BuildHost(files, key, target));
+            await session.MigrateAsync();
+            return session;
         }
         catch
         {
             await target.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Brings an existing ledger to this version's schema, so read commands work on a ledger the previous
+    /// version wrote before any worker started. Best effort: a ledger that cannot be written (a read-only
+    /// copy for an auditor) is read as it is, and a read that needs the new schema then says what failed.
+    /// </summary>
+    private async Task MigrateAsync()
+    {
+        try
+        {
+            await _host.Services.GetRequiredService<IErasureLedgerStore>().MigrateAsync();
+        }
+        catch (ErasureLedgerException)
+        {
         }
     }
 

@@ -1,5 +1,7 @@
 using System;
 using ContactsSdk.Configuration;
+using ContactsSdk.Erasure.Deadlines;
+using ContactsSdk.Erasure.Diagnostics;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Storage;
@@ -61,7 +63,11 @@ public static class ErasureServiceCollectionExtensions
             provider.GetRequiredService<SubjectHasher>(),
             provider.GetService<IEmailSubjectResolver>(),
             provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
+            provider.GetRequiredService<DeadlineChecker>(),
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new DeadlineChecker(
+            provider.GetRequiredService<IErasureLedgerStore>(), options.Deadlines, options.MaxContactsPerDeleteRequest, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new DeadlineGauges(options.Deadlines, provider.GetRequiredService<TimeProvider>()));
         services.TryAddTransient(provider => new ErasureSweep(
             provider.GetRequiredService<IErasureLedgerStore>(),
             provider.GetRequiredService<ContactsClient>(),
@@ -70,6 +76,7 @@ public static class ErasureServiceCollectionExtensions
             provider.GetService<ILogger<ErasureSweep>>() ?? NullLogger<ErasureSweep>.Instance));
         services.TryAddTransient<AdvanceErasureJob>();
         services.TryAddTransient<SweepDeleteRequestsJob>();
+        services.TryAddTransient<CheckDeadlinesJob>();
 
         // Registered before Quartz's hosted service, so the ledger is migrated before any job runs.
         services.AddHostedService<ErasureLedgerStartup>();

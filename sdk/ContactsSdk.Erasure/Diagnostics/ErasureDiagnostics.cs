@@ -26,6 +26,16 @@ public static class ErasureDiagnostics
     /// <summary>The erasure's verdict, once it has one (<see cref="ErasureVerdict"/>).</summary>
     public const string VerdictTag = "contactssdk.erasure.verdict";
 
+    /// <summary>The erasure workflow's instruments, on the <see cref="ContactsSdkDiagnostics.MeterName"/> meter.</summary>
+    public static class Instruments
+    {
+        /// <summary>Gauge, <c>{erasure}</c>: active erasures past their due date, at the latest deadline check.</summary>
+        public const string DeadlinesOverdue = "contactssdk.erasure.deadlines.overdue";
+
+        /// <summary>Gauge, <c>{erasure}</c>: active erasures whose deletion is projected to end after their due date, at the latest deadline check.</summary>
+        public const string DeadlinesAtRisk = "contactssdk.erasure.deadlines.at_risk";
+    }
+
     private static readonly ActivitySource Source = new(ContactsSdkDiagnostics.ActivitySourceName);
 
     /// <summary>Starts the span of the step <paramref name="record"/>'s state calls for (null when nobody listens).</summary>

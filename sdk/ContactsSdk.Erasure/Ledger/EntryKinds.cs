@@ -3,7 +3,7 @@ namespace ContactsSdk.Erasure.Ledger;
 /// <summary>The kinds of ledger entries. Stored as text: never rename one.</summary>
 public static class EntryKinds
 {
-    /// <summary>The erasure was submitted (subject hashes, count, MID).</summary>
+    /// <summary>The erasure was submitted (subject hashes, count, MID; the deadline: regime, received-at, due date).</summary>
     public const string Submitted = "submitted";
 
     /// <summary>Email addresses were resolved to contact keys (key hashes and counts).</summary>
@@ -41,6 +41,9 @@ public static class EntryKinds
 
     /// <summary>A status read failed (error kind and codes).</summary>
     public const string PollFailed = "poll-failed";
+
+    /// <summary>The deadline was extended (previous and new due date, reason code and the operator's text).</summary>
+    public const string DeadlineExtended = "deadline-extended";
 
     /// <summary>The final verdict.</summary>
     public const string Verdict = "verdict";

@@ -44,6 +44,7 @@ internal sealed class ErasureLedger
         Verdict = append.Verdict ?? record.Verdict,
         OperationId = append.OperationId ?? record.OperationId,
         ConcludedAt = append.ConcludedAt ?? record.ConcludedAt,
+        DueAt = append.DueAt ?? record.DueAt,
         UpdatedAt = append.Entry.RecordedAt,
         Version = append.Entry.Sequence,
         LastHash = append.Entry.Hash,

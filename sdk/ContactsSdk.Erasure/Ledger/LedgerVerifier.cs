@@ -1,4 +1,7 @@
+using System;
 using System.Collections.Generic;
+using System.Text.Json;
+using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.Ledger;
@@ -34,6 +37,30 @@ internal static class LedgerVerifier
         {
             Problem(record.Version, $"the erasure row expects {record.Version} entries ending with its last hash, the ledger holds {entries.Count} (entries were removed or added)");
         }
+        if (DueDateOf(entries) is var (readable, due) && (!readable || due != record.DueAt))
+        {
+            // The row's due date decides "met" in lists and the CSV: it must be the chain's.
+            Problem(record.Version, readable
+                ? "the erasure row's due date differs from the one its submitted and deadline-extended entries record (the row was edited)"
+                : "its submitted or deadline-extended entries cannot be read");
+        }
         return problems;
+    }
+
+    /// <summary>The due date the entries record (null when none), or unreadable.</summary>
+    private static (bool Readable, DateTimeOffset? DueAt)? DueDateOf(IReadOnlyList<LedgerEntry> entries)
+    {
+        if (entries.Count == 0 || entries[0].Kind != EntryKinds.Submitted)
+        {
+            return null;
+        }
+        try
+        {
+            return (true, DeadlineRules.Summarize(entries, null, null)?.DueAt);
+        }
+        catch (JsonException)
+        {
+            return (false, null);
+        }
     }
 }

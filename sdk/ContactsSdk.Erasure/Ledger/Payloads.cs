@@ -8,7 +8,29 @@ namespace ContactsSdk.Erasure.Ledger;
 // The facts each ledger entry records. None holds an identifier in clear or a free-text message
 // from Marketing Cloud (which may quote one): only hashes, counts, codes and raw status values.
 
-internal sealed record SubmittedPayload(string RequestId, long? AccountId, SubjectKind SubjectKind, int SubjectCount, string HashAlgorithm, string KeyId, IReadOnlyList<string> SubjectHashes, string SubjectsDigest);
+/// <summary>
+/// The submission. The deadline fields are absent from entries written before deadlines were
+/// recorded: such an erasure has no deadline (nothing is assumed after the fact).
+/// </summary>
+internal sealed record SubmittedPayload(
+    string RequestId,
+    long? AccountId,
+    SubjectKind SubjectKind,
+    int SubjectCount,
+    string HashAlgorithm,
+    string KeyId,
+    IReadOnlyList<string> SubjectHashes,
+    string SubjectsDigest,
+    DeadlineRegime? Deadline = null,
+    int? DeadlineDays = null,
+    DateTimeOffset? ReceivedAt = null,
+    DateTimeOffset? DueAt = null);
+
+/// <summary>
+/// A deadline extension. The text is the operator's own words and may name a person: it stays in
+/// this entry, and never goes into a log, a metric, an exception, a receipt or the CSV.
+/// </summary>
+internal sealed record DeadlineExtendedPayload(DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, DeadlineExtensionReason Reason, string? ReasonText);
 
 internal sealed record ResolvedPayload(int AddressCount, int AddressesWithoutMatch, int ContactKeyCount, IReadOnlyList<string> ContactKeyHashes);
 

@@ -61,6 +61,12 @@ public sealed record ErasureReceipt
     /// <summary>When the verdict was recorded.</summary>
     public required DateTimeOffset ConcludedAt { get; init; }
 
+    /// <summary>
+    /// The legal deadline: regime, received-at, original and final due date, extensions (reason codes),
+    /// and whether it was met. Absent for an erasure recorded before deadlines were.
+    /// </summary>
+    public DeadlineSummary? Deadline { get; init; }
+
     /// <summary>Every observed status change, with the raw wire values.</summary>
     public required IReadOnlyList<ReceiptTransition> Transitions { get; init; }
 

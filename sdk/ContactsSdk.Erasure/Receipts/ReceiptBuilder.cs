@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
 
@@ -103,6 +104,7 @@ internal static class ReceiptBuilder
             SubmittedAt = record.SubmittedAt,
             AcceptedAt = acceptedAt,
             ConcludedAt = record.ConcludedAt ?? throw new InvalidOperationException($"Erasure {record.ErasureId} has no verdict yet."),
+            Deadline = DeadlineRules.Summarize(entries, record.Verdict, record.ConcludedAt),
             Transitions = transitions,
             Attempts = attempts,
             Events = events,

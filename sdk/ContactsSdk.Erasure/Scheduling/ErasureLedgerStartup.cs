@@ -4,12 +4,13 @@ using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Quartz;
 
 namespace ContactsSdk.Erasure.Scheduling;
 
 /// <summary>
-/// At start: migrates the ledger's schema, stores the recurring delete-requests sweep (or removes it
-/// when batched tracking is off), then gives every active erasure without a wake-up one (an erasure
+/// At start: migrates the ledger's schema, stores the recurring deadline check and the recurring
+/// delete-requests sweep (or removes the sweep when batched tracking is off), then gives every active erasure without a wake-up one (an erasure
 /// recorded by a process that died before scheduling it). Pages through the ledger, so memory does
 /// not grow with the number of erasures.
 /// </summary>
@@ -22,9 +23,12 @@ internal sealed class ErasureLedgerStartup : IHostedService
     private readonly ErasureOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<ErasureLedgerStartup> _logger;
+    private readonly ISchedulerFactory _schedulers;
 
-    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<ErasureLedgerStartup> logger)
+    public ErasureLedgerStartup(
+        IErasureLedgerStore store, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<ErasureLedgerStartup> logger, ISchedulerFactory schedulers)
     {
+        _schedulers = schedulers;
         _store = store;
         _wakeups = wakeups;
         _options = options;
@@ -36,6 +40,7 @@ internal sealed class ErasureLedgerStartup : IHostedService
     {
         await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreSweepAsync(_options.BatchedTracking ? _options.MaxPollInterval : null, cancellationToken).ConfigureAwait(false);
+        await CheckDeadlinesJob.StoreAsync(_schedulers, _options.Deadlines.CheckInterval, cancellationToken).ConfigureAwait(false);
         var rescheduled = 0;
         await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
         {

@@ -83,6 +83,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
                 Add(insert, "version", record.Version);
                 Add(insert, "last_hash", record.LastHash);
                 Add(insert, "subjects", JsonSerializer.Serialize(erasure.ClearSubjects));
+                Add(insert, "due_at", record.DueAt is { } due ? Millis(due) : null);
                 if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     return false;
@@ -132,6 +133,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             Add(update, "expected_version", append.ExpectedVersion);
             Add(update, "batch_id", append.JoinBatch is { } batch ? Id(batch) : null);
             Add(update, "leave_batch", append.LeaveBatch ? 1L : 0L);
+            Add(update, "due_at", append.DueAt is { } due ? Millis(due) : null);
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 return AppendResult.VersionConflict;
@@ -364,6 +366,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
         reader.GetString(12))
     {
         BatchId = reader.IsDBNull(13) ? null : Guid.Parse(reader.GetString(13)),
+        DueAt = reader.IsDBNull(14) ? null : FromMillis(Convert.ToInt64(reader.GetValue(14), CultureInfo.InvariantCulture)),
     };
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

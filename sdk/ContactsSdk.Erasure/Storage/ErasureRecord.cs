@@ -1,4 +1,5 @@
 using System;
+using ContactsSdk.Erasure.Deadlines;
 
 namespace ContactsSdk.Erasure.Storage;
 
@@ -36,4 +37,17 @@ public sealed record ErasureRecord(
 {
     /// <summary>The batch whose delete request the erasure rides, from its intent until the batch settles.</summary>
     public Guid? BatchId { get; init; }
+
+    /// <summary>
+    /// When the erasure's legal deadline falls (the last extension's date, or the first one); null for
+    /// an erasure recorded before deadlines were (its submission names none, and none is assumed).
+    /// </summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>
+    /// Whether the deadline was met, once there is a verdict: <c>Deleted</c> and <c>NoMatchingContacts</c>
+    /// recorded on or before <see cref="DueAt"/> meet it; <c>Restored</c>, <c>Invalid</c> and
+    /// <c>FailedToStart</c> never do (the contacts were not deleted). Null without a verdict or a due date.
+    /// </summary>
+    public bool? DeadlineMet => DeadlineRules.IsMet(Verdict, ConcludedAt, DueAt);
 }

@@ -27,6 +27,9 @@ public sealed record LedgerAppend
     /// <summary>When the verdict was reached, on the verdict entry.</summary>
     public DateTimeOffset? ConcludedAt { get; init; }
 
+    /// <summary>The new due date, on a deadline-extended entry (null leaves the row's due date as it is).</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
     /// <summary>What happens to the identifiers in clear.</summary>
     public ClearSubjectsChange ClearSubjects { get; init; } = ClearSubjectsChange.Keep;
 

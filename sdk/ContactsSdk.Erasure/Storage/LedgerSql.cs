@@ -112,7 +112,7 @@ public sealed class LedgerSql
 
     /// <summary>The column list every erasure select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string ErasureColumns =
-        "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, batch_id";
+        "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, batch_id, due_at";
 
     /// <summary>The column list every batch select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string BatchColumns =

@@ -18,9 +18,9 @@ internal static class PortableLedgerStatements
     public const string InsertErasure =
         """
         INSERT INTO erasures (erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id,
-                              submitted_at, updated_at, concluded_at, version, last_hash, clear_subjects)
+                              submitted_at, updated_at, concluded_at, version, last_hash, clear_subjects, due_at)
         VALUES (@erasure_id, @request_id, @account_id, @subject_kind, @subject_count, @state, NULL, NULL,
-                @submitted_at, @submitted_at, NULL, @version, @last_hash, @subjects)
+                @submitted_at, @submitted_at, NULL, @version, @last_hash, @subjects, @due_at)
         ON CONFLICT (request_id) DO NOTHING
         """;
 
@@ -37,7 +37,8 @@ internal static class PortableLedgerStatements
         UPDATE erasures
         SET state = @state, verdict = COALESCE(@verdict, verdict), operation_id = COALESCE(@operation_id, operation_id),
             concluded_at = COALESCE(@concluded_at, concluded_at), updated_at = @updated_at, version = @new_version, last_hash = @last_hash,
-            batch_id = CASE WHEN @leave_batch = 1 THEN NULL ELSE COALESCE(@batch_id, batch_id) END
+            batch_id = CASE WHEN @leave_batch = 1 THEN NULL ELSE COALESCE(@batch_id, batch_id) END,
+            due_at = COALESCE(@due_at, due_at)
         WHERE erasure_id = @erasure_id AND version = @expected_version
         """;
 
@@ -59,6 +60,12 @@ internal static class PortableLedgerStatements
     /// </summary>
     public const string CreateWaitingToSendIndex =
         "CREATE INDEX ix_erasures_waiting_to_send ON erasures (updated_at, erasure_id) WHERE state = 'ReadyToSend'";
+
+    /// <summary>
+    /// Version 3: the erasure's due date (UTC milliseconds). Rows of earlier versions keep NULL: their
+    /// submissions recorded no deadline, and a date computed now would be a fact the chain does not hold.
+    /// </summary>
+    public const string AddDueAtColumn = "ALTER TABLE erasures ADD COLUMN due_at bigint NULL";
 
     /// <summary>Selects the erasure that has waited longest to send.</summary>
     public const string SelectLongestWaitingToSend =

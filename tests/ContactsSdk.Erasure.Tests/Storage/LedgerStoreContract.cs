@@ -19,6 +19,12 @@ public abstract class LedgerStoreContract
     /// <summary>A new store over an empty database.</summary>
     protected abstract Task<IErasureLedgerStore> CreateEmptyStoreAsync();
 
+    /// <summary>The SQL of the store's database (its migrations build a ledger of an earlier schema version).</summary>
+    private protected abstract LedgerSql Sql { get; }
+
+    /// <summary>Runs one statement on the store's database, bypassing the store.</summary>
+    protected abstract Task ExecuteAsync(IErasureLedgerStore store, string sql);
+
     private async Task<IErasureLedgerStore> MigratedStoreAsync()
     {
         var store = await CreateEmptyStoreAsync();
@@ -36,6 +42,42 @@ public abstract class LedgerStoreContract
         await store.MigrateAsync();
 
         Assert.Equal(erasure.Record, await store.FindAsync(erasure.Record.ErasureId));
+    }
+
+    [SkippableFact]
+    public async Task A_ledger_of_schema_version_2_migrates_and_its_erasures_keep_no_due_date()
+    {
+        var store = await CreateEmptyStoreAsync();
+        // The ledger as version 2 wrote it: its schema, a row without due_at, a submission without a deadline.
+        await ExecuteAsync(store, Sql.CreateSchemaVersionTable);
+        for (var version = 1; version <= 2; version++)
+        {
+            foreach (var statement in Sql.Migrations[version - 1])
+            {
+                await ExecuteAsync(store, statement);
+            }
+            await ExecuteAsync(store, $"INSERT INTO erasure_schema_version (version) VALUES ({version})");
+        }
+        var id = Guid.NewGuid();
+        var at = T0.ToUnixTimeMilliseconds();
+        await ExecuteAsync(store,
+            "INSERT INTO erasures (erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, clear_subjects) " +
+            $"VALUES ('{id}', 'req-v2', 100012345, 'ContactKeys', 1, 'Accepted', NULL, 77, {at}, {at}, NULL, 1, 'h1', NULL)");
+        const string OldSubmission = "{\"requestId\":\"req-v2\",\"accountId\":100012345,\"subjectKind\":\"ContactKeys\",\"subjectCount\":1,\"hashAlgorithm\":\"HMAC-SHA256\",\"keyId\":\"default\",\"subjectHashes\":[\"ab\"],\"subjectsDigest\":\"cd\"}";
+        await ExecuteAsync(store,
+            $"INSERT INTO erasure_entries (erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash) VALUES ('{id}', 1, 'submitted', {at}, '{OldSubmission}', 'origin', 'h1')");
+
+        await store.MigrateAsync();
+
+        var expected = new ErasureRecord(id, "req-v2", 100012345, SubjectKind.ContactKeys, 1, ErasureState.Accepted, null, 77, T0.AddTicks(-(T0.Ticks % TimeSpan.TicksPerMillisecond)), T0.AddTicks(-(T0.Ticks % TimeSpan.TicksPerMillisecond)), null, 1, "h1");
+        Assert.Equal(expected, await store.FindAsync(id));
+        Assert.Null((await store.FindAsync(id))!.DueAt);
+        Assert.Null(ContactsSdk.Erasure.Deadlines.DeadlineRules.Summarize(await store.ReadEntriesAsync(id), null, null));
+        // The migrated ledger records due dates from now on, and the old erasure moves on.
+        var fresh = NewErasure("req-v3", T0, dueAt: T0.AddMonths(1));
+        Assert.True(await store.TryCreateAsync(fresh));
+        Assert.Equal(fresh.Record, await store.FindAsync(fresh.Record.ErasureId));
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted }));
     }
 
     [SkippableFact]
@@ -108,6 +150,27 @@ public abstract class LedgerStoreContract
 
         var row = await store.FindAsync(id);
         Assert.Equal((ErasureState.Concluded, ErasureVerdict.Deleted, 77L, verdict.RecordedAt), (row!.State, row.Verdict, row.OperationId, row.ConcludedAt));
+    }
+
+    [SkippableFact]
+    public async Task The_due_date_is_created_with_the_row_moved_by_an_append_that_sets_one_and_kept_by_the_others()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-due", T0, dueAt: T0.AddMonths(1));
+        var undated = NewErasure("req-undated", T0);
+        await store.TryCreateAsync(erasure);
+        await store.TryCreateAsync(undated);
+        var id = erasure.Record.ErasureId;
+
+        Assert.Equal(T0.AddMonths(1), (await store.FindAsync(id))!.DueAt);
+        Assert.Null((await store.FindAsync(undated.Record.ErasureId))!.DueAt);
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 2, T0), ExpectedVersion = 1, NewState = ErasureState.ReadyToSend, DueAt = T0.AddMonths(3) });
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Sending });
+
+        var row = await store.FindAsync(id);
+        Assert.Equal(T0.AddMonths(3), row!.DueAt);
+        Assert.Equal(row, Assert.Single(await store.ListAsync(new ErasureListQuery { SubmittedFrom = T0, PageSize = 10 }), r => r.ErasureId == id));
+        Assert.Equal(row, await store.FindByRequestIdAsync("req-due"));
     }
 
     [SkippableFact]
@@ -423,13 +486,17 @@ public abstract class LedgerStoreContract
 
     private static (ErasureState, Guid?, long) Shape(ErasureRecord? record) => (record!.State, record.BatchId, record.Version);
 
-    internal static NewErasure NewErasure(string requestId, DateTimeOffset at, long? accountId = null, SubjectKind kind = SubjectKind.ContactKeys, IReadOnlyList<string>? subjects = null)
+    internal static NewErasure NewErasure(
+        string requestId, DateTimeOffset at, long? accountId = null, SubjectKind kind = SubjectKind.ContactKeys, IReadOnlyList<string>? subjects = null, DateTimeOffset? dueAt = null)
     {
         subjects ??= ["key-1"];
         var id = Guid.NewGuid();
         var first = new LedgerEntry(id, 1, "submitted", Truncate(at), "{\"subjectCount\":" + subjects.Count + "}", "origin", "h1-" + id.ToString("N"));
         var state = kind == SubjectKind.EmailAddresses ? ErasureState.Submitted : ErasureState.ReadyToSend;
-        var record = new ErasureRecord(id, requestId, accountId, kind, subjects.Count, state, null, null, Truncate(at), Truncate(at), null, 1, first.Hash);
+        var record = new ErasureRecord(id, requestId, accountId, kind, subjects.Count, state, null, null, Truncate(at), Truncate(at), null, 1, first.Hash)
+        {
+            DueAt = dueAt is { } due ? Truncate(due) : null,
+        };
         return new NewErasure(record, first, subjects);
     }
 

@@ -18,7 +18,13 @@ public sealed class PostgresLedgerStoreTests : LedgerStoreContract, IAsyncLifeti
     private readonly List<PostgresTestDatabase> _databases = [];
     private readonly List<PostgresLedgerStore> _stores = [];
 
+    private readonly Dictionary<IErasureLedgerStore, PostgresTestDatabase> _databaseOf = [];
+
     protected override async Task<IErasureLedgerStore> CreateEmptyStoreAsync() => NewStore(await NewDatabaseAsync());
+
+    private protected override LedgerSql Sql => PostgresLedgerSql.Instance;
+
+    protected override async Task ExecuteAsync(IErasureLedgerStore store, string sql) => await _databaseOf[store].ScalarAsync(sql);
 
     [SkippableFact]
     public async Task Workers_starting_together_apply_the_schema_once()
@@ -101,6 +107,7 @@ public sealed class PostgresLedgerStoreTests : LedgerStoreContract, IAsyncLifeti
     {
         var store = new PostgresLedgerStore(database.ConnectionString);
         _stores.Add(store);
+        _databaseOf[store] = database;
         return store;
     }
 }

@@ -18,6 +18,17 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContract, IDisposable
     protected override Task<IErasureLedgerStore> CreateEmptyStoreAsync() =>
         Task.FromResult<IErasureLedgerStore>(new SqliteLedgerStore(_directory.File($"ledger-{Guid.NewGuid():N}.db")));
 
+    private protected override LedgerSql Sql => SqliteLedgerSql.Instance;
+
+    protected override async Task ExecuteAsync(IErasureLedgerStore store, string sql)
+    {
+        await using var connection = new SqliteConnection(SqliteLedgerStore.ConnectionString(((SqliteLedgerStore)store).DatabasePath));
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Fact]
     public async Task A_ledger_with_a_newer_schema_is_refused_with_the_versions_named()
     {

@@ -78,6 +78,8 @@ internal static class PostgresLedgerSql
                 """,
                 .. PortableLedgerStatements.BatchesMigrationTail,
             ],
+            // Version 4: the erasure's due date (legal deadline); NULL for erasures recorded before.
+            [PortableLedgerStatements.AddDueAtColumn],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,

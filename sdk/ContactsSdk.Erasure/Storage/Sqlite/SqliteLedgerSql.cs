@@ -73,6 +73,8 @@ internal static class SqliteLedgerSql
                 """,
                 .. PortableLedgerStatements.BatchesMigrationTail,
             ],
+            // Version 4: the erasure's due date (legal deadline); NULL for erasures recorded before.
+            [PortableLedgerStatements.AddDueAtColumn],
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,

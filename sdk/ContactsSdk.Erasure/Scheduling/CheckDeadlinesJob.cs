@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Deadlines;
+using ContactsSdk.Erasure.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ContactsSdk.Erasure.Scheduling;
+
+/// <summary>
+/// "Check the deadlines", once per <see cref="DeadlineOptions.CheckInterval"/>: projects every active
+/// erasure's end against its due date, updates the deadline gauges, and logs a warning for the
+/// overdue and at-risk erasures. One recurring trigger for the whole ledger, run by one worker at a
+/// time; it reads the ledger only and sends nothing to Marketing Cloud.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class CheckDeadlinesJob : IJob
+{
+    public static readonly JobKey Key = new("deadlines", "contactssdk-erasure-deadlines");
+
+    /// <summary>The most erasures named one by one in the log per check; the summary line counts them all.</summary>
+    internal const int MaxNamedInLog = 20;
+
+    private readonly DeadlineChecker _checker;
+    private readonly DeadlineGauges _gauges;
+    private readonly ILogger<CheckDeadlinesJob> _logger;
+
+    public CheckDeadlinesJob(DeadlineChecker checker, DeadlineGauges gauges, ILogger<CheckDeadlinesJob> logger)
+    {
+        _checker = checker;
+        _gauges = gauges;
+        _logger = logger;
+    }
+
+    /// <summary>Stores the recurring trigger, first due now (replacing the one stored before, so a changed interval takes effect).</summary>
+    public static async Task StoreAsync(ISchedulerFactory schedulers, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var job = JobBuilder.Create<CheckDeadlinesJob>().WithIdentity(Key).Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(Key.Name, Key.Group)
+            .ForJob(Key)
+            .StartNow()
+            // After downtime one check runs at once, not one per missed interval.
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
+            .Build();
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        DeadlineCheck check;
+        try
+        {
+            check = await _checker.CheckAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The gauges go stale and then silent: a failed check never reports "none at risk".
+            _logger.LogWarning("The deadline check failed ({Kind}); it runs again at its next interval.", ex.GetType().Name);
+            return;
+        }
+        _gauges.Record(check);
+        Log(check);
+    }
+
+    /// <summary>
+    /// Warns about the overdue and at-risk erasures: a summary, then the earliest due by ledger ID
+    /// (never the request ID, which callers choose and may make personal), due date and projected end.
+    /// </summary>
+    private void Log(DeadlineCheck check)
+    {
+        if (check.Overdue.Count == 0 && check.AtRisk.Count == 0)
+        {
+            _logger.LogInformation("Deadline check of {Checked} erasures: none overdue, none at risk.", check.Checked);
+            return;
+        }
+        _logger.LogWarning("Deadline check of {Checked} erasures: {Overdue} overdue, {AtRisk} at risk of missing their due date.",
+            check.Checked, check.Overdue.Count, check.AtRisk.Count);
+        foreach (var risk in check.Overdue.Concat(check.AtRisk).Take(MaxNamedInLog))
+        {
+            _logger.LogWarning("Erasure {ErasureId} ({State}): due {DueAt:O}, its deletion is projected to end {ProjectedEndAt:O}{Overdue}.",
+                risk.Erasure.ErasureId, risk.Erasure.State, risk.DueAt, risk.ProjectedEndAt, risk.DueAt < check.CheckedAt ? " (overdue)" : string.Empty);
+        }
+    }
+}
