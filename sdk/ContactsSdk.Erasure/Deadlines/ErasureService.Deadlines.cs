@@ -85,11 +85,6 @@ internal sealed partial class ErasureService
         {
             throw new InvalidOperationException($"Erasure '{record.RequestId}' has ended ({record.Verdict?.ToString() ?? record.State.ToString()}): its deadline can no longer be extended.");
         }
-        if (record.State == ErasureState.Sending)
-        {
-            // An entry written now would make the send step's record of Marketing Cloud's answer fail and be reconciled.
-            throw new InvalidOperationException($"Erasure '{record.RequestId}' is sending its delete request: extend its deadline once the answer is recorded (seconds).");
-        }
         return DeadlineRules.Summarize(entries, record.Verdict, record.ConcludedAt)
             ?? throw new InvalidOperationException($"Erasure '{record.RequestId}' was recorded without a deadline (by a version before deadlines): there is none to extend.");
     }

@@ -124,15 +124,14 @@ internal sealed partial class ErasureStepRunner
         BatchRecord batch, IReadOnlyList<ErasureRecord> members, string kind, Func<BatchInfo, T> payload, long operationId, StepEffects effects)
     {
         var info = Info(batch);
-        var appends = members
-            .Select(m => _ledger.Prepare(m, kind, payload(info), ErasureState.Accepted, a => a with { OperationId = operationId, ClearSubjects = ClearSubjectsChange.Erase }))
-            .ToList();
         // Recording must not be cancelled halfway by a shutdown: the answer would be lost and reconciled later.
-        var result = await Store.WriteBatchAsync(new BatchWrite
+        (var result, members) = await WriteForMembersAsync(batch, current => new BatchWrite
         {
             Change = new BatchChange(batch.BatchId, batch.Version, BatchState.InQueue, Now, operationId),
             ReleaseSendSlotOf = batch.BatchId,
-            Appends = appends,
+            Appends = current
+                .Select(m => _ledger.Prepare(m, kind, payload(info), ErasureState.Accepted, a => a with { OperationId = operationId, ClearSubjects = ClearSubjectsChange.Erase }))
+                .ToList(),
         }, CancellationToken.None).ConfigureAwait(false);
         if (result == AppendResult.OperationClaimed)
         {
@@ -160,15 +159,14 @@ internal sealed partial class ErasureStepRunner
         if (members.Count == 1)
         {
             var payload = new RefusedPayload(refused.ServiceMessageId, codes, Info(batch));
-            var alone = _ledger.Prepare(members[0], EntryKinds.Refused, payload, ErasureState.Concluded, a => a with
-            {
-                Verdict = ErasureVerdict.FailedToStart, ConcludedAt = a.Entry.RecordedAt, ClearSubjects = ClearSubjectsChange.Erase,
-            });
-            var written = await Store.WriteBatchAsync(new BatchWrite
+            (var written, members) = await WriteForMembersAsync(batch, current => new BatchWrite
             {
                 Change = new BatchChange(batch.BatchId, batch.Version, BatchState.Dissolved, Now),
                 ReleaseSendSlotOf = batch.BatchId,
-                Appends = [alone],
+                Appends = current.Select(m => _ledger.Prepare(m, EntryKinds.Refused, payload, ErasureState.Concluded, a => a with
+                {
+                    Verdict = ErasureVerdict.FailedToStart, ConcludedAt = a.Entry.RecordedAt, ClearSubjects = ClearSubjectsChange.Erase,
+                })).ToList(),
             }, CancellationToken.None).ConfigureAwait(false);
             if (written != AppendResult.Appended)
             {
@@ -182,26 +180,14 @@ internal sealed partial class ErasureStepRunner
         var half = members.Count / 2;
         var first = NewHalf(batch, members.Take(half).ToList(), subjects);
         var second = NewHalf(batch, members.Skip(half).ToList(), subjects);
-        var appends = new List<LedgerAppend>();
-        foreach (var (child, riders) in new[] { (first, members.Take(half)), (second, members.Skip(half)) })
-        {
-            foreach (var member in riders)
-            {
-                var refusal = _ledger.Prepare(member, EntryKinds.RefusedInBatch, new RefusedInBatchPayload(Info(batch), refused.ServiceMessageId, codes, child.BatchId),
-                    ErasureState.Sending, a => a with { JoinBatch = child.BatchId });
-                var intent = _ledger.Prepare(ErasureLedger.After(member, refusal), EntryKinds.IntentToSend,
-                    new IntentPayload(null, batch.SubjectKind == SubjectKind.ContactIds ? "ids" : "keys", subjects[member.ErasureId].Count, Info(child)), ErasureState.Sending);
-                appends.Add(refusal);
-                appends.Add(intent);
-            }
-        }
-        var split = await Store.WriteBatchAsync(new BatchWrite
+        var halves = members.Select((m, i) => (m.ErasureId, Child: i < half ? first : second)).ToDictionary(p => p.ErasureId, p => p.Child);
+        (var split, members) = await WriteForMembersAsync(batch, current => new BatchWrite
         {
             NewBatches = [first, second],
             Change = new BatchChange(batch.BatchId, batch.Version, BatchState.Dissolved, Now),
             ReleaseSendSlotOf = batch.BatchId,
             AcquireSendSlotFor = first.BatchId,
-            Appends = appends,
+            Appends = current.SelectMany(m => SplitEntries(m, batch, halves[m.ErasureId], refused.ServiceMessageId, codes, subjects[m.ErasureId].Count)).ToList(),
         }, CancellationToken.None).ConfigureAwait(false);
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (split != AppendResult.Appended)
@@ -213,6 +199,16 @@ internal sealed partial class ErasureStepRunner
         effects.Wake(first.LeadErasureId, Now);
         effects.Wake(second.LeadErasureId, Now);
         return lead.ErasureId == first.LeadErasureId || lead.ErasureId == second.LeadErasureId ? Now : Now + _options.MaxPollInterval;
+    }
+
+    /// <summary>A member's refusal of its shared request and its intent for the half it rides next.</summary>
+    private IEnumerable<LedgerAppend> SplitEntries(ErasureRecord member, BatchRecord refusedBatch, BatchRecord child, string? serviceMessageId, IReadOnlyList<ResultCode> codes, int contacts)
+    {
+        var refusal = _ledger.Prepare(member, EntryKinds.RefusedInBatch, new RefusedInBatchPayload(Info(refusedBatch), serviceMessageId, codes, child.BatchId),
+            ErasureState.Sending, a => a with { JoinBatch = child.BatchId });
+        yield return refusal;
+        yield return _ledger.Prepare(ErasureLedger.After(member, refusal), EntryKinds.IntentToSend,
+            new IntentPayload(null, refusedBatch.SubjectKind == SubjectKind.ContactIds ? "ids" : "keys", contacts, Info(child)), ErasureState.Sending);
     }
 
     /// <summary>A half of a refused batch: formed, led by the old lead when it rides this half, else by its longest waiting member.</summary>
@@ -235,12 +231,11 @@ internal sealed partial class ErasureStepRunner
     private async Task<DateTimeOffset?> DissolveAsync<T>(
         BatchRecord batch, IReadOnlyList<ErasureRecord> members, string kind, T payload, DateTimeOffset retryAt, StepEffects effects, bool handOn)
     {
-        var appends = members.Select(m => _ledger.Prepare(m, kind, payload, ErasureState.ReadyToSend, a => a with { LeaveBatch = true })).ToList();
-        var result = await Store.WriteBatchAsync(new BatchWrite
+        (var result, members) = await WriteForMembersAsync(batch, current => new BatchWrite
         {
             Change = new BatchChange(batch.BatchId, batch.Version, BatchState.Dissolved, Now),
             ReleaseSendSlotOf = batch.BatchId,
-            Appends = appends,
+            Appends = current.Select(m => _ledger.Prepare(m, kind, payload, ErasureState.ReadyToSend, a => a with { LeaveBatch = true })).ToList(),
         }, CancellationToken.None).ConfigureAwait(false);
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (result != AppendResult.Appended)
@@ -262,11 +257,10 @@ internal sealed partial class ErasureStepRunner
     private async Task<DateTimeOffset?> RecordOutcomeUnknownAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, ErrorInfo error, CancellationToken cancellationToken)
     {
         var payload = new FailurePayload("send", error, batch.BatchId);
-        var appends = members.Select(m => _ledger.Prepare(m, EntryKinds.OutcomeUnknown, payload, ErasureState.Reconciling)).ToList();
-        var result = await Store.WriteBatchAsync(new BatchWrite
+        (var result, members) = await WriteForMembersAsync(batch, current => new BatchWrite
         {
             Change = new BatchChange(batch.BatchId, batch.Version, BatchState.Reconciling, Now),
-            Appends = appends,
+            Appends = current.Select(m => _ledger.Prepare(m, EntryKinds.OutcomeUnknown, payload, ErasureState.Reconciling)).ToList(),
         }, cancellationToken).ConfigureAwait(false);
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (error.Kind == "Interrupted")
@@ -303,6 +297,28 @@ internal sealed partial class ErasureStepRunner
         var result = await Store.WriteBatchAsync(new BatchWrite { NewBatches = [batch], Appends = [unknown] }, cancellationToken).ConfigureAwait(false);
         _logger.LogWarning("Erasure {ErasureId}: a delete request sent before shared requests may be in flight; reconciling.", record.ErasureId);
         return result == AppendResult.Appended ? Now : Refused(record, result);
+    }
+
+    /// <summary>
+    /// Writes a transaction over a batch built from its members as the ledger holds them now. Only the
+    /// lead changes a member in flight, but an operator may add an entry meanwhile (extending a
+    /// deadline): the write is then refused as a version conflict, and is rebuilt from the members read
+    /// again, a few times, while the batch itself is unchanged.
+    /// </summary>
+    private async Task<(AppendResult Result, IReadOnlyList<ErasureRecord> Members)> WriteForMembersAsync(
+        BatchRecord batch, Func<IReadOnlyList<ErasureRecord>, BatchWrite> build, CancellationToken cancellationToken)
+    {
+        const int Attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var members = await Store.ListBatchMembersAsync(batch.BatchId, cancellationToken).ConfigureAwait(false);
+            var result = await Store.WriteBatchAsync(build(members), cancellationToken).ConfigureAwait(false);
+            if (result != AppendResult.VersionConflict || attempt == Attempts
+                || (await Store.FindBatchAsync(batch.BatchId, cancellationToken).ConfigureAwait(false))?.Version != batch.Version)
+            {
+                return (result, members);
+            }
+        }
     }
 
     private static BatchInfo Info(BatchRecord batch) => new(batch.BatchId, batch.ErasureCount, batch.ContactCount, batch.ParentBatchId);

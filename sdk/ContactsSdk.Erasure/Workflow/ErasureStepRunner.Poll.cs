@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -96,12 +97,11 @@ internal sealed partial class ErasureStepRunner
         var listed = await FindListedOperationAsync(operationId, cancellationToken).ConfigureAwait(false);
         var payload = new ProcessedPayload(operationId, batch.BatchId, listed?.RawStatus, listed?.SuccessCount, listed?.ErrorCount,
             listed?.StartTime, listed?.EndTime, listed?.RestorableUntilDate);
-        var members = await Store.ListBatchMembersAsync(batch.BatchId, cancellationToken).ConfigureAwait(false);
-        var appends = members.Select(m => _ledger.Prepare(m, EntryKinds.RequestProcessed, payload, m.State)).ToList();
-        var result = await Store.WriteBatchAsync(new BatchWrite
+        var appends = new List<LedgerAppend>();
+        var (result, members) = await WriteForMembersAsync(batch, current =>
         {
-            Change = new BatchChange(batch.BatchId, batch.Version, BatchState.LeftQueue, Now),
-            Appends = appends,
+            appends = current.Select(m => _ledger.Prepare(m, EntryKinds.RequestProcessed, payload, m.State)).ToList();
+            return new BatchWrite { Change = new BatchChange(batch.BatchId, batch.Version, BatchState.LeftQueue, Now), Appends = appends };
         }, cancellationToken).ConfigureAwait(false);
         if (result != AppendResult.Appended)
         {

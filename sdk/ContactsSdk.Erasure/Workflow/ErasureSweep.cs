@@ -89,16 +89,33 @@ internal sealed class ErasureSweep
         return plan;
     }
 
-    /// <summary>Every erasure waiting for its verdict, paged through the ledger.</summary>
+    /// <summary>
+    /// Every erasure waiting for its verdict, paged through the ledger, but those whose shared request
+    /// is still in Marketing Cloud's queue: its lead reads it every few minutes to send the next request
+    /// as soon as it leaves, which no postponement may delay, and the other members wait for the lead.
+    /// </summary>
     private async Task<List<ErasureRecord>> ReadAcceptedAsync(CancellationToken cancellationToken)
     {
         var accepted = new List<ErasureRecord>();
+        var inQueue = new Dictionary<Guid, bool>();
         await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
         {
-            if (record is { State: ErasureState.Accepted, OperationId: not null })
+            if (record is not { State: ErasureState.Accepted, OperationId: not null })
             {
-                accepted.Add(record);
+                continue;
             }
+            if (record.BatchId is { } batchId)
+            {
+                if (!inQueue.TryGetValue(batchId, out var queued))
+                {
+                    queued = inQueue[batchId] = (await _store.FindBatchAsync(batchId, cancellationToken).ConfigureAwait(false))?.State == BatchState.InQueue;
+                }
+                if (queued)
+                {
+                    continue;
+                }
+            }
+            accepted.Add(record);
         }
         return accepted;
     }

@@ -18,7 +18,15 @@ public sealed class DeadlineCheckTests
 {
     // Ten hours a call makes the queue position decide: 15 days (14 restorable + 1 delete phase) plus
     // one call fits a 16-day deadline, plus two calls fits, plus three does not.
-    private static void TenHourCalls(ErasureOptions options) => options.Deadlines.AssumedDeleteCallDuration = TimeSpan.FromHours(10);
+    /// <summary>Ten-hour calls assumed; a contact per request, so that each erasure here is a call of its own.</summary>
+    private static void TenHourCalls(ErasureOptions options)
+    {
+        options.Deadlines.AssumedDeleteCallDuration = TimeSpan.FromHours(10);
+        options.MaxContactsPerDeleteRequest = 1;
+    }
+
+    /// <summary>Longer than one call of the emulator's delete queue (30 minutes by default).</summary>
+    private static readonly TimeSpan OneCall = TimeSpan.FromMinutes(31);
 
     [Fact]
     public async Task Erasures_are_at_risk_by_their_place_in_the_queue_and_overdue_once_past_their_due_date()
@@ -43,13 +51,14 @@ public sealed class DeadlineCheckTests
         Assert.Equal((overdue.ErasureId, t0.AddDays(-5)), (late.Erasure.ErasureId, late.DueAt));
         Assert.True(late.ProjectedEndAt > late.DueAt);
 
-        // The first erasure is accepted: it waits at the head of Marketing Cloud's queue, nothing moves.
+        // The first erasure's request is formed, then accepted: it waits at the head of Marketing Cloud's queue, nothing moves.
+        await harness.StepAsync(queue[0].ErasureId);
         await harness.StepAsync(queue[0].ErasureId);
         Assert.Equal(ErasureState.Accepted, (await harness.Service.GetAsync("custom-a"))!.State);
         Assert.Equal(["custom-c", "custom-d"], (await harness.Service.CheckDeadlinesAsync()).AtRisk.Select(r => r.Erasure.RequestId));
 
         // Once it is seen suppressed, its call has left the queue: everyone behind it moves up one.
-        harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        harness.Clock.Advance(OneCall);
         await harness.StepAsync(queue[0].ErasureId);
         var moved = await harness.Service.CheckDeadlinesAsync();
         Assert.Equal(["custom-d"], moved.AtRisk.Select(r => r.Erasure.RequestId));
@@ -64,7 +73,8 @@ public sealed class DeadlineCheckTests
         // Due in 14 days and 12 hours: 14 restorable days and one day of delete phase do not fit.
         var tight = await harness.Service.SubmitAsync(new ErasureRequest("custom-tight", ErasureSubjects.ContactKeys(["k"])) { Deadline = ErasureDeadline.Custom(15), ReceivedAt = t0.AddHours(-12) });
         await harness.StepAsync(tight.ErasureId);
-        harness.Clock.Advance(TimeSpan.FromMinutes(2));
+        await harness.StepAsync(tight.ErasureId);
+        harness.Clock.Advance(OneCall);
         await harness.StepAsync(tight.ErasureId);
         var suppressedSeenAt = harness.Clock.GetUtcNow();
         harness.Clock.Advance(TimeSpan.FromDays(3));

@@ -181,19 +181,29 @@ public sealed class DeadlineServiceTests
     }
 
     [Fact]
-    public async Task An_extension_waits_while_the_delete_request_is_in_flight_so_the_answer_is_never_lost_to_it()
+    public async Task An_extension_while_the_erasure_rides_a_request_in_flight_never_loses_the_answer()
     {
         await using var harness = await ErasureHarness.StartAsync();
-        var erasure = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-sending", ErasureSubjects.ContactKeys(["k"])));
-        // The state a worker leaves between recording its intent and recording Marketing Cloud's answer.
-        var (appended, sending) = await harness.Get<ErasureLedger>().AppendAsync(erasure, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1), ErasureState.Sending,
-            a => a with { SendSlot = SendSlotChange.Acquire }, CancellationToken.None);
-        Assert.Equal(AppendResult.Appended, appended);
+        var lead = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-lead", ErasureSubjects.ContactKeys(["k-1"])));
+        var rider = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-rider", ErasureSubjects.ContactKeys(["k-2"])));
+        // The lead forms the shared request: both record their intent and are Sending.
+        await harness.StepAsync(lead.ErasureId);
+        Assert.Equal(ErasureState.Sending, (await harness.Service.GetAsync("gdpr-rider"))!.State);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => harness.Service.ExtendDeadlineAsync("gdpr-sending", erasure.DueAt!.Value.AddDays(10), DeadlineExtensionReason.Complexity));
+        // The operator extends the rider's deadline between the intent and the answer.
+        var extended = await harness.Service.ExtendDeadlineAsync("gdpr-rider", rider.DueAt!.Value.AddDays(10), DeadlineExtensionReason.Complexity);
+        await harness.StepAsync(lead.ErasureId);
 
-        Assert.Contains("is sending its delete request", error.Message);
-        Assert.Equal(sending, await harness.Service.GetAsync("gdpr-sending"));
+        // The answer is recorded for both, the rider's extension kept: no reconciliation, one request.
+        var operation = Assert.Single(harness.Emulator.Operations);
+        foreach (var requestId in new[] { "gdpr-lead", "gdpr-rider" })
+        {
+            var record = (await harness.Service.GetAsync(requestId))!;
+            Assert.Equal((ErasureState.Accepted, operation.OperationId), (record.State, record.OperationId));
+            Assert.DoesNotContain(await harness.Store.ReadEntriesAsync(record.ErasureId), e => e.Kind == EntryKinds.OutcomeUnknown);
+        }
+        Assert.Equal(extended.DueAt, (await harness.Service.GetAsync("gdpr-rider"))!.DueAt);
+        Assert.True((await harness.Service.VerifyLedgerAsync()).IsIntact);
     }
 
     [Fact]
@@ -208,12 +218,14 @@ public sealed class DeadlineServiceTests
         var onTime = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-on-time", ErasureSubjects.ContactKeys(["k-1"])));
         // Due in five days; the emulator's deletion takes fourteen.
         var late = await harness.Service.SubmitAsync(new ErasureRequest("ccpa-late", ErasureSubjects.ContactKeys(["k-2"])) { Deadline = ErasureDeadline.Ccpa, ReceivedAt = now.AddDays(-40) });
-        // Run after the others, a year is time enough: restored in time, and still not met.
-        var restored = await harness.Service.SubmitAsync(new ErasureRequest("custom-restored", ErasureSubjects.ContactKeys(["aborted-k-3"])) { Deadline = ErasureDeadline.Custom(366) });
-        foreach (var erasure in new[] { onTime, late, restored })
+        foreach (var erasure in new[] { onTime, late })
         {
             await harness.RunToEndAsync(erasure.ErasureId);
         }
+        // Submitted after the others were sent (so it rides a request of its own, which the emulator
+        // aborts), a year is time enough: restored in time, and still not met.
+        var restored = await harness.Service.SubmitAsync(new ErasureRequest("custom-restored", ErasureSubjects.ContactKeys(["aborted-k-3"])) { Deadline = ErasureDeadline.Custom(366) });
+        await harness.RunToEndAsync(restored.ErasureId);
 
         Assert.True((await harness.Service.GetReceiptAsync("gdpr-on-time")).Deadline!.Met);
         var lateReceipt = await harness.Service.GetReceiptAsync("ccpa-late");

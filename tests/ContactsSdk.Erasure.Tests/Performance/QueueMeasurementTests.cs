@@ -38,7 +38,12 @@ public sealed class QueueMeasurementTests(ITestOutputHelper output)
             Assert.Equal(scenario.Erasures, onePerErasure.Closed);
             Assert.Equal(scenario.Erasures, coalesced.Closed);
             Assert.Equal(scenario.Erasures, onePerErasure.DeleteRequests);
-            Assert.True(coalesced.DeleteRequests < onePerErasure.DeleteRequests, $"{scenario.Name}: {coalesced.DeleteRequests} coalesced requests, {onePerErasure.DeleteRequests} one by one.");
+            // Erasures arriving further apart than a call takes ride alone; erasures arriving together share requests.
+            Assert.True(coalesced.DeleteRequests <= onePerErasure.DeleteRequests, $"{scenario.Name}: {coalesced.DeleteRequests} coalesced requests, {onePerErasure.DeleteRequests} one by one.");
+            if (scenario.ArrivalPeriod == TimeSpan.Zero)
+            {
+                Assert.True(coalesced.DeleteRequests <= 1 + (scenario.Erasures / 5_000), $"{scenario.Name}: {coalesced.DeleteRequests} coalesced requests.");
+            }
             Assert.Equal(0, coalesced.GdprDeadlinesMissed);
             Assert.True(coalesced.LongestWaitForSuppression <= coalesced.QueueLimit,
                 $"{scenario.Name}: an erasure waited {coalesced.LongestWaitForSuppression} for its suppression; two calls take {coalesced.QueueLimit}.");

@@ -84,7 +84,8 @@ public sealed class LoadAndFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0, check.Lost);
         Assert.Equal(0, check.SentTwice);
         Assert.Equal(0, check.Disagreements);
-        Assert.Equal(erasures, check.Operations);
+        // Shared requests: fewer operations than erasures, never more.
+        Assert.InRange(check.Operations, 1, erasures);
         // The run met what it claims to test: the emulator's other verdicts, and lost answers to deletes.
         Assert.True(check.Verdicts.GetValueOrDefault(nameof(ErasureVerdict.Restored)) > 0, "No deletion ended Restored.");
         Assert.True(check.Verdicts.GetValueOrDefault(nameof(ErasureVerdict.Invalid)) > 0, "No deletion ended Invalid.");
