@@ -219,10 +219,13 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
         query.Validate();
         return ReadAsync<IReadOnlyList<ErasureRecord>>("list erasures", async connection =>
         {
-            using var select = Command(connection, null, _sql.SelectErasurePage);
-            Add(select, "from", query.SubmittedFrom is { } from ? Millis(from) : null);
-            Add(select, "to", query.SubmittedTo is { } to ? Millis(to) : null);
-            Add(select, "active_only", query.ActiveOnly ? 1L : 0L);
+            using var select = Command(connection, null, query.AcceptedOnly ? _sql.SelectAcceptedPage : _sql.SelectErasurePage);
+            if (!query.AcceptedOnly)
+            {
+                Add(select, "from", query.SubmittedFrom is { } from ? Millis(from) : null);
+                Add(select, "to", query.SubmittedTo is { } to ? Millis(to) : null);
+                Add(select, "active_only", query.ActiveOnly ? 1L : 0L);
+            }
             Add(select, "after_at", query.After is { } after ? Millis(after.SubmittedAt) : null);
             Add(select, "after_id", query.After is { } cursor ? Id(cursor.ErasureId) : null);
             Add(select, "limit", (long)query.PageSize);

@@ -20,6 +20,13 @@ public sealed record ErasureListQuery
     /// <summary>Only erasures without a verdict yet.</summary>
     public bool ActiveOnly { get; init; }
 
+    /// <summary>
+    /// Only erasures accepted by Marketing Cloud and waiting for their verdict, read through their own
+    /// index: what the delete-requests sweep follows, however many erasures wait to be sent. Cannot be
+    /// combined with a submission range.
+    /// </summary>
+    public bool AcceptedOnly { get; init; }
+
     /// <summary>The cursor: the last erasure of the previous page (its submission time and ID).</summary>
     public (DateTimeOffset SubmittedAt, Guid ErasureId)? After { get; init; }
 
@@ -34,6 +41,10 @@ public sealed record ErasureListQuery
         if (SubmittedFrom is { } from && SubmittedTo is { } to && to <= from)
         {
             throw new ArgumentException("The end of the range must be after its start.", nameof(SubmittedTo));
+        }
+        if (AcceptedOnly && (SubmittedFrom is not null || SubmittedTo is not null))
+        {
+            throw new ArgumentException("Accepted erasures are listed without a submission range.", nameof(AcceptedOnly));
         }
     }
 }

@@ -58,6 +58,12 @@ public sealed class LedgerSql
     /// </summary>
     public required string SelectErasurePage { get; init; }
 
+    /// <summary>
+    /// Selects a page of the accepted erasures (state Accepted) through their partial index: cursor
+    /// <c>@after_at</c>/<c>@after_id</c> (null for the first page), <c>@limit</c>.
+    /// </summary>
+    public required string SelectAcceptedPage { get; init; }
+
     /// <summary>Selects the entries of <c>@erasure_id</c> by ascending sequence.</summary>
     public required string SelectEntries { get; init; }
 

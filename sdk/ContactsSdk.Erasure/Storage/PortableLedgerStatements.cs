@@ -92,6 +92,7 @@ internal static class PortableLedgerStatements
         "CREATE UNIQUE INDEX ux_batches_operation ON erasure_batches (operation_id) WHERE operation_id IS NOT NULL",
         "CREATE INDEX ix_batches_state ON erasure_batches (state, created_at, batch_id)",
         "CREATE INDEX ix_erasures_waiting_to_resolve ON erasures (updated_at, erasure_id) WHERE state = 'Submitted'",
+        "CREATE INDEX ix_erasures_accepted ON erasures (submitted_at, erasure_id) WHERE state = 'Accepted'",
     ];
 
     /// <summary>Inserts a batch row.</summary>

@@ -98,7 +98,7 @@ internal sealed class ErasureSweep
     {
         var accepted = new List<ErasureRecord>();
         var inQueue = new Dictionary<Guid, bool>();
-        await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { AcceptedOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
         {
             if (record is not { State: ErasureState.Accepted, OperationId: not null })
             {

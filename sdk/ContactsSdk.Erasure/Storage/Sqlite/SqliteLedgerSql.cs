@@ -95,6 +95,14 @@ internal static class SqliteLedgerSql
             ORDER BY submitted_at, erasure_id
             LIMIT @limit
             """,
+        SelectAcceptedPage =
+            $"""
+            SELECT {Columns} FROM erasures
+            WHERE state = 'Accepted'
+              AND (@after_at IS NULL OR submitted_at > @after_at OR (submitted_at = @after_at AND erasure_id > @after_id))
+            ORDER BY submitted_at, erasure_id
+            LIMIT @limit
+            """,
         SelectEntries = PortableLedgerStatements.SelectEntries,
         SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
         SelectLongestWaitingToSend = PortableLedgerStatements.SelectLongestWaitingToSend,
