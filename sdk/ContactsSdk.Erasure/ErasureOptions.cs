@@ -28,6 +28,15 @@ public sealed class ErasureOptions
     /// <summary>Default <see cref="RetryDelay"/>.</summary>
     public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Default <see cref="WakeupCheckInterval"/>: a wake-up lost despite every precaution (a job store
+    /// edited by hand, a write that failed) costs at most this much delay.
+    /// </summary>
+    public static readonly TimeSpan DefaultWakeupCheckInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest <see cref="WakeupCheckInterval"/> accepted: each check pages through every active erasure.</summary>
+    public static readonly TimeSpan MinWakeupCheckInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Default <see cref="SubjectHashKeyId"/>.</summary>
     public const string DefaultSubjectHashKeyId = "default";
 
@@ -70,6 +79,13 @@ public sealed class ErasureOptions
     public TimeSpan RetryDelay { get; set; } = DefaultRetryDelay;
 
     /// <summary>
+    /// How often the workers check that every active erasure has its wake-up in Quartz's store, and
+    /// restore any that is missing (each worker also checks once at start). At least
+    /// <see cref="MinWakeupCheckInterval"/>.
+    /// </summary>
+    public TimeSpan WakeupCheckInterval { get; set; } = DefaultWakeupCheckInterval;
+
+    /// <summary>
     /// Chooses the ledger store and the matching Quartz job store. Store packages wrap this in a
     /// one-line extension (<c>UseSqlite</c>, <c>UsePostgres</c>).
     /// </summary>
@@ -102,6 +118,10 @@ public sealed class ErasureOptions
         RequirePositive(MaxPollInterval, nameof(MaxPollInterval));
         RequirePositive(SendSlotRetryDelay, nameof(SendSlotRetryDelay));
         RequirePositive(RetryDelay, nameof(RetryDelay));
+        if (WakeupCheckInterval < MinWakeupCheckInterval)
+        {
+            throw new InvalidOperationException($"{nameof(WakeupCheckInterval)} must be at least one second: each check reads every active erasure.");
+        }
         if (ReconcileSettleTime < TimeSpan.Zero)
         {
             throw new InvalidOperationException($"{nameof(ReconcileSettleTime)} must not be negative.");

@@ -43,7 +43,8 @@ internal sealed class AdvanceErasureJob : IJob
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutdown: the trigger stays; recovery or the next start picks the erasure up where the ledger says.
+            // Shutdown: the wake-up that fired this run stays stored and comes again one RetryDelay later
+            // (ErasureWakeups); the next run picks the erasure up where the ledger says.
             throw;
         }
         catch (Exception ex)
@@ -57,10 +58,7 @@ internal sealed class AdvanceErasureJob : IJob
         {
             await WakeLongestWaitingSenderAsync(context.Scheduler, erasureId).ConfigureAwait(false);
         }
-        if (next is { } at)
-        {
-            await _wakeups.ScheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
-        }
+        await _wakeups.AfterStepAsync(context.Scheduler, erasureId, next).ConfigureAwait(false);
     }
 
     /// <summary>
