@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
@@ -14,6 +15,9 @@ namespace ContactsSdk.Erasure.Scheduling;
 internal sealed class ErasureWakeups
 {
     public const string Group = "contactssdk-erasure";
+
+    /// <summary>The trigger's data entry with the end of the erasure's last own step (ISO 8601, workflow clock).</summary>
+    private const string ObservedAtKey = "observed-at";
 
     private readonly ISchedulerFactory _schedulers;
     private readonly IErasureLedgerStore _store;
@@ -60,14 +64,17 @@ internal sealed class ErasureWakeups
     /// been fired by Quartz's recovery trigger after a crash, in which case the erasure's own trigger
     /// is already gone and there is nothing to reschedule in place.
     /// </summary>
-    public async Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleAsync(scheduler, erasureId, at, observedAt: null, cancellationToken);
+
+    private async Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, DateTimeOffset? observedAt, CancellationToken cancellationToken)
     {
         var job = JobBuilder.Create<AdvanceErasureJob>()
             .WithIdentity(JobKeyOf(erasureId))
             // A job that was running when its process died runs again when the scheduler comes back.
             .RequestRecovery()
             .Build();
-        await scheduler.ScheduleJob(job, Trigger(erasureId, at), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, Trigger(erasureId, at, observedAt), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -83,7 +90,8 @@ internal sealed class ErasureWakeups
         {
             if (next is { } at)
             {
-                await ScheduleAsync(scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
+                // The step has just looked at the erasure: a sweep that listed the route before now knows less.
+                await ScheduleAsync(scheduler, erasureId, at, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
             }
             else
             {
@@ -97,11 +105,66 @@ internal sealed class ErasureWakeups
     }
 
     /// <summary>
-    /// Moves an existing wake-up to <paramref name="at"/>; does nothing when the erasure has none (it is
-    /// closed, or its step is running and will store its own next wake-up).
+    /// Moves an existing wake-up to <paramref name="at"/>, keeping when the erasure last looked itself;
+    /// does nothing when the erasure has none (it is closed).
     /// </summary>
-    public async Task MoveAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await scheduler.RescheduleJob(TriggerKeyOf(erasureId), Trigger(erasureId, at), cancellationToken).ConfigureAwait(false);
+    public async Task MoveAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (await scheduler.GetTrigger(TriggerKeyOf(erasureId), cancellationToken).ConfigureAwait(false) is { } current)
+        {
+            await scheduler.RescheduleJob(current.Key, Trigger(erasureId, at, ObservedAtOf(current)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Applies a sweep's plan: wakes the finished erasures now, postpones the processing ones where
+    /// <see cref="SweepPostponement"/> allows; returns how many processing erasures kept their wake-up.
+    /// </summary>
+    public async Task<int> ApplySweepAsync(IScheduler scheduler, SweepPlan plan, CancellationToken cancellationToken)
+    {
+        var kept = 0;
+        foreach (var wakeup in plan.Wakeups)
+        {
+            if (!wakeup.Postpones)
+            {
+                await MoveAsync(scheduler, wakeup.ErasureId, wakeup.At, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!await PostponeAsync(scheduler, wakeup.ErasureId, wakeup.At, plan.ListedAt, cancellationToken).ConfigureAwait(false))
+            {
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// Postpones an erasure's wake-up to <paramref name="to"/> where <see cref="SweepPostponement"/>
+    /// allows it, given its wake-up as it stands now; returns whether it moved.
+    /// </summary>
+    /// <param name="scheduler">The scheduler.</param>
+    /// <param name="erasureId">The erasure the route listed as still processing.</param>
+    /// <param name="to">The sweep's postponement.</param>
+    /// <param name="listedAt">When the sweep read the route.</param>
+    /// <param name="cancellationToken">Cancels the reads and the move.</param>
+    public async Task<bool> PostponeAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset to, DateTimeOffset listedAt, CancellationToken cancellationToken)
+    {
+        var key = TriggerKeyOf(erasureId);
+        if (await scheduler.GetTrigger(key, cancellationToken).ConfigureAwait(false) is not { NextFireTimeUtc: { } fireAt } current)
+        {
+            return false;
+        }
+        // A job that may not run concurrently has its triggers blocked while it runs, on any worker of a cluster.
+        var running = await scheduler.GetTriggerState(key, cancellationToken).ConfigureAwait(false) == TriggerState.Blocked;
+        var now = _time.GetUtcNow();
+        var observedAt = ObservedAtOf(current);
+        var wakeup = new CurrentWakeup(now + (fireAt - DateTimeOffset.UtcNow), running, observedAt);
+        if (SweepPostponement.Decide(wakeup, listedAt, to, now) is not { } at)
+        {
+            return false;
+        }
+        await scheduler.RescheduleJob(key, Trigger(erasureId, at, observedAt), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     /// <summary>
     /// Stores the ledger's one recurring sweep, first due now, then every <paramref name="interval"/>
@@ -153,12 +216,25 @@ internal sealed class ErasureWakeups
         return (await scheduler.GetTriggersOfJob(JobKeyOf(erasureId), cancellationToken).ConfigureAwait(false)).Count > 0;
     }
 
-    private ITrigger Trigger(Guid erasureId, DateTimeOffset at)
+    /// <summary>When the erasure's own step last ended, as its trigger carries it (workflow clock); null when unknown.</summary>
+    private static DateTimeOffset? ObservedAtOf(ITrigger trigger) =>
+        trigger.JobDataMap.TryGetString(ObservedAtKey, out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var observed)
+            ? observed
+            : null;
+
+    private ITrigger Trigger(Guid erasureId, DateTimeOffset at, DateTimeOffset? observedAt)
     {
         // Quartz fires on the system clock: convert the workflow clock's instant into a delay from now.
         var delay = at - _time.GetUtcNow();
         var fireAt = DateTimeOffset.UtcNow + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        var data = new JobDataMap();
+        if (observedAt is { } observed)
+        {
+            data[ObservedAtKey] = observed.ToString("O", CultureInfo.InvariantCulture);
+        }
         return TriggerBuilder.Create()
+            .UsingJobData(data)
             .WithIdentity(TriggerKeyOf(erasureId))
             .ForJob(JobKeyOf(erasureId))
             .StartAt(fireAt)
