@@ -58,8 +58,9 @@ internal sealed partial class ErasureWakeups
         {
             return false;
         }
-        // A job that may not run concurrently has its triggers blocked while it runs, on any worker of a cluster.
-        var running = await scheduler.GetTriggerState(key, cancellationToken).ConfigureAwait(false) == TriggerState.Blocked;
+        // Read from the job store, so a step running on any worker of a cluster counts: the trigger that fired
+        // it is Executing, and any other trigger of the job (it may not run concurrently) is Blocked.
+        var running = await scheduler.GetTriggerState(key, cancellationToken).ConfigureAwait(false) is TriggerState.Executing or TriggerState.Blocked;
         var now = _time.GetUtcNow();
         var observedAt = ObservedAtOf(current);
         var wakeup = new CurrentWakeup(now + (fireAt - DateTimeOffset.UtcNow), running, observedAt);

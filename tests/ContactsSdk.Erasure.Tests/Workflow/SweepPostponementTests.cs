@@ -1,11 +1,17 @@
 using System;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Workflow;
+using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Testing;
+using ContactsSdk.Testing.Faults;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quartz;
 using Xunit;
 
@@ -104,6 +110,47 @@ public sealed class SweepPostponementTests
 
         Assert.Equal(0, kept);
         AssertFiresAbout(ErasureOptions.DefaultMaxPollInterval * 1.5, await FireTimeAsync(scheduler, erasureId));
+    }
+
+    [Fact]
+    public async Task A_wake_up_whose_step_is_running_in_a_real_worker_is_not_postponed()
+    {
+        // A real host on the real clock; the erasure's first status read is held, so its step runs.
+        await using var emulator = await CrashEmulator.StartAsync();
+        emulator.Faults.AddRule(EmulatorRoute.Status, Fault.SlowResponse(TimeSpan.FromSeconds(5)), probability: 1);
+        using var directory = new TempDirectory();
+        using var host = FastWorkerHost.Build(emulator, o =>
+        {
+            o.UseSqlite(directory.File("erasure.db"));
+            o.SubjectHashKey = ErasureHarness.TestKey;
+            o.BatchedTracking = false;
+        });
+        await host.StartAsync();
+        try
+        {
+            var record = await host.Services.GetRequiredService<IErasureService>().SubmitAsync(new ErasureRequest("running", ErasureSubjects.ContactKeys(["running-contact"])));
+            var waited = Stopwatch.StartNew();
+            while (emulator.Statistics.StatusRequests == 0)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The erasure's status read never arrived.");
+                await Task.Delay(20);
+            }
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var wakeups = host.Services.GetRequiredService<ErasureWakeups>();
+            var before = await FireTimeAsync(scheduler, record.ErasureId);
+
+            // A listing long after the erasure's last look, asking for a postponement: refused while the step runs.
+            var moved = await wakeups.PostponeAsync(scheduler, record.ErasureId, DateTimeOffset.UtcNow + TimeSpan.FromHours(2), DateTimeOffset.UtcNow, default);
+
+            Assert.False(moved);
+            Assert.Equal(before, await FireTimeAsync(scheduler, record.ErasureId));
+        }
+        finally
+        {
+            emulator.Faults.Clear();
+            await host.StopAsync();
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     private static async Task<(IScheduler Scheduler, ErasureWakeups Wakeups)> SchedulingAsync(ErasureHarness harness) =>
