@@ -43,6 +43,15 @@ public sealed class ErasureOptions
     /// </summary>
     public static readonly TimeSpan DefaultQueueCheckInterval = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Default <see cref="WakeupCheckInterval"/>: a wake-up lost despite every precaution (a job store
+    /// edited by hand, a write that failed) costs at most this much delay.
+    /// </summary>
+    public static readonly TimeSpan DefaultWakeupCheckInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest <see cref="WakeupCheckInterval"/> accepted: each check pages through every active erasure.</summary>
+    public static readonly TimeSpan MinWakeupCheckInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Default <see cref="SubjectHashKeyId"/>.</summary>
     public const string DefaultSubjectHashKeyId = "default";
 
@@ -107,6 +116,13 @@ public sealed class ErasureOptions
     public DeadlineOptions Deadlines { get; } = new();
 
     /// <summary>
+    /// How often the workers check that every active erasure has its wake-up in Quartz's store, and
+    /// restore any that is missing (each worker also checks once at start). At least
+    /// <see cref="MinWakeupCheckInterval"/>.
+    /// </summary>
+    public TimeSpan WakeupCheckInterval { get; set; } = DefaultWakeupCheckInterval;
+
+    /// <summary>
     /// Chooses the ledger store and the matching Quartz job store. Store packages wrap this in a
     /// one-line extension (<c>UseSqlite</c>, <c>UsePostgres</c>).
     /// </summary>
@@ -147,6 +163,10 @@ public sealed class ErasureOptions
         if (MaxDeleteRequestsInQueue < 1)
         {
             throw new InvalidOperationException($"{nameof(MaxDeleteRequestsInQueue)} must be at least 1.");
+        }
+        if (WakeupCheckInterval < MinWakeupCheckInterval)
+        {
+            throw new InvalidOperationException($"{nameof(WakeupCheckInterval)} must be at least one second: each check reads every active erasure.");
         }
         if (ReconcileSettleTime < TimeSpan.Zero)
         {

@@ -151,6 +151,7 @@ public class ContactsClient : IDisposable
     /// <summary>Starts deleting the contacts with these contact keys.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
+    /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
     public virtual Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
     {
         var keys = RequireValues(contactKeys, nameof(contactKeys));
@@ -168,6 +169,7 @@ public class ContactsClient : IDisposable
     /// <summary>Starts deleting the contacts with these contact IDs.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
+    /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
     public virtual Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
     {
         var ids = RequireValues(contactIds, nameof(contactIds)).ConvertAll(id => (long?)id);
@@ -181,6 +183,7 @@ public class ContactsClient : IDisposable
     /// <summary>Starts deleting every contact of a data extension, identified by its external key.</summary>
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
+    /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
     public virtual Task<DeletionStarted> StartDeletionByListAsync(string dataExtensionKey, bool deleteListWhenCompleted = false, bool deleteListContentsWhenCompleted = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataExtensionKey);

@@ -15,7 +15,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-// Exit codes: 0 every erasure closed; 2 not all closed within the time limit; 1 bad arguments.
+// Exit codes: 0 every erasure closed; 2 not all closed within the time limit; 1 bad arguments;
+// 143 (128 + SIGTERM) stopped gracefully by SIGTERM before every erasure closed.
 if (args.Length > 0 && args[0] == "scale")
 {
     return await ScaleMeasurement.RunAsync(args[1..]);
@@ -81,9 +82,18 @@ for (var i = 0; i < arguments.Count; i++)
 }
 Console.WriteLine("SUBMITTED");
 
+// SIGTERM (a deploy, a scale-down) stops the application: the host is stopped the way a real worker's is.
+var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
 var limit = Stopwatch.StartNew();
 while (limit.Elapsed < arguments.Timeout)
 {
+    if (stopping.IsCancellationRequested)
+    {
+        Console.WriteLine("STOPPING");
+        await host.StopAsync();
+        Console.WriteLine("STOPPED");
+        return StoppedBySigterm;
+    }
     // One row is enough to know that some erasure is still open.
     var active = await service.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = 1 });
     if (active.Count == 0)
@@ -101,4 +111,6 @@ return 2;
 internal static partial class Program
 {
     private const string PostgresLedgerPrefix = "postgres:";
+
+    private const int StoppedBySigterm = 143;
 }

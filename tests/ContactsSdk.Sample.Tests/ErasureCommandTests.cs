@@ -177,6 +177,24 @@ public sealed class ErasureCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_with_no_wait_records_the_erasure_without_sending_and_the_same_command_without_it_finishes_it()
+    {
+        using var submit = await RunAsync("erasure", "submit", "--request-id", "GDPR-LATER", "--key", "later-contact", "--no-wait");
+
+        Assert.True(submit.ExitCode == 0, submit.StandardOutput + submit.StandardError);
+        Assert.Contains("Erasure 'GDPR-LATER' is recorded", submit.StandardOutput);
+        Assert.DoesNotContain("Sending", submit.StandardOutput);
+        // Nothing reached the emulator kept beside the ledger: no delete request.
+        Assert.Equal(0, EmulatedDeletions());
+
+        using var follow = await RunAsync("erasure", "submit", "--request-id", "GDPR-LATER", "--key", "later-contact");
+
+        Assert.True(follow.ExitCode == 0, follow.StandardOutput + follow.StandardError);
+        Assert.Contains("Erasure 'GDPR-LATER' closed: Deleted.", follow.StandardOutput);
+        Assert.Equal(1, EmulatedDeletions());
+    }
+
+    [Fact]
     public async Task A_receipt_is_refused_until_the_erasure_is_closed()
     {
         using var submit = await RunAsync("erasure", "submit", "--request-id", "GDPR-OPEN", "--key", "open-contact", "--no-wait");
@@ -244,10 +262,16 @@ public sealed class ErasureCommandTests : IDisposable
     private static List<string> RequestIds(string output) =>
         output.Split('\n').Where(line => line.Contains("  due ", StringComparison.Ordinal)).Select(line => line[..line.IndexOf(' ', StringComparison.Ordinal)]).ToList();
 
-    /// <summary>How many deletions the emulator kept beside the ledger received.</summary>
+    /// <summary>How many deletions the emulator kept beside the ledger received (none when it never wrote its state).</summary>
     private int EmulatedDeletions()
     {
-        using var state = JsonDocument.Parse(File.ReadAllText(Ledger + ".emulator.json"));
+        var path = Ledger + ".emulator.json";
+        if (!File.Exists(path))
+        {
+            return 0;
+        }
+
+        using var state = JsonDocument.Parse(File.ReadAllText(path));
         return state.RootElement.GetProperty("Deletions").GetArrayLength();
     }
 }

@@ -20,6 +20,9 @@ internal readonly record struct FailureReport(string Line, int ExitCode)
     {
         OptionsValidationException invalid => new(
             "The Marketing Cloud settings are not usable: " + string.Join("; ", invalid.Failures.Select(OneLine)), ExitCodes.Usage),
+        // A 429 that outlasted the SDK's own waits: nothing was processed, so trying later is safe.
+        ContactsRateLimitException limited => new(
+            OneLine(limited.Message) + " Nothing was lost: run the same command again later.", ExitCodes.Failed),
         ContactsAuthenticationException or ContactsServiceException or DeletionOutcomeUnknownException or DeletionWaitTimeoutException =>
             new(OneLine(exception.Message), ExitCodes.Failed),
         ApiException api => new(

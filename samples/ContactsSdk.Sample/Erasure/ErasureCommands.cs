@@ -20,13 +20,14 @@ internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
 
     /// <summary>
     /// Records the erasure (or finds it, when the request ID was submitted before) and runs the worker
-    /// until it is closed with a receipt. Killed and run again, it continues the same erasure.
+    /// until it is closed with a receipt. Killed and run again, it continues the same erasure. Without
+    /// <paramref name="wait"/> it only records the erasure: no worker runs, nothing is sent.
     /// </summary>
     public async Task<int> SubmitAsync(ErasureFiles files, ErasureRequest request, bool wait, CancellationToken cancellationToken)
     {
-        await using var session = await ErasureSession.OpenAsync(files);
+        await using var session = await ErasureSession.OpenAsync(files, runsWorker: wait);
         console.Line($"Erasure ledger {files.LedgerPath}, talking to the {session.TargetDescription}.");
-        await session.StartWorkerAsync(cancellationToken);
+        await session.StartAsync(cancellationToken);
         var record = await session.Service.SubmitAsync(request, cancellationToken);
         console.Line($"Erasure '{record.RequestId}' is recorded ({record.SubjectCount} subject(s), submitted {Time(record.SubmittedAt)}, {DeadlineText.Due(record, DateTimeOffset.UtcNow)}).");
         if (!wait)

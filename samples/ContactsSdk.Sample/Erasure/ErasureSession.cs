@@ -8,13 +8,16 @@ using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace ContactsSdk.Sample.Erasure;
 
 /// <summary>
 /// The erasure workflow for one command: the target (tenant, or the emulator persisted beside the
 /// ledger), and a generic host with the SDK, the SQLite ledger and the Quartz worker. Only a command
-/// that moves erasures forward starts the host; the others read the ledger through the same service.
+/// that moves erasures forward starts the worker; <c>submit --no-wait</c> starts the host without it
+/// (the ledger is migrated and the erasure's wake-up stored, nothing fires); the others read the
+/// ledger through the same service.
 /// </summary>
 internal sealed class ErasureSession : IAsyncDisposable
 {
@@ -33,14 +36,19 @@ internal sealed class ErasureSession : IAsyncDisposable
 
     public string TargetDescription => _target.Description;
 
-    public static async Task<ErasureSession> OpenAsync(ErasureFiles files)
+    /// <param name="files">The ledger and what is kept beside it.</param>
+    /// <param name="runsWorker">
+    /// Whether <see cref="StartAsync"/> starts the Quartz worker (which sends, polls and closes
+    /// erasures) or only prepares the ledger and the job store so that an erasure can be recorded.
+    /// </param>
+    public static async Task<ErasureSession> OpenAsync(ErasureFiles files, bool runsWorker = true)
     {
         var key = files.LoadOrCreateKey();
         var target = await SampleTarget.CreateForErasureAsync(files.EmulatorStatePath);
         try
         {
             ContactsClientOptionsValidator.ThrowIfInvalid(target.Options);
-            var session = new ErasureSession(target, BuildHost(files, key, target));
+            var session = new ErasureSession(target, BuildHost(files, key, target, runsWorker));
             await session.MigrateAsync();
             return session;
         }
@@ -67,8 +75,11 @@ internal sealed class ErasureSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the worker: it migrates the ledger and carries every open erasure forward.</summary>
-    public async Task StartWorkerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the host: it migrates the ledger and, when the session runs the worker, carries every
+    /// open erasure forward.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         await _host.StartAsync(cancellationToken);
         _started = true;
@@ -91,7 +102,7 @@ internal sealed class ErasureSession : IAsyncDisposable
         }
     }
 
-    private static IHost BuildHost(ErasureFiles files, byte[] key, SampleTarget target)
+    private static IHost BuildHost(ErasureFiles files, byte[] key, SampleTarget target, bool runsWorker)
     {
         // No default configuration sources or console logging: the command's output is its own.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -118,6 +129,11 @@ internal sealed class ErasureSession : IAsyncDisposable
                 options.ReconcileSettleTime = TimeSpan.FromSeconds(2);
             }
         });
+        if (!runsWorker)
+        {
+            // The scheduler is built (its job store receives the wake-up) but never started: nothing fires.
+            builder.Services.Configure<QuartzHostedServiceOptions>(options => options.AutoStart = false);
+        }
         return builder.Build();
     }
 }

@@ -74,9 +74,15 @@ public static class ErasureServiceCollectionExtensions
             options,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ErasureSweep>>() ?? NullLogger<ErasureSweep>.Instance));
+        services.TryAddTransient(provider => new ErasureWakeupCheck(
+            provider.GetRequiredService<IErasureLedgerStore>(),
+            provider.GetRequiredService<ErasureWakeups>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<ErasureWakeupCheck>>() ?? NullLogger<ErasureWakeupCheck>.Instance));
         services.TryAddTransient<AdvanceErasureJob>();
         services.TryAddTransient<SweepDeleteRequestsJob>();
         services.TryAddTransient<CheckDeadlinesJob>();
+        services.TryAddTransient<CheckWakeupsJob>();
 
         // Registered before Quartz's hosted service, so the ledger is migrated before any job runs.
         services.AddHostedService<ErasureLedgerStartup>();

@@ -26,6 +26,13 @@ public static class ErasureDiagnostics
     /// <summary>The erasure's verdict, once it has one (<see cref="ErasureVerdict"/>).</summary>
     public const string VerdictTag = "contactssdk.erasure.verdict";
 
+    /// <summary>
+    /// Counter (<c>{wakeup}</c>) on the <see cref="ContactsSdkDiagnostics.MeterName"/> meter: active
+    /// erasures the wake-up check found without a wake-up in Quartz's store and gave one (at a
+    /// worker's start or in the periodic check). Anything above zero means a wake-up was lost.
+    /// </summary>
+    public const string WakeupsRestoredInstrument = "contactssdk.erasure.wakeups.restored";
+
     /// <summary>The erasure workflow's instruments, on the <see cref="ContactsSdkDiagnostics.MeterName"/> meter.</summary>
     public static class Instruments
     {

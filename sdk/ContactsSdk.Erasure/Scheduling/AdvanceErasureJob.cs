@@ -44,7 +44,8 @@ internal sealed class AdvanceErasureJob : IJob
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutdown: the trigger stays; recovery or the next start picks the erasure up where the ledger says.
+            // Shutdown: the wake-up that fired this run stays stored and comes again one RetryDelay later
+            // (ErasureWakeups); the next run picks the erasure up where the ledger says.
             throw;
         }
         catch (Exception ex)
@@ -54,10 +55,7 @@ internal sealed class AdvanceErasureJob : IJob
             next = _time.GetUtcNow() + _options.RetryDelay;
         }
 
-        if (next is { } at)
-        {
-            await _wakeups.ScheduleAsync(context.Scheduler, erasureId, at, CancellationToken.None).ConfigureAwait(false);
-        }
+        await _wakeups.AfterStepAsync(context.Scheduler, erasureId, next).ConfigureAwait(false);
         foreach (var (other, when) in effects.Wakeups)
         {
             if (other != erasureId)

@@ -1,39 +1,32 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ContactsSdk.Erasure.Scheduling;
 
 /// <summary>
-/// At start: migrates the ledger's schema, stores the recurring deadline check and the recurring
-/// delete-requests sweep (or removes the sweep when batched tracking is off), then gives every active erasure without a wake-up one (an erasure
-/// recorded by a process that died before scheduling it). Pages through the ledger, so memory does
-/// not grow with the number of erasures.
+/// At start: migrates the ledger's schema, stores the recurring jobs (the deadline check, the
+/// delete-requests sweep, or its removal when batched tracking is off, and the wake-up check), then
+/// gives every active erasure without a wake-up one (<see cref="ErasureWakeupCheck"/>, the same check
+/// the recurring job runs).
 /// </summary>
 internal sealed class ErasureLedgerStartup : IHostedService
 {
-    private const int PageSize = 500;
-
     private readonly IErasureLedgerStore _store;
     private readonly ErasureWakeups _wakeups;
+    private readonly ErasureWakeupCheck _check;
     private readonly ErasureOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger<ErasureLedgerStartup> _logger;
     private readonly ISchedulerFactory _schedulers;
 
-    public ErasureLedgerStartup(
-        IErasureLedgerStore store, ErasureWakeups wakeups, ErasureOptions options, TimeProvider time, ILogger<ErasureLedgerStartup> logger, ISchedulerFactory schedulers)
+    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, ErasureWakeupCheck check, ErasureOptions options, ISchedulerFactory schedulers)
     {
         _schedulers = schedulers;
         _store = store;
         _wakeups = wakeups;
+        _check = check;
         _options = options;
-        _time = time;
-        _logger = logger;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -41,19 +34,8 @@ internal sealed class ErasureLedgerStartup : IHostedService
         await _store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreSweepAsync(_options.BatchedTracking ? _options.MaxPollInterval : null, cancellationToken).ConfigureAwait(false);
         await CheckDeadlinesJob.StoreAsync(_schedulers, _options.Deadlines.CheckInterval, cancellationToken).ConfigureAwait(false);
-        var rescheduled = 0;
-        await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
-        {
-            if (!await _wakeups.HasWakeupAsync(record.ErasureId, cancellationToken).ConfigureAwait(false))
-            {
-                await _wakeups.ScheduleAsync(record.ErasureId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                rescheduled++;
-            }
-        }
-        if (rescheduled > 0)
-        {
-            _logger.LogWarning("{Count} active erasures had no wake-up; they were scheduled now.", rescheduled);
-        }
+        await _wakeups.StoreWakeupCheckAsync(_options.WakeupCheckInterval, cancellationToken).ConfigureAwait(false);
+        await _check.RestoreMissingAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
@@ -11,9 +12,12 @@ namespace ContactsSdk.Erasure.Scheduling;
 /// The one persisted Quartz trigger per active erasure: "advance erasure X" at a time. Quartz holds
 /// nothing else; what the step does is decided from the ledger.
 /// </summary>
-internal sealed class ErasureWakeups
+internal sealed partial class ErasureWakeups
 {
     public const string Group = "contactssdk-erasure";
+
+    /// <summary>The trigger's data entry with the end of the erasure's last own step (ISO 8601, workflow clock).</summary>
+    private const string ObservedAtKey = "observed-at";
 
     private readonly ISchedulerFactory _schedulers;
     private readonly IErasureLedgerStore _store;
@@ -60,22 +64,45 @@ internal sealed class ErasureWakeups
     /// been fired by Quartz's recovery trigger after a crash, in which case the erasure's own trigger
     /// is already gone and there is nothing to reschedule in place.
     /// </summary>
-    public async Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleAsync(scheduler, erasureId, at, observedAt: null, cancellationToken);
+
+    private async Task ScheduleAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, DateTimeOffset? observedAt, CancellationToken cancellationToken)
     {
         var job = JobBuilder.Create<AdvanceErasureJob>()
             .WithIdentity(JobKeyOf(erasureId))
             // A job that was running when its process died runs again when the scheduler comes back.
             .RequestRecovery()
             .Build();
-        await scheduler.ScheduleJob(job, Trigger(erasureId, at), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        await scheduler.ScheduleJob(job, Trigger(erasureId, at, observedAt), new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Moves an existing wake-up to <paramref name="at"/>; does nothing when the erasure has none (it is
-    /// closed, or its step is running and will store its own next wake-up).
+    /// Records what a finished step decided: moves the erasure's wake-up to <paramref name="next"/>, or
+    /// removes it when there is no next step (the erasure is closed). Should the scheduler be stopping
+    /// already (a graceful stop waits for running steps after it stops accepting changes), the
+    /// wake-up that fired this run stays stored and comes again one <see cref="ErasureOptions.RetryDelay"/>
+    /// after it fired, on this worker's next start or on another worker of a cluster.
     /// </summary>
-    public async Task MoveAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await scheduler.RescheduleJob(TriggerKeyOf(erasureId), Trigger(erasureId, at), cancellationToken).ConfigureAwait(false);
+    public async Task AfterStepAsync(IScheduler scheduler, Guid erasureId, DateTimeOffset? next)
+    {
+        try
+        {
+            if (next is { } at)
+            {
+                // The step has just looked at the erasure: a sweep that listed the route before now knows less.
+                await ScheduleAsync(scheduler, erasureId, at, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+            else
+            {
+                await scheduler.UnscheduleJob(TriggerKeyOf(erasureId), CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (SchedulerException) when (scheduler.Status is SchedulerStatus.ShuttingDown or SchedulerStatus.Shutdown)
+        {
+            // Stopping: the stored wake-up stands in for the one this step decided.
+        }
+    }
 
     /// <summary>
     /// Stores the ledger's one recurring sweep, first due now, then every <paramref name="interval"/>
@@ -90,34 +117,70 @@ internal sealed class ErasureWakeups
             await scheduler.DeleteJob(SweepDeleteRequestsJob.Key, cancellationToken).ConfigureAwait(false);
             return;
         }
-        var job = JobBuilder.Create<SweepDeleteRequestsJob>().WithIdentity(SweepDeleteRequestsJob.Key).Build();
+        await StoreRecurringAsync<SweepDeleteRequestsJob>(scheduler, SweepDeleteRequestsJob.Key, every, firstAfter: TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores the recurring wake-up check, first due one <paramref name="interval"/> from now (the
+    /// worker's start runs one itself), replacing the one stored before.
+    /// </summary>
+    public async Task StoreWakeupCheckAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await StoreRecurringAsync<CheckWakeupsJob>(scheduler, CheckWakeupsJob.Key, interval, firstAfter: interval, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task StoreRecurringAsync<TJob>(IScheduler scheduler, JobKey key, TimeSpan every, TimeSpan firstAfter, CancellationToken cancellationToken)
+        where TJob : IJob
+    {
+        var job = JobBuilder.Create<TJob>().WithIdentity(key).Build();
         var trigger = TriggerBuilder.Create()
-            .WithIdentity(SweepDeleteRequestsJob.Key.Name, SweepDeleteRequestsJob.Key.Group)
-            .ForJob(SweepDeleteRequestsJob.Key)
-            .StartNow()
-            // After downtime one sweep runs at once, not one per missed interval.
+            .WithIdentity(key.Name, key.Group)
+            .ForJob(key)
+            .StartAt(DateTimeOffset.UtcNow + firstAfter)
+            // After downtime one run happens at once, not one per missed interval.
             .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
             .Build();
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the erasure has a wake-up stored.</summary>
+    /// <summary>
+    /// Whether the erasure has a wake-up stored: its own trigger, or the trigger Quartz gives a job to
+    /// run again after its process died (which fires the same job, so it wakes the erasure too).
+    /// </summary>
     public async Task<bool> HasWakeupAsync(Guid erasureId, CancellationToken cancellationToken)
     {
         var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        return await scheduler.Exists(TriggerKeyOf(erasureId), cancellationToken).ConfigureAwait(false);
+        return (await scheduler.GetTriggersOfJob(JobKeyOf(erasureId), cancellationToken).ConfigureAwait(false)).Count > 0;
     }
 
-    private ITrigger Trigger(Guid erasureId, DateTimeOffset at)
+    /// <summary>When the erasure's own step last ended, as its trigger carries it (workflow clock); null when unknown.</summary>
+    private static DateTimeOffset? ObservedAtOf(ITrigger trigger) =>
+        trigger.JobDataMap.TryGetString(ObservedAtKey, out var text)
+        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var observed)
+            ? observed
+            : null;
+
+    private ITrigger Trigger(Guid erasureId, DateTimeOffset at, DateTimeOffset? observedAt)
     {
         // Quartz fires on the system clock: convert the workflow clock's instant into a delay from now.
         var delay = at - _time.GetUtcNow();
         var fireAt = DateTimeOffset.UtcNow + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+        var data = new JobDataMap();
+        if (observedAt is { } observed)
+        {
+            data[ObservedAtKey] = observed.ToString("O", CultureInfo.InvariantCulture);
+        }
         return TriggerBuilder.Create()
+            .UsingJobData(data)
             .WithIdentity(TriggerKeyOf(erasureId))
             .ForJob(JobKeyOf(erasureId))
             .StartAt(fireAt)
-            // One shot; a wake-up missed while the process was down fires as soon as it is back (the default misfire policy).
+            // Not one shot: a fired wake-up stays stored, due again one RetryDelay later, until the step it
+            // started records the next one (or removes it, once the erasure is closed). So a step whose end is
+            // never recorded (a graceful stop, a failed write, a crash) still leaves its erasure exactly one
+            // wake-up. A wake-up missed while the process was down fires as soon as it is back.
+            .WithSimpleSchedule(s => s.WithInterval(_options.RetryDelay).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
             .Build();
     }
 }

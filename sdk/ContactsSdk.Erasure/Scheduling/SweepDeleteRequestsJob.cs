@@ -10,7 +10,8 @@ namespace ContactsSdk.Erasure.Scheduling;
 /// <summary>
 /// "Sweep the delete requests", once per <see cref="ErasureOptions.MaxPollInterval"/>: moves the
 /// wake-up of every erasure the analytics route lists (finished ones to now, processing ones past
-/// the next sweep). One recurring trigger for the whole ledger: in a cluster it fires on one worker
+/// the next sweep where <see cref="SweepPostponement"/> allows: never a due or running wake-up, never
+/// past the erasure's own schedule when its own look is newer than the listing). One recurring trigger for the whole ledger: in a cluster it fires on one worker
 /// at a time, and Quartz moves it to a survivor when that worker dies.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -42,9 +43,10 @@ internal sealed class SweepDeleteRequestsJob : IJob
             _logger.LogWarning("The delete-requests sweep failed ({Kind}); erasures are polled one by one until the next sweep.", ex.GetType().Name);
             return;
         }
-        foreach (var wakeup in plan.Wakeups)
+        var kept = await _wakeups.ApplySweepAsync(context.Scheduler, plan, cancellationToken).ConfigureAwait(false);
+        if (kept > 0)
         {
-            await _wakeups.MoveAsync(context.Scheduler, wakeup.ErasureId, wakeup.At, cancellationToken).ConfigureAwait(false);
+            _logger.LogInformation("Sweep: {Kept} erasures listed as processing kept their own wake-up (due, running, or their own look is newer than the listing).", kept);
         }
     }
 }

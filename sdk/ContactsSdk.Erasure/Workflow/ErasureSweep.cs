@@ -14,8 +14,9 @@ namespace ContactsSdk.Erasure.Workflow;
 /// analytics delete-requests route (newest first, down to the oldest operation still followed)
 /// shows which deletions have finished. Those erasures are woken at once and read their own status,
 /// which decides the verdict; those still processing are postponed past the next sweep, so they cost
-/// nothing until the route shows them finished; those the route does not list keep polling on their
-/// own schedule.
+/// nothing until the route shows them finished (unless their own status read is due, running or
+/// newer than the listing: <see cref="SweepPostponement"/>); those the route does not list keep
+/// polling on their own schedule.
 /// </summary>
 /// <remarks>
 /// The sweep only moves wake-ups: it never writes the ledger and never decides a state. If sweeps
@@ -54,6 +55,7 @@ internal sealed class ErasureSweep
             return SweepPlan.Empty;
         }
 
+        // Taken before the listing: a look of the erasure's own that ends while the route is read counts as newer.
         var now = _time.GetUtcNow();
         var listed = await _client.ListDeleteRequestsAsync(
             followed.Min(r => r.SubmittedAt) - ClockMargin,
@@ -75,14 +77,14 @@ internal sealed class ErasureSweep
             if (request.GetDeleteRequestStatus().IsPhaseOver())
             {
                 finished++;
-                wakeups.Add(new SweepWakeup(record.ErasureId, now));
+                wakeups.Add(new SweepWakeup(record.ErasureId, now, Postpones: false));
             }
             else
             {
-                wakeups.Add(new SweepWakeup(record.ErasureId, postponedUntil));
+                wakeups.Add(new SweepWakeup(record.ErasureId, postponedUntil, Postpones: true));
             }
         }
-        var plan = new SweepPlan(followed.Count, finished, wakeups.Count - finished, followed.Count - wakeups.Count, wakeups);
+        var plan = new SweepPlan(followed.Count, finished, wakeups.Count - finished, followed.Count - wakeups.Count, wakeups) { ListedAt = now };
         _logger.LogInformation(
             "Sweep of {Followed} accepted erasures: {Finished} finished (read now), {Processing} still processing (postponed), {NotListed} not listed (polled on their own).",
             plan.Followed, plan.Finished, plan.StillProcessing, plan.NotListed);
@@ -130,7 +132,16 @@ internal sealed class ErasureSweep
 internal sealed record SweepPlan(int Followed, int Finished, int StillProcessing, int NotListed, IReadOnlyList<SweepWakeup> Wakeups)
 {
     public static SweepPlan Empty { get; } = new(0, 0, 0, 0, []);
+
+    /// <summary>When the route was read (workflow clock): what the plan knows is as of then.</summary>
+    public DateTimeOffset ListedAt { get; init; }
 }
 
 /// <summary>When an erasure should wake next (on the workflow's clock).</summary>
-internal readonly record struct SweepWakeup(Guid ErasureId, DateTimeOffset At);
+/// <param name="ErasureId">The erasure.</param>
+/// <param name="At">Its new wake-up.</param>
+/// <param name="Postpones">
+/// True for a deletion listed as still processing: a postponement, applied only where
+/// <see cref="SweepPostponement"/> allows it. False for a finished one: woken now, always.
+/// </param>
+internal readonly record struct SweepWakeup(Guid ErasureId, DateTimeOffset At, bool Postpones);

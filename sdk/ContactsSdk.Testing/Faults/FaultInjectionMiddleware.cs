@@ -11,17 +11,21 @@ namespace ContactsSdk.Testing.Faults;
 /// </summary>
 internal sealed class FaultInjectionMiddleware(EmulatorState state)
 {
-    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         if (RouteTag.Of(context) is not { } route)
         {
-            return next(context);
+            await next(context).ConfigureAwait(false);
+            return;
         }
 
         state.Statistics.CountRequest(route);
-        if (state.Faults.TakeFor(route) is not { } fault)
+        // The body is read only when a rule will draw for the request: without rules, nothing changes.
+        var identity = state.Faults.HasRulesFor(route) ? await FaultDraw.IdentityOfAsync(context, route).ConfigureAwait(false) : string.Empty;
+        if (state.Faults.TakeFor(route, identity) is not { } fault)
         {
-            return next(context);
+            await next(context).ConfigureAwait(false);
+            return;
         }
 
         foreach (var kind in fault.Kinds)
@@ -30,6 +34,6 @@ internal sealed class FaultInjectionMiddleware(EmulatorState state)
         }
 
         EmulatorLog.FaultInjected(state.Logger, fault.ToString(), route);
-        return fault.ApplyAsync(new FaultContext(context, route, state), () => next(context));
+        await fault.ApplyAsync(new FaultContext(context, route, state), () => next(context)).ConfigureAwait(false);
     }
 }

@@ -11,14 +11,21 @@ namespace ContactsSdk.Testing.Faults;
 /// <see cref="EmulatorOptions.FaultSeed"/> so that a run can be replayed. Queued faults go first;
 /// a request gets at most one entry (use <see cref="Fault.Combine"/> for several faults at once).
 /// </summary>
+/// <remarks>
+/// A rule's draw for a request depends on the seed, the request itself (route, method, target and
+/// body) and how many identical requests came before it, never on the order in which concurrent
+/// requests arrive: the third status read of operation 7 meets the same fault however the reads of
+/// other operations interleave with it, so a busy machine replays the same faults as an idle one.
+/// </remarks>
 public sealed class FaultPlan
 {
     private readonly Lock _lock = new();
     private readonly List<QueuedFault> _queue = [];
     private readonly List<FaultRule> _rules = [];
-    private readonly Random _random;
+    private readonly Dictionary<string, int> _occurrences = new(StringComparer.Ordinal);
+    private readonly int _seed;
 
-    internal FaultPlan(int seed) => _random = new Random(seed);
+    internal FaultPlan(int seed) => _seed = seed;
 
     /// <summary>How many injections are still queued.</summary>
     public int QueuedCount
@@ -75,11 +82,24 @@ public sealed class FaultPlan
         {
             _queue.Clear();
             _rules.Clear();
+            _occurrences.Clear();
         }
     }
 
-    /// <summary>The fault for a request to <paramref name="route"/>, or null; consumes it.</summary>
-    internal Fault? TakeFor(EmulatorRoute route)
+    /// <summary>Whether any rule could draw for a request to <paramref name="route"/> (then its identity is worth reading).</summary>
+    internal bool HasRulesFor(EmulatorRoute route)
+    {
+        lock (_lock)
+        {
+            return _rules.Exists(rule => rule.Routes.HasFlag(route) && !rule.IsExhausted);
+        }
+    }
+
+    /// <summary>
+    /// The fault for a request to <paramref name="route"/>, or null; consumes it.
+    /// <paramref name="identity"/> names the request (see <see cref="FaultDraw"/>); rules draw from it.
+    /// </summary>
+    internal Fault? TakeFor(EmulatorRoute route, string identity)
     {
         lock (_lock)
         {
@@ -95,10 +115,11 @@ public sealed class FaultPlan
                 return entry.Fault;
             }
 
+            Random? draws = null;
             foreach (var rule in _rules)
             {
                 // Draw only for rules that could fire, so a replay depends on the requests alone.
-                if (rule.Routes.HasFlag(route) && !rule.IsExhausted && _random.NextDouble() < rule.Probability)
+                if (rule.Routes.HasFlag(route) && !rule.IsExhausted && (draws ??= DrawsFor(identity)).NextDouble() < rule.Probability)
                 {
                     rule.Injected++;
                     return rule.Fault;
@@ -107,6 +128,14 @@ public sealed class FaultPlan
 
             return null;
         }
+    }
+
+    /// <summary>The draws of the <c>n</c>th request with this identity: a source seeded by the plan's seed, the identity and <c>n</c>.</summary>
+    private Random DrawsFor(string identity)
+    {
+        _occurrences.TryGetValue(identity, out var before);
+        _occurrences[identity] = before + 1;
+        return new Random(FaultDraw.Seed(_seed, identity, before));
     }
 
     private static void CheckRoutes(EmulatorRoute routes, Fault fault)

@@ -9,7 +9,8 @@ namespace ContactsSdk.Erasure.Tests.Support;
 /// <summary>
 /// What Quartz does for a worker, on the harness's fake clock: one wake-up per active erasure, and
 /// the recurring delete-requests sweep moving the wake-ups it lists (exactly as
-/// <c>SweepDeleteRequestsJob</c> does: a wake-up that no longer exists is not created). The clock
+/// <c>SweepDeleteRequestsJob</c> does: a wake-up that no longer exists is not created, and a
+/// postponement is applied only where <see cref="SweepPostponement"/> allows it). The clock
 /// jumps from one due event to the next, so fourteen days of thousands of erasures run in minutes.
 /// </summary>
 internal sealed class SimulatedWorker
@@ -19,6 +20,7 @@ internal sealed class SimulatedWorker
     private readonly ErasureSweep? _sweep;
     private readonly TimeSpan _sweepInterval;
     private readonly Dictionary<Guid, DateTimeOffset> _wakeups = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _observedAt = [];
     private readonly PriorityQueue<Guid, DateTimeOffset> _due = new();
     private DateTimeOffset _nextSweep;
 
@@ -78,6 +80,7 @@ internal sealed class SimulatedWorker
         _wakeups.Remove(erasureId);
         var effects = new StepEffects();
         var next = await _runner.AdvanceWhileDueAsync(erasureId, effects, CancellationToken.None).ConfigureAwait(false);
+        _observedAt[erasureId] = _harness.Clock.GetUtcNow();
         if (next is { } nextAt)
         {
             Schedule(erasureId, nextAt);
@@ -97,11 +100,20 @@ internal sealed class SimulatedWorker
         Sweeps++;
         _nextSweep = _harness.Clock.GetUtcNow() + _sweepInterval;
         var plan = await _sweep!.PlanAsync(CancellationToken.None).ConfigureAwait(false);
+        var now = _harness.Clock.GetUtcNow();
         foreach (var wakeup in plan.Wakeups)
         {
-            if (_wakeups.ContainsKey(wakeup.ErasureId))
+            if (!_wakeups.TryGetValue(wakeup.ErasureId, out var current))
             {
-                Schedule(wakeup.ErasureId, wakeup.At);
+                continue;
+            }
+            // Steps run one at a time here, so none is running while the sweep applies its plan.
+            var at = wakeup.Postpones
+                ? SweepPostponement.Decide(new CurrentWakeup(current, false, _observedAt.TryGetValue(wakeup.ErasureId, out var observed) ? observed : null), plan.ListedAt, wakeup.At, now)
+                : wakeup.At;
+            if (at is { } moved)
+            {
+                Schedule(wakeup.ErasureId, moved);
             }
         }
     }

@@ -59,6 +59,39 @@ public sealed class FaultPlanTests
     }
 
     [Fact]
+    public async Task A_rules_draw_for_a_request_does_not_depend_on_how_other_requests_interleave_with_it()
+    {
+        // The same reads of two operations, one after the other in the first run and alternating in
+        // the second (as concurrent callers interleave differently on a busy machine).
+        async Task<(List<int> First, List<int> Second)> RunAsync(bool interleaved)
+        {
+            await using var harness = await EmulatorHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, FaultSeed = 7 });
+            var token = await harness.GetTokenAsync();
+            harness.Emulator.Faults.AddRule(EmulatorRoute.Status, Fault.ServiceUnavailable(), probability: 0.5);
+            var order = interleaved
+                ? Enumerable.Range(0, 24).Select(i => i % 2 == 0 ? 1L : 2L)
+                : Enumerable.Repeat(1L, 12).Concat(Enumerable.Repeat(2L, 12));
+            var codes = new Dictionary<long, List<int>> { [1] = [], [2] = [] };
+            foreach (var operationId in order)
+            {
+                using var response = await harness.GetStatusAsync(operationId, token);
+                codes[operationId].Add((int)response.StatusCode);
+            }
+
+            return (codes[1], codes[2]);
+        }
+
+        var oneAfterTheOther = await RunAsync(interleaved: false);
+        var alternating = await RunAsync(interleaved: true);
+
+        Assert.Equal(oneAfterTheOther.First, alternating.First);
+        Assert.Equal(oneAfterTheOther.Second, alternating.Second);
+        Assert.Contains(503, oneAfterTheOther.First.Concat(oneAfterTheOther.Second));
+        // Each operation's reads draw on their own: the two sequences are not one sequence repeated.
+        Assert.NotEqual(oneAfterTheOther.First, oneAfterTheOther.Second);
+    }
+
+    [Fact]
     public async Task A_rule_stops_after_its_maximum_and_queued_faults_go_first()
     {
         await using var harness = await EmulatorHarness.StartAsync();

@@ -1,7 +1,12 @@
 using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -16,12 +21,12 @@ namespace ContactsSdk.Tests.Support;
 internal sealed class ConnectionGate : IDisposable
 {
     private readonly Socket _closedPort;
-    private readonly Func<int, bool> _refuse;
+    private readonly Func<int, HttpRequestMessage, bool> _refuse;
     private int _attempts;
     private int _refused;
 
-    /// <param name="refuse">Given the 1-based number of the connection attempt, whether to refuse it.</param>
-    public ConnectionGate(Func<int, bool> refuse)
+    /// <param name="refuse">Given the 1-based number of the connection attempt and the request that opens it, whether to refuse it.</param>
+    public ConnectionGate(Func<int, HttpRequestMessage, bool> refuse)
     {
         _refuse = refuse;
         // Bound, never listening: connecting to it is refused, and no other process can take the port.
@@ -30,19 +35,30 @@ internal sealed class ConnectionGate : IDisposable
     }
 
     /// <summary>Refuses the first <paramref name="count"/> connection attempts.</summary>
-    public static ConnectionGate RefusingFirst(int count) => new(attempt => attempt <= count);
+    public static ConnectionGate RefusingFirst(int count) => new((attempt, _) => attempt <= count);
 
-    /// <summary>Refuses each attempt with the given probability, drawn from a seeded source.</summary>
+    /// <summary>
+    /// Refuses each attempt with the given probability. The draw depends on the seed, the request
+    /// that opens the connection (method and target) and how many connections such requests opened
+    /// before, not on the order in which concurrent requests connect, so the draws of one kind of
+    /// request do not shift when others interleave with it differently on a busy machine.
+    /// </summary>
     public static ConnectionGate RefusingAtRandom(double probability, int seed)
     {
-        var random = new Random(seed);
+        var opened = new Dictionary<string, int>(StringComparer.Ordinal);
         var gate = new object();
-        return new ConnectionGate(_ =>
+        return new ConnectionGate((_, request) =>
         {
+            var identity = request.Method + " " + request.RequestUri;
+            int before;
             lock (gate)
             {
-                return random.NextDouble() < probability;
+                opened.TryGetValue(identity, out before);
+                opened[identity] = before + 1;
             }
+
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{seed}|{before}|{identity}")));
+            return BinaryPrimitives.ReadUInt64LittleEndian(hash) / (double)ulong.MaxValue < probability;
         });
     }
 
@@ -62,7 +78,7 @@ internal sealed class ConnectionGate : IDisposable
     {
         var attempt = Interlocked.Increment(ref _attempts);
         EndPoint target = context.DnsEndPoint;
-        if (_refuse(attempt))
+        if (_refuse(attempt, context.InitialRequestMessage))
         {
             Interlocked.Increment(ref _refused);
             target = _closedPort.LocalEndPoint!;

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
 using ContactsSdk.Deletion;
+using ContactsSdk.Errors;
 using ContactsSdk.Tests.Support;
 using Microsoft.Kiota.Abstractions;
 
@@ -62,8 +63,13 @@ internal sealed class SoakStarter(InstrumentedTenant tenant, SoakFigures figures
         throw new InvalidOperationException($"{key}: no deletion started after {MaxCallsPerKey} calls.");
     }
 
-    /// <summary>What the SDK reports only when the service cannot have acted: safe to send again.</summary>
+    /// <summary>
+    /// What the SDK reports only when the service cannot have acted: safe to send again. A 429 that
+    /// outlasts the SDK's own retries surfaces as <see cref="ContactsRateLimitException"/> (the
+    /// gateway refused every send, so nothing was queued).
+    /// </summary>
     private static bool IsRefusedUnprocessed(Exception error) => error is
+        ContactsRateLimitException or
         ApiException { ResponseStatusCode: 401 or 429 } or
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or
         ContactsAuthenticationException;
