@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Sample.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace ContactsSdk.Sample.Tests;
@@ -58,6 +59,31 @@ public sealed class ErasureCommandTests : IDisposable
         using var verify = await RunAsync("erasure", "verify");
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains("The ledger is intact: 1 erasure(s)", verify.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Verify_names_the_erasure_and_the_column_when_its_row_verdict_was_edited_from_Deleted_to_Restored()
+    {
+        using var submit = await RunAsync("erasure", "submit", "--request-id", "GDPR-EDIT", "--key", "edited-contact-1");
+        Assert.True(submit.ExitCode == 0, submit.StandardOutput + submit.StandardError);
+
+        // An insider with write access to the database, behind the ledger's back.
+        await using (var connection = new SqliteConnection($"Data Source={Ledger};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE erasures SET verdict = 'Restored' WHERE request_id = 'GDPR-EDIT'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+        using var list = await RunAsync("erasure", "list");
+        Assert.Contains(list.StandardOutput.Split('\n'), line => line.StartsWith("GDPR-EDIT  Closed  Restored", StringComparison.Ordinal));
+
+        using var verify = await RunAsync("erasure", "verify");
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains(verify.ErrorLines, line => line.StartsWith("error: erasure 'GDPR-EDIT'", StringComparison.Ordinal)
+            && line.Contains("the erasure row's verdict is Restored, its entries say Deleted", StringComparison.Ordinal));
+        Assert.Contains("The ledger is NOT intact: 1 problem(s) in 1 erasure(s).", verify.StandardError);
     }
 
     [Theory]

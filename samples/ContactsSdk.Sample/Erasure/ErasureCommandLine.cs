@@ -159,7 +159,7 @@ internal static class ErasureCommandLine
 
     private static Command Verify(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
     {
-        var verify = new Command("verify", "Check the ledger's hash chains: an edited or deleted entry is named.");
+        var verify = new Command("verify", "Check the ledger's hash chains and every erasure's row against its entries: an edited or deleted entry, or an edited row column, is named.");
         verify.SetAction((result, cancellation) => guarded(token => commands.VerifyAsync(files(result), token), cancellation));
         return verify;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -21,9 +22,11 @@ internal sealed class LedgerChain
 
     public LedgerChain(ReadOnlySpan<byte> secret)
     {
-        // A key of its own, so the chain key never equals the subject-hash key.
-        _key = HMACSHA256.HashData(secret, "ContactsSdk.Erasure ledger chain v1"u8);
+        _key = DeriveKey(secret);
     }
+
+    /// <summary>The chain's key: a key of its own (HMAC-SHA256 of a fixed label), so it never equals the subject-hash key.</summary>
+    internal static byte[] DeriveKey(ReadOnlySpan<byte> secret) => HMACSHA256.HashData(secret, "ContactsSdk.Erasure ledger chain v1"u8);
 
     /// <summary>Builds the next entry after <paramref name="previousHash"/> (sequence <paramref name="sequence"/>).</summary>
     public LedgerEntry Next(Guid erasureId, long sequence, string previousHash, string kind, DateTimeOffset recordedAt, string payload)
@@ -40,25 +43,31 @@ internal sealed class LedgerChain
             Encoding.ASCII.GetBytes(entry.Hash),
             Encoding.ASCII.GetBytes(Hash(entry.ErasureId, entry.Sequence, entry.Kind, entry.RecordedAt, entry.Payload, entry.PreviousHash)));
 
-    private string Hash(Guid erasureId, long sequence, string kind, DateTimeOffset recordedAt, string payload, string previousHash)
+    private string Hash(Guid erasureId, long sequence, string kind, DateTimeOffset recordedAt, string payload, string previousHash) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_key, CanonicalBytes(erasureId, sequence, kind, recordedAt, payload, previousHash)));
+
+    /// <summary>
+    /// The bytes an entry's hash is computed over: the previous hash, the erasure ID, the sequence, the
+    /// kind, the time in Unix milliseconds and the payload, each as UTF-8 behind its length (four bytes,
+    /// big-endian), so no two different entries serialize to the same bytes.
+    /// </summary>
+    internal static byte[] CanonicalBytes(Guid erasureId, long sequence, string kind, DateTimeOffset recordedAt, string payload, string previousHash)
     {
-        // Length-prefixed fields: no two different entries serialize to the same bytes.
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
-        AppendField(hmac, previousHash);
-        AppendField(hmac, erasureId.ToString("D", CultureInfo.InvariantCulture));
-        AppendField(hmac, sequence.ToString(CultureInfo.InvariantCulture));
-        AppendField(hmac, kind);
-        AppendField(hmac, AdoLedgerStore.Millis(recordedAt).ToString(CultureInfo.InvariantCulture));
-        AppendField(hmac, payload);
-        return Convert.ToHexStringLower(hmac.GetHashAndReset());
+        var buffer = new ArrayBufferWriter<byte>();
+        AppendField(buffer, previousHash);
+        AppendField(buffer, erasureId.ToString("D", CultureInfo.InvariantCulture));
+        AppendField(buffer, sequence.ToString(CultureInfo.InvariantCulture));
+        AppendField(buffer, kind);
+        AppendField(buffer, AdoLedgerStore.Millis(recordedAt).ToString(CultureInfo.InvariantCulture));
+        AppendField(buffer, payload);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    private static void AppendField(IncrementalHash hmac, string value)
+    private static void AppendField(ArrayBufferWriter<byte> buffer, string value)
     {
         var bytes = Encoding.UTF8.GetBytes(value);
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        hmac.AppendData(length);
-        hmac.AppendData(bytes);
+        BinaryPrimitives.WriteInt32BigEndian(buffer.GetSpan(4), bytes.Length);
+        buffer.Advance(4);
+        buffer.Write(bytes);
     }
 }

@@ -20,6 +20,12 @@ public sealed record LedgerVerification(int ErasuresChecked, long EntriesChecked
 /// <param name="Reason">What does not match.</param>
 public sealed record LedgerProblem(string RequestId, Guid ErasureId, long Sequence, string Reason)
 {
+    /// <summary>
+    /// The column of the <c>erasures</c> row that differs from what the erasure's entries say
+    /// (<c>verdict</c>, <c>state</c>, <c>due_at</c>, …); null for a problem in the entries themselves.
+    /// </summary>
+    public string? Column { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"erasure '{RequestId}' ({ErasureId}), entry {Sequence}: {Reason}";
 }

@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
-using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.Ledger;
 
-/// <summary>Checks one erasure's chain: contiguous sequence, every hash recomputed, every link, and the row pointing at the last entry.</summary>
+/// <summary>
+/// Checks one erasure's chain (contiguous sequence, every hash recomputed, every link, the row pointing
+/// at the last entry) and every column of its row against what the chain says.
+/// </summary>
 internal static class LedgerVerifier
 {
     public static List<LedgerProblem> Check(LedgerChain chain, ErasureRecord record, IReadOnlyList<LedgerEntry> entries)
@@ -37,30 +40,27 @@ internal static class LedgerVerifier
         {
             Problem(record.Version, $"the erasure row expects {record.Version} entries ending with its last hash, the ledger holds {entries.Count} (entries were removed or added)");
         }
-        if (DueDateOf(entries) is var (readable, due) && (!readable || due != record.DueAt))
-        {
-            // The row's due date decides "met" in lists and the CSV: it must be the chain's.
-            Problem(record.Version, readable
-                ? "the erasure row's due date differs from the one its submitted and deadline-extended entries record (the row was edited)"
-                : "its submitted or deadline-extended entries cannot be read");
-        }
+        problems.AddRange(RowProblems(record, entries));
         return problems;
     }
 
-    /// <summary>The due date the entries record (null when none), or unreadable.</summary>
-    private static (bool Readable, DateTimeOffset? DueAt)? DueDateOf(IReadOnlyList<LedgerEntry> entries)
+    /// <summary>Every column of the row that differs from what the entries say, named (the row was edited).</summary>
+    private static IEnumerable<LedgerProblem> RowProblems(ErasureRecord record, IReadOnlyList<LedgerEntry> entries)
     {
         if (entries.Count == 0 || entries[0].Kind != EntryKinds.Submitted)
         {
-            return null;
+            return [new LedgerProblem(record.RequestId, record.ErasureId, 1, "its first entry is not its submission, so its row cannot be checked")];
         }
+        ErasureRecord chain;
         try
         {
-            return (true, DeadlineRules.Summarize(entries, null, null)?.DueAt);
+            chain = ChainProjection.Project(record.ErasureId, entries);
         }
         catch (JsonException)
         {
-            return (false, null);
+            return [new LedgerProblem(record.RequestId, record.ErasureId, record.Version, "its entries cannot be read, so its row cannot be checked")];
         }
+        return ChainProjection.Differences(record, chain).Select(d => new LedgerProblem(record.RequestId, record.ErasureId, record.Version,
+            $"the erasure row's {d.Column} is {d.Stored}, its entries say {d.Chain} (the row was edited)") { Column = d.Column });
     }
 }

@@ -17,9 +17,15 @@ internal sealed class SubjectHasher
 
     public SubjectHasher(byte[] secret, string keyId)
     {
-        _key = HMACSHA256.HashData(secret, "ContactsSdk.Erasure subjects v1"u8);
+        _key = DeriveKey(secret);
         KeyId = keyId;
     }
+
+    /// <summary>
+    /// The key the hashes are made with: HMAC-SHA256 of a fixed label under the configured secret, so
+    /// the subject hashes never share a key with the ledger chain (docs/erasure-receipt.md documents it).
+    /// </summary>
+    internal static byte[] DeriveKey(ReadOnlySpan<byte> secret) => HMACSHA256.HashData(secret, "ContactsSdk.Erasure subjects v1"u8);
 
     /// <summary>The name of the key, written beside every hash.</summary>
     public string KeyId { get; }

@@ -177,7 +177,8 @@ public sealed class DeadlineServiceTests
         Assert.True((await harness.Service.GetAsync("ccpa-edited"))!.DeadlineMet);
         var problem = Assert.Single((await harness.Service.VerifyLedgerAsync()).Problems);
         Assert.Equal("ccpa-edited", problem.RequestId);
-        Assert.Contains("due date differs", problem.Reason);
+        Assert.Equal("due_at", problem.Column);
+        Assert.Contains("the erasure row's due_at is", problem.Reason);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
 using Xunit;
 
@@ -465,6 +466,42 @@ public abstract class LedgerStoreContract
         Assert.True(await store.IsOperationClaimedByOtherAsync(77, second.BatchId));
         Assert.False(await store.IsOperationClaimedByOtherAsync(77, first.BatchId));
         Assert.Equal(2, await store.CountBatchesInQueueAsync(null));
+    }
+
+    [SkippableFact]
+    public async Task A_row_column_edited_behind_the_stores_back_is_named_by_verification_and_the_chain_stays_intact()
+    {
+        var store = await MigratedStoreAsync();
+        var chain = new LedgerChain("contract-test-subject-hash-key-0123456789"u8);
+        var ledger = new ErasureLedger(store, chain, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(T0));
+        var row = await ClosedErasureAsync(store, ledger, "req-row-edit");
+        Assert.Empty(LedgerVerifier.Check(chain, row, await store.ReadEntriesAsync(row.ErasureId)));
+
+        await ExecuteAsync(store, $"UPDATE erasures SET verdict = 'Restored' WHERE erasure_id = '{row.ErasureId}'");
+        var edited = (await store.FindAsync(row.ErasureId))!;
+        var problems = LedgerVerifier.Check(chain, edited, await store.ReadEntriesAsync(row.ErasureId));
+
+        Assert.Equal(ErasureVerdict.Restored, edited.Verdict);
+        var problem = Assert.Single(problems);
+        Assert.Equal(("req-row-edit", row.ErasureId, "verdict"), (problem.RequestId, problem.ErasureId, problem.Column));
+        Assert.Contains("the erasure row's verdict is Restored, its entries say Deleted", problem.Reason);
+    }
+
+    /// <summary>An erasure run to its receipt through the ledger writer: real chained entries and the row changes the workflow makes.</summary>
+    private static async Task<ErasureRecord> ClosedErasureAsync(IErasureLedgerStore store, ErasureLedger ledger, string requestId)
+    {
+        var id = Guid.NewGuid();
+        var first = ledger.First(id, EntryKinds.Submitted,
+            new SubmittedPayload(requestId, 100012345, SubjectKind.ContactKeys, 1, "HMAC-SHA256", "default", [new string('a', 64)], new string('b', 64)), T0);
+        var row = new ErasureRecord(id, requestId, 100012345, SubjectKind.ContactKeys, 1, ErasureState.ReadyToSend, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash);
+        Assert.True(await store.TryCreateAsync(new NewErasure(row, first, ["key-1"])));
+        (_, row) = await ledger.AppendAsync(row, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1), ErasureState.Sending, null, default);
+        (_, row) = await ledger.AppendAsync(row, EntryKinds.Accepted, new AcceptedPayload(4711, null, null, null), ErasureState.Accepted, a => a with { OperationId = 4711 }, default);
+        (_, row) = await ledger.AppendAsync(row, EntryKinds.Verdict, new VerdictPayload(ErasureVerdict.Deleted, "Deleted"), ErasureState.Concluded,
+            a => a with { Verdict = ErasureVerdict.Deleted, ConcludedAt = a.Entry.RecordedAt }, default);
+        (_, row) = await ledger.AppendAsync(row, EntryKinds.Receipt, new { schema = "test" }, ErasureState.Closed, null, default);
+        Assert.Equal(row, await store.FindAsync(id));
+        return row;
     }
 
     private static BatchRecord NewBatch(Guid lead, long? accountId = null, int erasures = 1, int contacts = 1) => new()

@@ -118,10 +118,44 @@ public sealed class ErasureServiceTests
         Assert.Contains("'observed' entry was edited", editedProblem.Reason);
         var entries = await harness.Store.ReadEntriesAsync(edited.ErasureId);
         Assert.Equal(entries.Last(e => e.Kind == "observed").Sequence, editedProblem.Sequence);
-        var truncatedProblem = Assert.Single(verification.Problems, p => p.RequestId == "gdpr-truncated");
+        var truncatedProblem = Assert.Single(verification.Problems, p => p.RequestId == "gdpr-truncated" && p.Column is null);
         Assert.Contains("entries were removed", truncatedProblem.Reason);
+        // The row still says Closed while the chain now ends at the verdict: the column is named too.
+        Assert.Equal("state", Assert.Single(verification.Problems, p => p.RequestId == "gdpr-truncated" && p.Column is not null).Column);
         Assert.DoesNotContain(verification.Problems, p => p.RequestId == "gdpr-intact");
         Assert.True((await harness.Service.VerifyAsync("gdpr-intact")).IsIntact);
+    }
+
+    [Theory]
+    [InlineData("verdict", "verdict = 'Restored'")]
+    [InlineData("state", "state = 'Accepted'")]
+    [InlineData("operation_id", "operation_id = operation_id + 1")]
+    [InlineData("subject_count", "subject_count = 5")]
+    [InlineData("subject_kind", "subject_kind = 'ContactIds'")]
+    [InlineData("account_id", "account_id = 999")]
+    [InlineData("request_id", "request_id = 'gdpr-renamed'")]
+    [InlineData("submitted_at", "submitted_at = submitted_at - 86400000")]
+    [InlineData("updated_at", "updated_at = updated_at + 1")]
+    [InlineData("concluded_at", "concluded_at = concluded_at - 86400000")]
+    [InlineData("due_at", "due_at = due_at + 86400000")]
+    [InlineData("batch_id", "batch_id = NULL")]
+    public async Task Verify_names_the_erasure_and_the_row_column_edited_to_differ_from_its_chain(string column, string assignment)
+    {
+        await using var harness = await ErasureHarness.StartAsync();
+        var edited = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-row", ErasureSubjects.ContactKeys(["k-1"])) { AccountId = harness.Emulator.Credentials.AccountId });
+        var other = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-other", ErasureSubjects.ContactKeys(["k-2"])));
+        await harness.RunToEndAsync(edited.ErasureId);
+        await harness.RunToEndAsync(other.ErasureId);
+        Assert.NotNull((await harness.Store.FindAsync(edited.ErasureId))!.BatchId);
+        Assert.True((await harness.Service.VerifyLedgerAsync()).IsIntact);
+
+        await harness.ExecuteSqlAsync($"UPDATE erasures SET {assignment} WHERE erasure_id = '{edited.ErasureId}'");
+        var verification = await harness.Service.VerifyLedgerAsync();
+
+        var problem = Assert.Single(verification.Problems);
+        Assert.Equal((edited.ErasureId, column), (problem.ErasureId, problem.Column));
+        Assert.Contains($"the erasure row's {column} is ", problem.ToString());
+        Assert.Contains(edited.ErasureId.ToString(), problem.ToString());
     }
 
     [Fact]
