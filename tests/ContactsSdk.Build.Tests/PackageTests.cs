@@ -53,7 +53,8 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
         await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
         {
             NumberOfRestorableDays = 0,
-            PendingDuration = TimeSpan.FromMilliseconds(200),
+            DeleteCallFixedTime = TimeSpan.FromMilliseconds(200),
+            DeleteCallTimePerContact = TimeSpan.Zero,
             DeletePhaseDuration = TimeSpan.FromMilliseconds(200),
         });
         var builder = Host.CreateApplicationBuilder();

@@ -87,9 +87,16 @@ public sealed class DeleteOperationListingTests
     {
         var registered = new EmulatedContact("known-key", "someone@example.com", DateTimeOffset.UnixEpoch);
         await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = [registered] });
+        // Marketing Cloud's queue processes one call at a time: the first is processed, the second waits.
+        var first = await tenant.Client.StartDeletionByKeysAsync(["known-key"]);
         var started = await tenant.Client.StartDeletionByKeysAsync(["known-key", "unknown-key"]);
 
-        var waiting = (await tenant.Client.ListDeleteOperationsAsync()).Find(started.OperationId)!;
+        var listed = await tenant.Client.ListDeleteOperationsAsync();
+        var running = listed.Find(first.OperationId)!;
+        Assert.Equal(ContactDeleteOperationStatus.Processing, running.Status);
+        Assert.NotNull(running.StartTime);
+        Assert.Null(running.EndTime);
+        var waiting = listed.Find(started.OperationId)!;
         Assert.Equal(ContactDeleteOperationStatus.Pending, waiting.Status);
         Assert.Equal("Pending", waiting.RawStatus);
         Assert.True(waiting.IsStatusDocumented);
@@ -101,7 +108,8 @@ public sealed class DeleteOperationListingTests
         Assert.Equal((0L, 0L), (waiting.SuccessCount, waiting.ErrorCount));
         Assert.False(string.IsNullOrEmpty(waiting.RequestId));
 
-        tenant.Clock.Advance(EmulatorOptions.DefaultPendingDuration);
+        // Both calls processed, one after the other.
+        tenant.Clock.Advance((EmulatorOptions.DefaultDeleteCallFixedTime * 2) + TimeSpan.FromMinutes(1));
         var ended = (await tenant.Client.ListDeleteOperationsAsync()).Find(started.OperationId)!;
 
         Assert.Equal(ContactDeleteOperationStatus.CompletedWithErrors, ended.Status);
