@@ -125,6 +125,31 @@ internal sealed class ErasureHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Submits an erasure of one contact key and runs its steps until its deletion is accepted and its
+    /// call has left Marketing Cloud's queue (the clock moved to the end of the call's processing and
+    /// the lead's status read recorded it): from then on the delete-requests sweep follows it.
+    /// </summary>
+    public async Task<Guid> AcceptAsync(string requestId)
+    {
+        var record = await Service.SubmitAsync(new ErasureRequest(requestId, ErasureSubjects.ContactKeys([requestId + "-contact"])));
+        for (var step = 0; step < 10 && record.State != ErasureState.Accepted; step++)
+        {
+            await StepAsync(record.ErasureId);
+            record = (await Service.GetAsync(requestId))!;
+        }
+        if (record.State != ErasureState.Accepted || Emulator.FindOperation(record.OperationId ?? 0) is not { } operation)
+        {
+            throw new InvalidOperationException($"Erasure '{requestId}' was not accepted: it is {record.State}.");
+        }
+        if (Clock.GetUtcNow() < operation.SuppressionCompletesAt)
+        {
+            Clock.SetUtcNow(operation.SuppressionCompletesAt + TimeSpan.FromSeconds(1));
+        }
+        await StepAsync(record.ErasureId);
+        return record.ErasureId;
+    }
+
     /// <summary>A service of the workflow's container (the step runner, the sweep, ...).</summary>
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

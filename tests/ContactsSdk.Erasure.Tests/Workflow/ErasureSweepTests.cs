@@ -28,10 +28,10 @@ public sealed class ErasureSweepTests
             DeleteCallFixedTime = TimeSpan.FromMinutes(1),
             DeleteCallTimePerContact = TimeSpan.Zero,
         }, o => o.MaxDeleteRequestsInQueue = 2);
-        var first = await AcceptAsync(harness, "sweep-1");
+        var first = await harness.AcceptAsync("sweep-1");
         // The first deletion ends; then a second is accepted.
         harness.Clock.Advance(TimeSpan.FromMinutes(15));
-        var second = await AcceptAsync(harness, "sweep-2");
+        var second = await harness.AcceptAsync("sweep-2");
 
         var plan = await harness.Get<ErasureSweep>().PlanAsync(default);
 
@@ -46,7 +46,7 @@ public sealed class ErasureSweepTests
     public async Task Erasures_the_route_does_not_list_keep_their_own_schedule_and_still_close_on_the_status_route()
     {
         await using var harness = await ErasureHarness.StartAsync();
-        var erasure = await AcceptAsync(harness, "unlisted");
+        var erasure = await harness.AcceptAsync("unlisted");
         harness.Emulator.Faults.AddRule(EmulatorRoute.DeleteRequests, Fault.MissingFields("operations"), probability: 1);
 
         var plan = await harness.Get<ErasureSweep>().PlanAsync(default);
@@ -61,7 +61,7 @@ public sealed class ErasureSweepTests
     public async Task A_failing_route_fails_the_sweep_and_moves_no_wake_up()
     {
         await using var harness = await ErasureHarness.StartAsync();
-        await AcceptAsync(harness, "route-down");
+        await harness.AcceptAsync("route-down");
         harness.Emulator.Faults.AddRule(EmulatorRoute.DeleteRequests, Fault.InternalServerError(), probability: 1);
 
         await Assert.ThrowsAnyAsync<Exception>(() => harness.Get<ErasureSweep>().PlanAsync(default));
@@ -77,18 +77,5 @@ public sealed class ErasureSweepTests
 
         Assert.Same(SweepPlan.Empty, plan);
         Assert.Equal(0, harness.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests));
-    }
-
-    /// <summary>Submits an erasure and runs its steps until its deletion is accepted.</summary>
-    private static async Task<Guid> AcceptAsync(ErasureHarness harness, string requestId)
-    {
-        var record = await harness.Service.SubmitAsync(new ErasureRequest(requestId, ErasureSubjects.ContactKeys([requestId + "-contact"])));
-        for (var step = 0; step < 10 && record.State != ErasureState.Accepted; step++)
-        {
-            await harness.StepAsync(record.ErasureId);
-            record = (await harness.Service.GetAsync(requestId))!;
-        }
-        Assert.Equal(ErasureState.Accepted, record.State);
-        return record.ErasureId;
     }
 }

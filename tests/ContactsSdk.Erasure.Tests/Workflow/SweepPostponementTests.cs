@@ -61,9 +61,10 @@ public sealed class SweepPostponementTests
     [Fact]
     public async Task A_step_that_reads_its_status_after_the_sweep_listed_the_route_is_not_overridden_by_the_sweep()
     {
-        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, NumberOfRestorableDays = 0 });
+        // A delete phase long enough that the deletion is still processing when the sweep lists it.
+        await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, NumberOfRestorableDays = 0, DeletePhaseDuration = TimeSpan.FromHours(2) });
         var (scheduler, wakeups) = await SchedulingAsync(harness);
-        var erasureId = await AcceptAsync(harness, "race-own-read");
+        var erasureId = await harness.AcceptAsync("race-own-read");
         await OwnStepAsync(harness, wakeups, scheduler, erasureId);
         harness.Clock.Advance(TimeSpan.FromMinutes(10));
 
@@ -85,7 +86,7 @@ public sealed class SweepPostponementTests
     {
         await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, NumberOfRestorableDays = 0 });
         var (scheduler, wakeups) = await SchedulingAsync(harness);
-        var erasureId = await AcceptAsync(harness, "race-due");
+        var erasureId = await harness.AcceptAsync("race-due");
         // At a worker's start: the erasure's own read is due now (a wake-up missed while no worker ran).
         await wakeups.ScheduleAsync(scheduler, erasureId, harness.Clock.GetUtcNow(), default);
 
@@ -101,7 +102,7 @@ public sealed class SweepPostponementTests
     {
         await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, NumberOfRestorableDays = 0 });
         var (scheduler, wakeups) = await SchedulingAsync(harness);
-        var erasureId = await AcceptAsync(harness, "postponed");
+        var erasureId = await harness.AcceptAsync("postponed");
         await OwnStepAsync(harness, wakeups, scheduler, erasureId);
         harness.Clock.Advance(TimeSpan.FromSeconds(30));
 
@@ -173,17 +174,5 @@ public sealed class SweepPostponementTests
     {
         var actual = fireAt - DateTimeOffset.UtcNow;
         Assert.True((actual - delay).Duration() < TimeSpan.FromSeconds(10), $"The wake-up fires in {actual}, not in about {delay}.");
-    }
-
-    private static async Task<Guid> AcceptAsync(ErasureHarness harness, string requestId)
-    {
-        var record = await harness.Service.SubmitAsync(new ErasureRequest(requestId, ErasureSubjects.ContactKeys([requestId + "-contact"])));
-        for (var step = 0; step < 10 && record.State != ErasureState.Accepted; step++)
-        {
-            await harness.StepAsync(record.ErasureId);
-            record = (await harness.Service.GetAsync(requestId))!;
-        }
-        Assert.Equal(ErasureState.Accepted, record.State);
-        return record.ErasureId;
     }
 }
