@@ -66,6 +66,15 @@ builder.Services.AddContactsErasure(o =>
     o.SendSlotRetryDelay = TimeSpan.FromMilliseconds(100);
     o.ReconcileSettleTime = TimeSpan.FromSeconds(1);
     o.RetryDelay = TimeSpan.FromMilliseconds(300);
+    // The emulator's delete calls last a fraction of a second: a waiting erasure's own look (the fallback
+    // when the worker that would have handed the queue on was killed) comes within a second or so, not minutes.
+    o.QueueCheckInterval = TimeSpan.FromMilliseconds(500);
+    if (arguments.Load)
+    {
+        // Many requests of a few erasures each, so that the emulator ends some restored and some invalid
+        // (it decides per request) and the kill lands between requests.
+        o.MaxContactsPerDeleteRequest = 10;
+    }
 });
 
 using var host = builder.Build();

@@ -24,7 +24,7 @@ public sealed class WakeupKeepingTests
     private const int Count = 4;
 
     /// <summary>Held long enough that every status read is still in flight when the signal comes.</summary>
-    private static readonly TimeSpan HeldStatusRead = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HeldStatusRead = TimeSpan.FromSeconds(3);
 
     private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(90);
 
@@ -92,7 +92,10 @@ public sealed class WakeupKeepingTests
     private static Task<MarketingCloudEmulator> StartEmulatorAsync() => MarketingCloudEmulator.StartAsync(new EmulatorOptions
     {
         NumberOfRestorableDays = 0,
-        PendingDuration = TimeSpan.FromSeconds(30),
+        // A 45-second call in the delete queue: the shared request stays in its first phase while the
+        // test stops its workers (its lead's status reads, each held 3 s, are the steps running then).
+        DeleteCallFixedTime = TimeSpan.FromSeconds(45),
+        DeleteCallTimePerContact = TimeSpan.Zero,
         DeletePhaseDuration = TimeSpan.FromMilliseconds(300),
     });
 
