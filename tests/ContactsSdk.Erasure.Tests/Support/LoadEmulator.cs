@@ -25,10 +25,13 @@ internal static class LoadEmulator
         var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
         {
             NumberOfRestorableDays = 0,
-            // The delete queue stays on, compressed like the rest: 100 ms a call plus 1 ms a contact.
-            DeleteCallFixedTime = TimeSpan.FromMilliseconds(100),
+            // The delete queue stays on, compressed like the rest: a second a call plus 1 ms a contact. With
+            // shared requests of ten contacts the run lasts long enough after the kill for the survivors
+            // to declare the killed worker dead (Quartz's check-in) while they still work.
+            DeleteCallFixedTime = TimeSpan.FromSeconds(1),
             DeleteCallTimePerContact = TimeSpan.FromMilliseconds(1),
-            DeletePhaseDuration = TimeSpan.FromMilliseconds(300),
+            // Long enough that the delete-requests sweep finds accepted erasures out of the queue to follow.
+            DeletePhaseDuration = TimeSpan.FromSeconds(2),
             OutcomeSelector = request => OutcomeOf(request.Keys[0]),
         });
         AddFaults(emulator.Faults);

@@ -24,7 +24,14 @@ public sealed class ErasureSweepWorkerTests : IDisposable
     [Fact]
     public async Task A_worker_stores_one_recurring_sweep_that_follows_the_accepted_erasures()
     {
-        await using var emulator = await CrashEmulator.StartAsync();
+        // Deletions whose delete phase outlasts a few sweeps (one a second here) after their call left the queue.
+        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            NumberOfRestorableDays = 0,
+            DeleteCallFixedTime = TimeSpan.FromMilliseconds(300),
+            DeleteCallTimePerContact = TimeSpan.Zero,
+            DeletePhaseDuration = TimeSpan.FromSeconds(4),
+        });
         using var host = BuildWorker(emulator, batchedTracking: true);
         await host.StartAsync();
         try
