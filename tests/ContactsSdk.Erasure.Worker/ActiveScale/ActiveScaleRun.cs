@@ -21,6 +21,7 @@ internal static class ActiveScaleRun
 {
     private static readonly TimeSpan SampleInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(30);
+    private const int SubmitProgressEvery = 10_000;
 
     public static async Task<ActiveScaleFigures> RunAsync(ActiveScaleStore store, string name, int erasures, TimeSpan limit)
     {
@@ -92,6 +93,11 @@ internal static class ActiveScaleRun
         for (var i = 0; i < erasures; i++)
         {
             await service.SubmitAsync(new ErasureRequest($"{name}-{i}", ErasureSubjects.ContactKeys([KeyOf(name, i)])));
+            if ((i + 1) % SubmitProgressEvery == 0)
+            {
+                // Shows whether submission slows down as the erasures waiting to send pile up.
+                Console.WriteLine(FormattableString.Invariant($"[{name}] {i + 1} submitted after {clock.Elapsed.TotalSeconds:F0} s"));
+            }
         }
         var elapsed = clock.Elapsed;
         await sampler.DisposeAsync();

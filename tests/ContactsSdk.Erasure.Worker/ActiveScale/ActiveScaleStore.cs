@@ -55,11 +55,19 @@ internal abstract class ActiveScaleStore : IAsyncDisposable
     /// active erasure (closed or unknown). A trigger's name is unique in its group, so with both zero
     /// every active erasure has exactly one.
     /// </summary>
-    public async Task<(long Lost, long Orphaned)> WakeupMismatchesAsync() =>
-        (await ScalarAsync("SELECT COUNT(*) FROM erasures e WHERE e.state <> 'Closed' AND NOT EXISTS (SELECT 1 "
-                + WakeupTriggers + " AND t.trigger_name = e.erasure_id)"),
-         await ScalarAsync("SELECT COUNT(*) " + WakeupTriggers
-                + " AND NOT EXISTS (SELECT 1 FROM erasures e WHERE e.erasure_id = t.trigger_name AND e.state <> 'Closed')"));
+    /// <remarks>
+    /// Counted through one join, which walks the group's triggers and finds each erasure by its key:
+    /// a correlated NOT EXISTS on the triggers cannot use their key (it leads with the scheduler's
+    /// name) and, in SQLite, scans every trigger for every erasure.
+    /// </remarks>
+    public async Task<(long Lost, long Orphaned)> WakeupMismatchesAsync()
+    {
+        var active = await ScalarAsync("SELECT COUNT(*) FROM erasures WHERE state <> 'Closed'");
+        var wakeups = await ScalarAsync("SELECT COUNT(*) " + WakeupTriggers);
+        var matched = await ScalarAsync("SELECT COUNT(*) FROM qrtz_triggers t JOIN erasures e ON e.erasure_id = t.trigger_name"
+            + " WHERE t.trigger_group = '" + ErasureWakeups.Group + "' AND e.state <> 'Closed'");
+        return (active - matched, wakeups - matched);
+    }
 
     protected async Task<long> ScalarAsync(string sql)
     {
