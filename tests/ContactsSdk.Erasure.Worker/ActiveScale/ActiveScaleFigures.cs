@@ -76,7 +76,7 @@ internal sealed class ActiveScaleFigures
     /// <summary>
     /// What must hold whatever the timings: after submission every erasure has exactly one wake-up and
     /// nothing was sent; no contact was sent twice or unasked; nothing is lost (every erasure not
-    /// closed still has exactly one wake-up once the worker stopped).
+    /// closed still has its wake-up once the worker stopped).
     /// </summary>
     public IEnumerable<string> Violations()
     {
@@ -96,9 +96,11 @@ internal sealed class ActiveScaleFigures
         {
             yield return $"{ForeignContactsSent} contacts were sent that no erasure named";
         }
-        if (MismatchesAtEnd != (0, 0))
+        // A wake-up left for a closed erasure (one woken by a batch's lead as it closed) is not a violation:
+        // it fires once, finds the erasure closed and ends. It is reported as orphaned-at-end.
+        if (MismatchesAtEnd.Lost != 0)
         {
-            yield return $"after the worker stopped {MismatchesAtEnd.Lost} active erasures had no wake-up and {MismatchesAtEnd.Orphaned} wake-ups no active erasure";
+            yield return $"after the worker stopped {MismatchesAtEnd.Lost} active erasures had no wake-up";
         }
         if (Closed == Erasures && DistinctContactsSent != Erasures)
         {
