@@ -9,6 +9,7 @@ using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Postgres;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Worker;
+using ContactsSdk.Erasure.Worker.ActiveScale;
 using ContactsSdk.Erasure.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,10 @@ using Quartz;
 if (args.Length > 0 && args[0] == "scale")
 {
     return await ScaleMeasurement.RunAsync(args[1..]);
+}
+if (args.Length > 0 && args[0] == "scale-active")
+{
+    return await ActiveScaleMeasurement.RunAsync(args[1..]);
 }
 var arguments = WorkerArguments.Parse(args);
 var builder = Host.CreateApplicationBuilder();

@@ -53,6 +53,22 @@ internal sealed class WorkerProcess : IDisposable
         MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count,
         IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? extraArguments = null)
     {
+        string[] arguments =
+        [
+            "--ledger", ledgerPath, "--endpoint", emulator.BaseAddress.ToString(),
+            "--client-id", emulator.Credentials.ClientId, "--client-secret", emulator.Credentials.ClientSecret,
+            "--account-id", emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            "--prefix", prefix, "--count", count.ToString(CultureInfo.InvariantCulture),
+            .. extraArguments ?? [],
+        ];
+        return Launch(arguments, environment ?? new Dictionary<string, string>());
+    }
+
+    /// <summary>The worker in one of its other modes (<c>scale</c>, <c>scale-active</c>), which runs its own emulator.</summary>
+    public static WorkerProcess StartMode(string mode, IReadOnlyList<string> arguments) => Launch([mode, .. arguments], new Dictionary<string, string>());
+
+    private static WorkerProcess Launch(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
         var worker = typeof(WorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ErasureWorkerPath").Value!;
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -60,23 +76,12 @@ internal sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            "exec", worker,
-            "--ledger", ledgerPath, "--endpoint", emulator.BaseAddress.ToString(),
-            "--client-id", emulator.Credentials.ClientId, "--client-secret", emulator.Credentials.ClientSecret,
-            "--account-id", emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
-            "--prefix", prefix, "--count", count.ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var argument in extraArguments ?? [])
+        foreach (var argument in new[] { "exec", worker }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
         start.Environment.Remove("ERASURE_CRASH_AT");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
