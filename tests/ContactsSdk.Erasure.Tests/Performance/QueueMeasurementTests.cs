@@ -45,8 +45,11 @@ public sealed class QueueMeasurementTests(ITestOutputHelper output)
                 Assert.True(coalesced.DeleteRequests <= 1 + (scenario.Erasures / 5_000), $"{scenario.Name}: {coalesced.DeleteRequests} coalesced requests.");
             }
             Assert.Equal(0, coalesced.GdprDeadlinesMissed);
-            Assert.True(coalesced.LongestWaitForSuppression <= coalesced.QueueLimit,
-                $"{scenario.Name}: an erasure waited {coalesced.LongestWaitForSuppression} for its suppression; two calls take {coalesced.QueueLimit}.");
+            // Two calls (the one being processed when it arrived, then its own), plus how late the lead can
+            // notice the first leaving the queue: its status reads are at most QueueCheckInterval apart.
+            var limit = coalesced.QueueLimit + ErasureOptions.DefaultQueueCheckInterval;
+            Assert.True(coalesced.LongestWaitForSuppression <= limit,
+                $"{scenario.Name}: an erasure waited {coalesced.LongestWaitForSuppression} for its suppression; two calls and a queue check take {limit}.");
         }
         output.WriteLine(QueueMeasurement.Table(results));
     }
