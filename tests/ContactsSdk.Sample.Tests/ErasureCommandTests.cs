@@ -225,6 +225,33 @@ public sealed class ErasureCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Three_first_submissions_started_at_once_on_a_new_ledger_all_succeed_with_one_key()
+    {
+        var submissions = Enumerable.Range(1, 3)
+            .Select(i => RunAsync("erasure", "submit", "--request-id", $"GDPR-RACE-{i}", "--key", $"race-contact-{i}", "--no-wait"))
+            .ToList();
+        var results = await Task.WhenAll(submissions);
+
+        foreach (var result in results)
+        {
+            using (result)
+            {
+                Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+            }
+        }
+        // One key, and no half-written key left beside it.
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(Ledger)!, Path.GetFileName(Ledger) + ".key*"));
+        using var list = await RunAsync("erasure", "list");
+        Assert.Equal(0, list.ExitCode);
+        foreach (var i in Enumerable.Range(1, 3))
+        {
+            Assert.Contains($"GDPR-RACE-{i}", list.StandardOutput);
+        }
+        using var verify = await RunAsync("erasure", "verify");
+        Assert.Equal(0, verify.ExitCode);
+    }
+
+    [Fact]
     public async Task A_receipt_is_refused_until_the_erasure_is_closed()
     {
         using var submit = await RunAsync("erasure", "submit", "--request-id", "GDPR-OPEN", "--key", "open-contact", "--no-wait");

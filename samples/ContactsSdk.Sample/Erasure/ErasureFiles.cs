@@ -39,17 +39,7 @@ internal sealed class ErasureFiles
     {
         if (File.Exists(KeyPath))
         {
-            byte[] key;
-            try
-            {
-                key = Convert.FromBase64String(File.ReadAllText(KeyPath).Trim());
-            }
-            catch (FormatException)
-            {
-                throw new InvalidDataException($"The key file {KeyPath} does not hold a base64 key.");
-            }
-
-            return key.Length >= KeyBytes ? key : throw new InvalidDataException($"The key file {KeyPath} holds fewer than {KeyBytes} bytes.");
+            return ReadKey();
         }
 
         if (LedgerExists)
@@ -60,17 +50,50 @@ internal sealed class ErasureFiles
 
         Directory.CreateDirectory(Path.GetDirectoryName(LedgerPath)!);
         var created = RandomNumberGenerator.GetBytes(KeyBytes);
+        // Written whole under a name of its own, then moved into place only if no key is there yet: several
+        // commands started at once on a new ledger never see half a key, and all end up with the same one.
+        var written = KeyPath + "." + Guid.NewGuid().ToString("N") + ".new";
+        try
+        {
+            WriteKey(written, created);
+            File.Move(written, KeyPath, overwrite: false);
+            return created;
+        }
+        catch (IOException) when (File.Exists(KeyPath))
+        {
+            // Another command created the key first: use that one.
+            return ReadKey();
+        }
+        finally
+        {
+            File.Delete(written);
+        }
+    }
+
+    private byte[] ReadKey()
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(File.ReadAllText(KeyPath).Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidDataException($"The key file {KeyPath} does not hold a base64 key.");
+        }
+
+        return key.Length >= KeyBytes ? key : throw new InvalidDataException($"The key file {KeyPath} holds fewer than {KeyBytes} bytes.");
+    }
+
+    private static void WriteKey(string path, byte[] key)
+    {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var file = new StreamWriter(KeyPath, options))
-        {
-            file.Write(Convert.ToBase64String(created));
-        }
-
-        return created;
+        using var file = new StreamWriter(path, options);
+        file.Write(Convert.ToBase64String(key));
     }
 }
