@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Storage;
 using Quartz;
 
@@ -66,6 +68,29 @@ public sealed class ErasureOptions
 
     /// <summary>A name for <see cref="SubjectHashKey"/>, written in every receipt so a rotated key can be found again.</summary>
     public string SubjectHashKeyId { get; set; } = DefaultSubjectHashKeyId;
+
+    /// <summary>
+    /// The digest key ring: ECDSA P-256 keys that sign the ledger's digests (<see cref="IErasureService.IssueDigestAsync"/>).
+    /// Keep the keys of earlier digests here after a rotation (their public part is enough) so the
+    /// digests and receipt evidence they signed keep verifying. Without a key that can sign, no digest
+    /// is issued and receipts cannot be exported as standalone evidence.
+    /// </summary>
+    public IList<DigestSigningKey> DigestSigningKeys { get; } = new List<DigestSigningKey>();
+
+    /// <summary>
+    /// The ID of the key in <see cref="DigestSigningKeys"/> that signs new digests; null when only one key can sign
+    /// (it is then the current one).
+    /// </summary>
+    public string? CurrentDigestSigningKeyId { get; set; }
+
+    /// <summary>
+    /// How often a worker issues a digest of the ledger and hands it to every registered
+    /// <see cref="IErasureDigestSink"/> (and writes it to the log); null never does. Needs a signing key.
+    /// </summary>
+    public TimeSpan? DigestInterval { get; set; } = DefaultDigestInterval;
+
+    /// <summary>Default <see cref="DigestInterval"/>: one a day bounds what an insider could rewrite unseen to a day's entries.</summary>
+    public static readonly TimeSpan DefaultDigestInterval = TimeSpan.FromDays(1);
 
     /// <summary>The wait between an accepted deletion and its first status read (then doubled up to <see cref="MaxPollInterval"/>).</summary>
     public TimeSpan FirstPollDelay { get; set; } = DefaultFirstPollDelay;
@@ -156,6 +181,10 @@ public sealed class ErasureOptions
         RequirePositive(SendSlotRetryDelay, nameof(SendSlotRetryDelay));
         RequirePositive(RetryDelay, nameof(RetryDelay));
         RequirePositive(QueueCheckInterval, nameof(QueueCheckInterval));
+        if (DigestInterval is { } digestInterval)
+        {
+            RequirePositive(digestInterval, nameof(DigestInterval));
+        }
         if (MaxContactsPerDeleteRequest is < 1 or > 1_000_000)
         {
             throw new InvalidOperationException($"{nameof(MaxContactsPerDeleteRequest)} must be between 1 and 1,000,000 (Marketing Cloud's limit).");

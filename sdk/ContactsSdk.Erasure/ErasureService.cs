@@ -1,3 +1,4 @@
+using ContactsSdk.Erasure.Evidence;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -29,8 +30,9 @@ internal sealed partial class ErasureService : IErasureService
     private readonly DeadlineChecker _deadlines;
 
     public ErasureService(
-        ErasureLedger ledger, ErasureWakeups wakeups, SubjectHasher hasher, IEmailSubjectResolver? resolver, ContactsClientOptions clientOptions, DeadlineChecker deadlines, TimeProvider time)
+        ErasureLedger ledger, ErasureWakeups wakeups, SubjectHasher hasher, IEmailSubjectResolver? resolver, ContactsClientOptions clientOptions, DeadlineChecker deadlines, LedgerAnchor anchor, TimeProvider time)
     {
+        _anchor = anchor;
         _ledger = ledger;
         _wakeups = wakeups;
         _hasher = hasher;
@@ -39,6 +41,8 @@ internal sealed partial class ErasureService : IErasureService
         _time = time;
         _deadlines = deadlines;
     }
+
+    private readonly LedgerAnchor _anchor;
 
     private IErasureLedgerStore Store => _ledger.Store;
 
@@ -144,13 +148,17 @@ internal sealed partial class ErasureService : IErasureService
         var problems = new List<LedgerProblem>();
         var erasures = 0;
         long entries = 0;
+        // Entries appended while this runs lie beyond the size read first: only the positions below it must all be found.
+        var places = new LeafPlaces(await Store.ReadTreeSizeAsync(cancellationToken).ConfigureAwait(false));
         await foreach (var record in Store.ReadAllAsync(new ErasureListQuery { PageSize = VerifyPageSize }, cancellationToken).ConfigureAwait(false))
         {
             var chain = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
             problems.AddRange(LedgerVerifier.Check(_ledger.Chain, record, chain));
+            problems.AddRange(places.Take(record, chain));
             erasures++;
             entries += chain.Count;
         }
+        problems.AddRange(places.Unclaimed());
         return new LedgerVerification(erasures, entries, problems);
     }
 
@@ -159,6 +167,20 @@ internal sealed partial class ErasureService : IErasureService
         var record = await RequireAsync(requestId, cancellationToken).ConfigureAwait(false);
         var chain = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
         return new LedgerVerification(1, chain.Count, LedgerVerifier.Check(_ledger.Chain, record, chain));
+    }
+
+    public Task<LedgerDigest> IssueDigestAsync(CancellationToken cancellationToken = default) => _anchor.IssueAsync(cancellationToken);
+
+    public Task<DigestVerification> VerifyDigestAsync(LedgerDigest digest, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return _anchor.VerifyAsync(digest, cancellationToken);
+    }
+
+    public async Task<ReceiptEvidence> ExportReceiptEvidenceAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        var record = await RequireAsync(requestId, cancellationToken).ConfigureAwait(false);
+        return await _anchor.EvidenceAsync(record, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ErasureRecord> RequireAsync(string requestId, CancellationToken cancellationToken)

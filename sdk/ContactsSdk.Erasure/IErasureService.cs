@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Receipts;
 using ContactsSdk.Erasure.Storage;
@@ -50,6 +51,30 @@ public interface IErasureService
     /// </summary>
     /// <returns>How many erasures were written.</returns>
     Task<int> ExportCsvAsync(DateTimeOffset from, DateTimeOffset to, TextWriter writer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Signs a digest of the whole ledger now (tree size, Merkle root, time) with the current key of
+    /// <see cref="ErasureOptions.DigestSigningKeys"/>. Keep it outside the database (write-once storage, the
+    /// request's ticket): <see cref="VerifyDigestAsync"/> later proves the ledger still holds all it covered.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No signing key is configured, or entries are missing from the ledger (no digest covers a hole).</exception>
+    Task<LedgerDigest> IssueDigestAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks that the ledger still holds every entry an earlier digest covered, unchanged: the digest's
+    /// signature, then the Merkle root over those entries recomputed from the database. Names what is
+    /// missing or changed; on success, returns the consistency proof to the ledger's tree now.
+    /// </summary>
+    Task<DigestVerification> VerifyDigestAsync(LedgerDigest digest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A closed erasure's receipt as standalone evidence: the receipt, a digest signed now, and the proof
+    /// that the receipt's entry is in the digest's tree. Checked with the public key alone
+    /// (<see cref="ReceiptEvidence.Verify"/>, or scripts/verify-receipt.py without this library).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="InvalidOperationException">The erasure has no receipt yet, or no signing key is configured.</exception>
+    Task<ReceiptEvidence> ExportReceiptEvidenceAsync(string requestId, CancellationToken cancellationToken = default);
 
     /// <summary>Checks every erasure's hash chain; the result names each broken entry.</summary>
     Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default);

@@ -2,6 +2,7 @@ using System;
 using ContactsSdk.Configuration;
 using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Diagnostics;
+using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Storage;
@@ -43,6 +44,9 @@ public static class ErasureServiceCollectionExtensions
         services.TryAddSingleton(provider => store.CreateStore(provider));
         services.TryAddSingleton(new LedgerChain(key));
         services.TryAddSingleton(new SubjectHasher(key, options.SubjectHashKeyId));
+        services.TryAddSingleton(new DigestKeyRing(options.DigestSigningKeys, options.CurrentDigestSigningKeyId));
+        services.TryAddSingleton(provider => new LedgerAnchor(
+            provider.GetRequiredService<IErasureLedgerStore>(), provider.GetRequiredService<DigestKeyRing>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IErasureCheckpoints, NoCheckpoints>();
         services.TryAddSingleton(provider => new ErasureLedger(
             provider.GetRequiredService<IErasureLedgerStore>(), provider.GetRequiredService<LedgerChain>(), provider.GetRequiredService<TimeProvider>()));
@@ -64,6 +68,7 @@ public static class ErasureServiceCollectionExtensions
             provider.GetService<IEmailSubjectResolver>(),
             provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value,
             provider.GetRequiredService<DeadlineChecker>(),
+            provider.GetRequiredService<LedgerAnchor>(),
             provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => new DeadlineChecker(
             provider.GetRequiredService<IErasureLedgerStore>(), options.Deadlines, options.MaxContactsPerDeleteRequest, provider.GetRequiredService<TimeProvider>()));
@@ -83,6 +88,7 @@ public static class ErasureServiceCollectionExtensions
         services.TryAddTransient<SweepDeleteRequestsJob>();
         services.TryAddTransient<CheckDeadlinesJob>();
         services.TryAddTransient<CheckWakeupsJob>();
+        services.TryAddTransient<IssueDigestJob>();
 
         // Registered before Quartz's hosted service, so the ledger is migrated before any job runs.
         services.AddHostedService<ErasureLedgerStartup>();

@@ -1,3 +1,4 @@
+using ContactsSdk.Erasure.Evidence;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
@@ -20,8 +21,11 @@ internal sealed class ErasureLedgerStartup : IHostedService
     private readonly ErasureOptions _options;
     private readonly ISchedulerFactory _schedulers;
 
-    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, ErasureWakeupCheck check, ErasureOptions options, ISchedulerFactory schedulers)
+    private readonly DigestKeyRing _keys;
+
+    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, ErasureWakeupCheck check, ErasureOptions options, DigestKeyRing keys, ISchedulerFactory schedulers)
     {
+        _keys = keys;
         _schedulers = schedulers;
         _store = store;
         _wakeups = wakeups;
@@ -35,6 +39,7 @@ internal sealed class ErasureLedgerStartup : IHostedService
         await _wakeups.StoreSweepAsync(_options.BatchedTracking ? _options.MaxPollInterval : null, cancellationToken).ConfigureAwait(false);
         await CheckDeadlinesJob.StoreAsync(_schedulers, _options.Deadlines.CheckInterval, cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreWakeupCheckAsync(_options.WakeupCheckInterval, cancellationToken).ConfigureAwait(false);
+        await IssueDigestJob.StoreAsync(_schedulers, _keys.Current is null ? null : _options.DigestInterval, cancellationToken).ConfigureAwait(false);
         await _check.RestoreMissingAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -58,14 +58,16 @@ public abstract partial class AdoLedgerStore
                 return AppendResult.SendSlotBusy;
             }
         }
+        var entries = new List<LedgerEntry>(write.Appends.Count);
         foreach (var append in write.Appends)
         {
-            var result = await AppendInTransactionAsync(connection, transaction, append, cancellationToken, claimsChecked: true).ConfigureAwait(false);
+            var result = await AppendInTransactionAsync(connection, transaction, append, entries, cancellationToken, claimsChecked: true).ConfigureAwait(false);
             if (result != AppendResult.Appended)
             {
                 return result;
             }
         }
+        await InsertEntriesAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
         return AppendResult.Appended;
     }
 

@@ -89,7 +89,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
                     return false;
                 }
             }
-            await InsertEntryAsync(connection, transaction, erasure.FirstEntry, cancellationToken).ConfigureAwait(false);
+            await InsertEntriesAsync(connection, transaction, [erasure.FirstEntry], cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }
@@ -102,10 +102,24 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
         {
             throw new ArgumentException("The entry's sequence must follow the expected version.", nameof(append));
         }
-        return WriteAsync("append to the ledger", (connection, transaction) => AppendInTransactionAsync(connection, transaction, append, cancellationToken), cancellationToken);
+        return WriteAsync("append to the ledger", async (connection, transaction) =>
+        {
+            var entries = new List<LedgerEntry>(1);
+            var result = await AppendInTransactionAsync(connection, transaction, append, entries, cancellationToken).ConfigureAwait(false);
+            if (result == AppendResult.Appended)
+            {
+                await InsertEntriesAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+            }
+            return result;
+        }, cancellationToken);
     }
 
-    private async Task<AppendResult> AppendInTransactionAsync(DbConnection connection, DbTransaction transaction, LedgerAppend append, CancellationToken cancellationToken, bool claimsChecked = false)
+    /// <summary>
+    /// Applies an append's row change and adds its entry to <paramref name="entries"/>: the caller inserts
+    /// the entries of the whole transaction last (<see cref="InsertEntriesAsync"/>).
+    /// </summary>
+    private async Task<AppendResult> AppendInTransactionAsync(
+        DbConnection connection, DbTransaction transaction, LedgerAppend append, List<LedgerEntry> entries, CancellationToken cancellationToken, bool claimsChecked = false)
     {
         var entry = append.Entry;
         // A batch's members share its operation: the batch write checks the claim once, for all of them.
@@ -165,7 +179,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             await subjects.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await InsertEntryAsync(connection, transaction, entry, cancellationToken).ConfigureAwait(false);
+        entries.Add(entry);
         return AppendResult.Appended;
     }
 
@@ -190,14 +204,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             var entries = new List<LedgerEntry>();
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                entries.Add(new LedgerEntry(
-                    Guid.Parse(reader.GetString(0)),
-                    Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
-                    reader.GetString(2),
-                    FromMillis(Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)),
-                    reader.GetString(4),
-                    reader.GetString(5),
-                    reader.GetString(6)));
+                entries.Add(ReadEntry(reader));
             }
             return entries;
         }, cancellationToken);
@@ -290,17 +297,36 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(reader) : null;
         }, cancellationToken);
 
-    private async Task InsertEntryAsync(DbConnection connection, DbTransaction transaction, LedgerEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a transaction's entries with the next leaf indexes of the ledger-wide tree. Taking the
+    /// indexes locks the tree's counter row until the commit, so indexes follow commit order without
+    /// gaps; it is the last lock a write takes, so two writes never wait on each other in a circle.
+    /// </summary>
+    private async Task InsertEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        using var insert = Command(connection, transaction, _sql.InsertEntry);
-        Add(insert, "erasure_id", Id(entry.ErasureId));
-        Add(insert, "sequence", entry.Sequence);
-        Add(insert, "kind", entry.Kind);
-        Add(insert, "recorded_at", Millis(entry.RecordedAt));
-        Add(insert, "payload", entry.Payload);
-        Add(insert, "previous_hash", entry.PreviousHash);
-        Add(insert, "hash", entry.Hash);
-        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        long next;
+        using (var take = Command(connection, transaction, _sql.TakeLeafIndexes))
+        {
+            Add(take, "count", (long)entries.Count);
+            next = Convert.ToInt64(await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+        foreach (var entry in entries)
+        {
+            using var insert = Command(connection, transaction, _sql.InsertEntry);
+            Add(insert, "erasure_id", Id(entry.ErasureId));
+            Add(insert, "sequence", entry.Sequence);
+            Add(insert, "kind", entry.Kind);
+            Add(insert, "recorded_at", Millis(entry.RecordedAt));
+            Add(insert, "payload", entry.Payload);
+            Add(insert, "previous_hash", entry.PreviousHash);
+            Add(insert, "hash", entry.Hash);
+            Add(insert, "leaf_index", next++);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<int> ReadSchemaVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
@@ -370,6 +396,18 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
     {
         BatchId = reader.IsDBNull(13) ? null : Guid.Parse(reader.GetString(13)),
         DueAt = reader.IsDBNull(14) ? null : FromMillis(Convert.ToInt64(reader.GetValue(14), CultureInfo.InvariantCulture)),
+    };
+
+    private static LedgerEntry ReadEntry(DbDataReader reader) => new(
+        Guid.Parse(reader.GetString(0)),
+        Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+        reader.GetString(2),
+        FromMillis(Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6))
+    {
+        LeafIndex = reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture),
     };
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

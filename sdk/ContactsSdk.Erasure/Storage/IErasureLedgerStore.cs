@@ -101,4 +101,14 @@ public interface IErasureLedgerStore
 
     /// <summary>Whether a batch other than <paramref name="batchId"/>, or an erasure outside any batch, claimed this operation ID.</summary>
     Task<bool> IsOperationClaimedByOtherAsync(long operationId, Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>How many entries the ledger-wide Merkle tree holds (every entry ever appended and committed).</summary>
+    Task<long> ReadTreeSizeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> entries whose leaf index is at least <paramref name="from"/> and below
+    /// <paramref name="to"/>, by leaf index, with <see cref="LedgerEntry.LeafIndex"/> set. An index with no
+    /// entry (removed from the database) is simply absent.
+    /// </summary>
+    Task<IReadOnlyList<LedgerEntry>> ReadLeavesAsync(long from, long to, int limit, CancellationToken cancellationToken = default);
 }

@@ -20,4 +20,11 @@ public sealed record LedgerEntry(
     DateTimeOffset RecordedAt,
     string Payload,
     string PreviousHash,
-    string Hash);
+    string Hash)
+{
+    /// <summary>
+    /// The entry's place among all entries of the ledger (0 for the first ever appended): its leaf in
+    /// the ledger-wide Merkle tree. Set by the store when it writes the entry; null before.
+    /// </summary>
+    public long? LeafIndex { get; init; }
+}

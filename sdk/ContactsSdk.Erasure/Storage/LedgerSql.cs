@@ -67,6 +67,15 @@ public sealed class LedgerSql
     /// <summary>Selects the entries of <c>@erasure_id</c> by ascending sequence.</summary>
     public required string SelectEntries { get; init; }
 
+    /// <summary>Takes the next <c>@count</c> leaf indexes of the ledger-wide tree and returns the first (one row, one column).</summary>
+    public required string TakeLeafIndexes { get; init; }
+
+    /// <summary>Selects how many leaves the ledger-wide tree has.</summary>
+    public required string SelectTreeSize { get; init; }
+
+    /// <summary>Selects up to <c>@limit</c> entries whose leaf index is in [<c>@from</c>, <c>@to</c>), by leaf index (columns as <see cref="EntryColumns"/>).</summary>
+    public required string SelectLeaves { get; init; }
+
     /// <summary>Selects the identifiers in clear of <c>@erasure_id</c>.</summary>
     public required string SelectClearSubjects { get; init; }
 
@@ -119,6 +128,9 @@ public sealed class LedgerSql
     /// <summary>The column list every erasure select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string ErasureColumns =
         "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, batch_id, due_at";
+
+    /// <summary>The column list every entry select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
+    public const string EntryColumns = "erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash, leaf_index";
 
     /// <summary>The column list every batch select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string BatchColumns =

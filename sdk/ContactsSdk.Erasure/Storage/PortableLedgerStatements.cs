@@ -27,8 +27,8 @@ internal static class PortableLedgerStatements
     /// <summary>Inserts one ledger entry.</summary>
     public const string InsertEntry =
         """
-        INSERT INTO erasure_entries (erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash)
-        VALUES (@erasure_id, @sequence, @kind, @recorded_at, @payload, @previous_hash, @hash)
+        INSERT INTO erasure_entries (erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash, leaf_index)
+        VALUES (@erasure_id, @sequence, @kind, @recorded_at, @payload, @previous_hash, @hash, @leaf_index)
         """;
 
     /// <summary>Applies an append's row change when the row is at the expected version.</summary>
@@ -136,7 +136,35 @@ internal static class PortableLedgerStatements
     public const string SelectErasureByRequestId = $"SELECT {LedgerSql.ErasureColumns} FROM erasures WHERE request_id = @request_id";
 
     /// <summary>Selects the entries of an erasure by ascending sequence.</summary>
-    public const string SelectEntries = "SELECT erasure_id, sequence, kind, recorded_at, payload, previous_hash, hash FROM erasure_entries WHERE erasure_id = @erasure_id ORDER BY sequence";
+    public const string SelectEntries = $"SELECT {LedgerSql.EntryColumns} FROM erasure_entries WHERE erasure_id = @erasure_id ORDER BY sequence";
+
+    /// <summary>
+    /// Version 5: the ledger-wide Merkle tree. Every entry gets its place among all entries (its leaf
+    /// index), taken from one counter row in the transaction that appends it. Entries written before
+    /// are numbered in the order they were recorded.
+    /// </summary>
+    public static readonly string[] LeafIndexMigration =
+    [
+        "ALTER TABLE erasure_entries ADD COLUMN leaf_index bigint NULL",
+        """
+        UPDATE erasure_entries SET leaf_index = numbered.leaf_index
+        FROM (SELECT erasure_id, sequence, ROW_NUMBER() OVER (ORDER BY recorded_at, erasure_id, sequence) - 1 AS leaf_index FROM erasure_entries) AS numbered
+        WHERE numbered.erasure_id = erasure_entries.erasure_id AND numbered.sequence = erasure_entries.sequence
+        """,
+        "CREATE UNIQUE INDEX ux_erasure_entries_leaf ON erasure_entries (leaf_index)",
+        "CREATE TABLE erasure_tree (tree integer NOT NULL PRIMARY KEY CHECK (tree = 1), size bigint NOT NULL)",
+        "INSERT INTO erasure_tree (tree, size) SELECT 1, COUNT(*) FROM erasure_entries",
+    ];
+
+    /// <summary>Takes the next <c>@count</c> leaf indexes; returns the first. The row lock is the last one a write takes, so it cannot deadlock.</summary>
+    public const string TakeLeafIndexes = "UPDATE erasure_tree SET size = size + @count WHERE tree = 1 RETURNING size - @count";
+
+    /// <summary>Reads how many leaves the tree has.</summary>
+    public const string SelectTreeSize = "SELECT size FROM erasure_tree WHERE tree = 1";
+
+    /// <summary>Selects up to <c>@limit</c> entries with leaf indexes in [<c>@from</c>, <c>@to</c>), by leaf index.</summary>
+    public const string SelectLeaves =
+        $"SELECT {LedgerSql.EntryColumns} FROM erasure_entries WHERE leaf_index >= @from AND leaf_index < @to ORDER BY leaf_index LIMIT @limit";
 
     /// <summary>Selects the identifiers in clear of an erasure.</summary>
     public const string SelectClearSubjects = "SELECT clear_subjects FROM erasures WHERE erasure_id = @erasure_id";

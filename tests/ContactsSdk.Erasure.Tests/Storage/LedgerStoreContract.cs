@@ -78,6 +78,10 @@ public abstract class LedgerStoreContract
         var fresh = NewErasure("req-v3", T0, dueAt: T0.AddMonths(1));
         Assert.True(await store.TryCreateAsync(fresh));
         Assert.Equal(fresh.Record, await store.FindAsync(fresh.Record.ErasureId));
+        // Version 5 numbered the old entry as the tree's first leaf; new entries follow it.
+        Assert.Equal(0L, (await store.ReadEntriesAsync(id)).Single().LeafIndex);
+        Assert.Equal(1L, (await store.ReadEntriesAsync(fresh.Record.ErasureId)).Single().LeafIndex);
+        Assert.Equal(2L, await store.ReadTreeSizeAsync());
         Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted }));
     }
 
@@ -91,10 +95,29 @@ public abstract class LedgerStoreContract
 
         Assert.Equal(erasure.Record, await store.FindAsync(erasure.Record.ErasureId));
         Assert.Equal(erasure.Record, await store.FindByRequestIdAsync("req-é-1"));
-        Assert.Equal([erasure.FirstEntry], await store.ReadEntriesAsync(erasure.Record.ErasureId));
+        Assert.Equal([erasure.FirstEntry with { LeafIndex = 0 }], await store.ReadEntriesAsync(erasure.Record.ErasureId));
         Assert.Equal(["key-1", "kéy-2"], await store.ReadClearSubjectsAsync(erasure.Record.ErasureId));
         Assert.Null(await store.FindByRequestIdAsync("req-unknown"));
         Assert.Null(await store.FindAsync(Guid.NewGuid()));
+    }
+
+    [SkippableFact]
+    public async Task Entries_take_the_next_places_of_the_ledger_wide_tree_in_commit_order_and_a_refused_write_takes_none()
+    {
+        var store = await MigratedStoreAsync();
+        var a = NewErasure("req-tree-a", T0);
+        var b = NewErasure("req-tree-b", T0);
+        await store.TryCreateAsync(a);
+        Assert.False(await store.TryCreateAsync(NewErasure("req-tree-a", T0)));
+        await store.TryCreateAsync(b);
+        Assert.Equal(AppendResult.VersionConflict, await store.AppendAsync(new LedgerAppend { Entry = Entry(a.Record.ErasureId, 6, T0), ExpectedVersion = 5, NewState = ErasureState.Accepted }));
+        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(a.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted }));
+
+        Assert.Equal(3, await store.ReadTreeSizeAsync());
+        var leaves = await store.ReadLeavesAsync(0, 3, 10);
+        Assert.Equal([(a.Record.ErasureId, 1L, 0L), (b.Record.ErasureId, 1L, 1L), (a.Record.ErasureId, 2L, 2L)], leaves.Select(e => (e.ErasureId, e.Sequence, e.LeafIndex!.Value)));
+        Assert.Equal([2L], (await store.ReadLeavesAsync(1, 3, 10)).Skip(1).Select(e => e.LeafIndex!.Value));
+        Assert.Single(await store.ReadLeavesAsync(0, 3, 1));
     }
 
     [SkippableFact]
@@ -128,7 +151,7 @@ public abstract class LedgerStoreContract
         Assert.Equal(AppendResult.Appended, result);
         var row = await store.FindAsync(erasure.Record.ErasureId);
         Assert.Equal(erasure.Record with { State = ErasureState.Accepted, OperationId = 4242, Version = 2, LastHash = entry.Hash, UpdatedAt = entry.RecordedAt }, row);
-        Assert.Equal([erasure.FirstEntry, entry], await store.ReadEntriesAsync(erasure.Record.ErasureId));
+        Assert.Equal([erasure.FirstEntry with { LeafIndex = 0 }, entry with { LeafIndex = 1 }], await store.ReadEntriesAsync(erasure.Record.ErasureId));
         Assert.Null(await store.ReadClearSubjectsAsync(erasure.Record.ErasureId));
         Assert.True(await store.IsOperationClaimedAsync(4242));
         Assert.False(await store.IsOperationClaimedAsync(4243));

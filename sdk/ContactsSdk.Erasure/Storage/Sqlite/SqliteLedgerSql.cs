@@ -75,6 +75,8 @@ internal static class SqliteLedgerSql
             ],
             // Version 4: the erasure's due date (legal deadline); NULL for erasures recorded before.
             [PortableLedgerStatements.AddDueAtColumn],
+            // Version 5: the ledger-wide Merkle tree's leaf order.
+            PortableLedgerStatements.LeafIndexMigration,
         ],
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
@@ -104,6 +106,9 @@ internal static class SqliteLedgerSql
             LIMIT @limit
             """,
         SelectEntries = PortableLedgerStatements.SelectEntries,
+        TakeLeafIndexes = PortableLedgerStatements.TakeLeafIndexes,
+        SelectTreeSize = PortableLedgerStatements.SelectTreeSize,
+        SelectLeaves = PortableLedgerStatements.SelectLeaves,
         SelectClearSubjects = PortableLedgerStatements.SelectClearSubjects,
         SelectLongestWaitingToSend = PortableLedgerStatements.SelectLongestWaitingToSend,
         CountWaitingToSendAhead = PortableLedgerStatements.CountWaitingToSendAhead,
