@@ -143,24 +143,7 @@ internal sealed partial class ErasureService : IErasureService
         return count;
     }
 
-    public async Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default)
-    {
-        var problems = new List<LedgerProblem>();
-        var erasures = 0;
-        long entries = 0;
-        // Entries appended while this runs lie beyond the size read first: only the positions below it must all be found.
-        var places = new LeafPlaces(await Store.ReadTreeSizeAsync(cancellationToken).ConfigureAwait(false));
-        await foreach (var record in Store.ReadAllAsync(new ErasureListQuery { PageSize = VerifyPageSize }, cancellationToken).ConfigureAwait(false))
-        {
-            var chain = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
-            problems.AddRange(LedgerVerifier.Check(_ledger.Chain, record, chain));
-            problems.AddRange(places.Take(record, chain));
-            erasures++;
-            entries += chain.Count;
-        }
-        problems.AddRange(places.Unclaimed());
-        return new LedgerVerification(erasures, entries, problems);
-    }
+    public Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default) => LedgerAudit.VerifyAsync(Store, _ledger.Chain, cancellationToken);
 
     public async Task<LedgerVerification> VerifyAsync(string requestId, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
@@ -13,9 +14,9 @@ namespace ContactsSdk.Erasure.Tests.Storage;
 /// one and supplies a fresh, empty (not yet migrated) store. The tests are skippable so that a
 /// store whose server is not configured locally reports them as skipped, never as passed.
 /// </summary>
-public abstract class LedgerStoreContract
+public abstract partial class LedgerStoreContract
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 30, 15, 123, TimeSpan.Zero);
+    private protected static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 30, 15, 123, TimeSpan.Zero);
 
     /// <summary>A new store over an empty database.</summary>
     protected abstract Task<IErasureLedgerStore> CreateEmptyStoreAsync();
@@ -26,7 +27,7 @@ public abstract class LedgerStoreContract
     /// <summary>Runs one statement on the store's database, bypassing the store.</summary>
     protected abstract Task ExecuteAsync(IErasureLedgerStore store, string sql);
 
-    private async Task<IErasureLedgerStore> MigratedStoreAsync()
+    private protected async Task<IErasureLedgerStore> MigratedStoreAsync()
     {
         var store = await CreateEmptyStoreAsync();
         await store.MigrateAsync();
@@ -511,7 +512,9 @@ public abstract class LedgerStoreContract
     }
 
     /// <summary>An erasure run to its receipt through the ledger writer: real chained entries and the row changes the workflow makes.</summary>
-    private static async Task<ErasureRecord> ClosedErasureAsync(IErasureLedgerStore store, ErasureLedger ledger, string requestId)
+    private static long s_operations;
+
+    private protected static async Task<ErasureRecord> ClosedErasureAsync(IErasureLedgerStore store, ErasureLedger ledger, string requestId)
     {
         var id = Guid.NewGuid();
         var first = ledger.First(id, EntryKinds.Submitted,
@@ -519,10 +522,14 @@ public abstract class LedgerStoreContract
         var row = new ErasureRecord(id, requestId, 100012345, SubjectKind.ContactKeys, 1, ErasureState.ReadyToSend, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash);
         Assert.True(await store.TryCreateAsync(new NewErasure(row, first, ["key-1"])));
         (_, row) = await ledger.AppendAsync(row, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1), ErasureState.Sending, null, default);
-        (_, row) = await ledger.AppendAsync(row, EntryKinds.Accepted, new AcceptedPayload(4711, null, null, null), ErasureState.Accepted, a => a with { OperationId = 4711 }, default);
+        // Each erasure its own operation: a second claim on one would be refused.
+        var operationId = 4711 + Interlocked.Increment(ref s_operations);
+        (var accepted, row) = await ledger.AppendAsync(row, EntryKinds.Accepted, new AcceptedPayload(operationId, null, null, null), ErasureState.Accepted, a => a with { OperationId = operationId }, default);
+        Assert.Equal(AppendResult.Appended, accepted);
         (_, row) = await ledger.AppendAsync(row, EntryKinds.Verdict, new VerdictPayload(ErasureVerdict.Deleted, "Deleted"), ErasureState.Concluded,
             a => a with { Verdict = ErasureVerdict.Deleted, ConcludedAt = a.Entry.RecordedAt }, default);
-        (_, row) = await ledger.AppendAsync(row, EntryKinds.Receipt, new { schema = "test" }, ErasureState.Closed, null, default);
+        var receipt = new { schema = "contactssdk.erasure-receipt/1", requestId, erasureId = id, ledger = new { entries = row.Version, lastHash = row.LastHash } };
+        (_, row) = await ledger.AppendAsync(row, EntryKinds.Receipt, receipt, ErasureState.Closed, null, default);
         Assert.Equal(row, await store.FindAsync(id));
         return row;
     }

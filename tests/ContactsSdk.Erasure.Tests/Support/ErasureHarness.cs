@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Workflow;
@@ -22,6 +23,9 @@ namespace ContactsSdk.Erasure.Tests.Support;
 internal sealed class ErasureHarness : IAsyncDisposable
 {
     public static readonly byte[] TestKey = "test-subject-hash-key-0123456789abcdef"u8.ToArray();
+
+    /// <summary>The digest signing key every harness signs with (its public part checks the digests and evidence).</summary>
+    public static readonly DigestSigningKey SigningKey = DigestSigningKey.Create("test-signing-1");
 
     private readonly TempDirectory _directory;
     private readonly ServiceProvider _services;
@@ -57,6 +61,7 @@ internal sealed class ErasureHarness : IAsyncDisposable
         {
             o.UseSqlite(directory.File("erasure.db"));
             o.SubjectHashKey = TestKey;
+            o.DigestSigningKeys.Add(SigningKey);
             o.ReconcileSettleTime = TimeSpan.FromMinutes(5);
             configure?.Invoke(o);
         });
