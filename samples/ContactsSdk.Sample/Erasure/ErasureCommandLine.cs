@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace ContactsSdk.Sample.Erasure;
 
 /// <summary>
-/// <c>erasure submit|list|show|export|verify|extend</c>: the compliance operator's commands, each with its
+/// <c>erasure submit|list|show|export|verify|extend|digest|rotate-signing-key</c>: the compliance operator's commands, each with its
 /// arguments and the message a bad one gets.
 /// </summary>
 internal static class ErasureCommandLine
@@ -38,6 +38,8 @@ internal static class ErasureCommandLine
             Export(commands, Files, guarded),
             Verify(commands, Files, guarded),
             Extend(commands, Files, guarded),
+            Digest(commands, Files, guarded),
+            RotateSigningKey(commands, Files, guarded),
         };
         return erasure;
     }
@@ -122,7 +124,8 @@ internal static class ErasureCommandLine
         var from = new Option<string?>("--from") { Description = "Start of the range (UTC unless an offset is given), with --csv." };
         var to = new Option<string?>("--to") { Description = "End of the range, exclusive, with --csv." };
         var outPath = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
-        var export = new Command("export", "Export a receipt as JSON, or a date range of erasures as CSV.") { requestId, csv, from, to, outPath };
+        var evidence = new Option<bool>("--evidence") { Description = "Export the receipt as standalone evidence: with a digest signed now and the proof that the receipt is in it, checkable with the public key alone." };
+        var export = new Command("export", "Export a receipt as JSON, or a date range of erasures as CSV.") { requestId, csv, from, to, outPath, evidence };
         export.Validators.Add(result =>
         {
             var hasId = result.GetValue(requestId) is not null;
@@ -140,6 +143,10 @@ internal static class ErasureCommandLine
             {
                 result.AddError("Give a request ID or --csv, not both.");
             }
+            else if (result.GetValue(evidence))
+            {
+                result.AddError("--evidence exports one receipt: give its request ID, not --csv.");
+            }
             else if (result.GetValue(from) is not { } fromText || result.GetValue(to) is not { } toText)
             {
                 result.AddError("--csv needs --from and --to.");
@@ -152,16 +159,42 @@ internal static class ErasureCommandLine
         export.SetAction((result, cancellation) => guarded(
             token => result.GetValue(csv)
                 ? commands.ExportCsvAsync(files(result), Time(result.GetValue(from)!), Time(result.GetValue(to)!), result.GetValue(outPath), token)
-                : commands.ExportReceiptAsync(files(result), result.GetValue(requestId)!, result.GetValue(outPath), token),
+                : result.GetValue(evidence)
+                    ? commands.ExportEvidenceAsync(files(result), result.GetValue(requestId)!, result.GetValue(outPath), token)
+                    : commands.ExportReceiptAsync(files(result), result.GetValue(requestId)!, result.GetValue(outPath), token),
             cancellation));
         return export;
     }
 
     private static Command Verify(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
     {
-        var verify = new Command("verify", "Check the ledger's hash chains and every erasure's row against its entries: an edited or deleted entry, or an edited row column, is named.");
-        verify.SetAction((result, cancellation) => guarded(token => commands.VerifyAsync(files(result), token), cancellation));
+        var digest = new Option<string?>("--digest") { Description = "Also prove that the ledger still holds everything this digest (from `erasure digest`) covered, and name what is missing or changed." };
+        var verify = new Command("verify", "Check the ledger's hash chains, every erasure's row against its entries and the ledger-wide tree: an edited or deleted entry, an edited row column or a removed erasure is named.") { digest };
+        verify.SetAction((result, cancellation) => guarded(
+            async token =>
+            {
+                var code = await commands.VerifyAsync(files(result), token);
+                return result.GetValue(digest) is { } path && code == 0 ? await commands.VerifyDigestAsync(files(result), path, token) : code;
+            },
+            cancellation));
         return verify;
+    }
+
+    private static Command Digest(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var outPath = new Option<string?>("--out") { Description = "Write the digest to this file instead of standard output." };
+        var publicKey = new Option<string?>("--public-key") { Description = "Also write the public keys of the digest key ring (PEM) to this file: what an auditor checks digests and receipts with." };
+        var digest = new Command("digest", "Sign a digest of the whole ledger (its size and Merkle root, now). Keep it outside the database: `erasure verify --digest` later proves nothing it covered was changed or removed.") { outPath, publicKey };
+        digest.SetAction((result, cancellation) => guarded(token => commands.DigestAsync(files(result), result.GetValue(outPath), result.GetValue(publicKey), token), cancellation));
+        return digest;
+    }
+
+    private static Command RotateSigningKey(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var publicKey = new Option<string?>("--public-key") { Description = "Write the public keys of the ring (PEM), the new one included, to this file." };
+        var rotate = new Command("rotate-signing-key", "Make a new digest signing key that signs from now on; earlier keys stay to verify what they signed.") { publicKey };
+        rotate.SetAction((result, cancellation) => guarded(_ => commands.RotateSigningKeyAsync(files(result), result.GetValue(publicKey)), cancellation));
+        return rotate;
     }
 
     private static Command Extend(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)

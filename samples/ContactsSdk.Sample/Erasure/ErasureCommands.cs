@@ -14,7 +14,7 @@ using Spectre.Console;
 namespace ContactsSdk.Sample.Erasure;
 
 /// <summary>The compliance operator's commands over the erasure ledger.</summary>
-internal sealed class ErasureCommands(IAnsiConsole console, TextWriter error)
+internal sealed partial class ErasureCommands(IAnsiConsole console, TextWriter error)
 {
     private static readonly TimeSpan FollowInterval = TimeSpan.FromMilliseconds(250);
 

@@ -18,7 +18,11 @@ internal sealed class ErasureFiles
         LedgerPath = Path.GetFullPath(ledgerPath);
         KeyPath = LedgerPath + ".key";
         EmulatorStatePath = LedgerPath + ".emulator.json";
+        SigningKeys = new SigningKeyFiles(LedgerPath + ".signing");
     }
+
+    /// <summary>The digest signing keys, in a directory beside the ledger.</summary>
+    public SigningKeyFiles SigningKeys { get; }
 
     /// <summary>The default ledger: the user's local application data, as other .NET tools keep theirs.</summary>
     public static string DefaultLedgerPath => Path.Combine(

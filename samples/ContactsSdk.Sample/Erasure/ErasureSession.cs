@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
+using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,11 +46,12 @@ internal sealed class ErasureSession : IAsyncDisposable
     public static async Task<ErasureSession> OpenAsync(ErasureFiles files, bool runsWorker = true)
     {
         var key = files.LoadOrCreateKey();
+        var signingKeys = files.SigningKeys.LoadOrCreate();
         var target = await SampleTarget.CreateForErasureAsync(files.EmulatorStatePath);
         try
         {
             ContactsClientOptionsValidator.ThrowIfInvalid(target.Options);
-            var session = new ErasureSession(target, BuildHost(files, key, target, runsWorker));
+            var session = new ErasureSession(target, BuildHost(files, key, signingKeys, target, runsWorker));
             await session.MigrateAsync();
             return session;
         }
@@ -102,7 +105,7 @@ internal sealed class ErasureSession : IAsyncDisposable
         }
     }
 
-    private static IHost BuildHost(ErasureFiles files, byte[] key, SampleTarget target, bool runsWorker)
+    private static IHost BuildHost(ErasureFiles files, byte[] key, IReadOnlyList<DigestSigningKey> signingKeys, SampleTarget target, bool runsWorker)
     {
         // No default configuration sources or console logging: the command's output is its own.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -119,6 +122,12 @@ internal sealed class ErasureSession : IAsyncDisposable
         {
             options.UseSqlite(files.LedgerPath);
             options.SubjectHashKey = key;
+            foreach (var signingKey in signingKeys)
+            {
+                options.DigestSigningKeys.Add(signingKey);
+            }
+
+            options.CurrentDigestSigningKeyId = SigningKeyFiles.CurrentId(signingKeys);
             if (target.IsEmulator)
             {
                 // The emulator's deletion takes seconds; poll it at that scale.

@@ -59,7 +59,7 @@ public sealed record LedgerDigest(long TreeSize, string RootHash, DateTimeOffset
             json["tileSize"] = TileSize;
             json["tileHashes"] = new JsonArray([.. TileHashes.Select(h => JsonValue.Create(h))]);
         }
-        return json.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return json.ToJsonString(EvidenceJson.Options);
     }
 
     /// <summary>Reads a digest written by <see cref="ToJson"/>.</summary>

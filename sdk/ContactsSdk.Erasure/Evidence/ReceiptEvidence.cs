@@ -50,7 +50,7 @@ public sealed record ReceiptEvidence(
         ["leafIndex"] = LeafIndex,
         ["inclusionProof"] = new JsonArray([.. InclusionProof.Select(h => JsonValue.Create(h))]),
         ["digest"] = JsonNode.Parse(Digest.ToJson(withTiles: false)),
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }.ToJsonString(EvidenceJson.Options);
 
     /// <summary>
     /// Checks the evidence with the public keys of the digest key ring: the digest's signature, the

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Evidence;
+using ContactsSdk.Sample.Tests.Support;
+using Xunit;
+
+namespace ContactsSdk.Sample.Tests;
+
+/// <summary>
+/// The evidence commands as processes: a digest kept outside the database catches an older copy of the
+/// ledger put back (which the ledger's own check cannot), receipts exported as evidence verify with the
+/// public keys alone, and keep verifying after the signing key is rotated.
+/// </summary>
+public sealed class ErasureEvidenceCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-sample-evidence-").FullName;
+
+    private string Ledger => Path.Combine(_directory, "erasures.db");
+
+    private string PathOf(string name) => Path.Combine(_directory, name);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_digest_proves_later_ledgers_extend_it_and_names_an_older_copy_put_back()
+    {
+        await SubmitAsync("GDPR-D1", "digest-contact-1");
+        File.Copy(Ledger, PathOf("before-second.db"));
+        await SubmitAsync("GDPR-D2", "digest-contact-2");
+        using var digest = await RunAsync("erasure", "digest", "--out", PathOf("digest.json"), "--public-key", PathOf("keys.pem"));
+        Assert.True(digest.ExitCode == 0, digest.StandardError);
+        Assert.Contains("Keep it outside the database.", digest.StandardOutput);
+        Assert.Contains("BEGIN PUBLIC KEY", await File.ReadAllTextAsync(PathOf("keys.pem")));
+        await SubmitAsync("GDPR-D3", "digest-contact-3");
+
+        using var extended = await RunAsync("erasure", "verify", "--digest", PathOf("digest.json"));
+        Assert.True(extended.ExitCode == 0, extended.StandardError);
+        Assert.Contains("The ledger still holds the 18 entries of the digest", extended.StandardOutput);
+
+        // The ledger file as it was before the second erasure, put back: consistent in itself.
+        File.Copy(PathOf("before-second.db"), Ledger, overwrite: true);
+        using var alone = await RunAsync("erasure", "verify");
+        Assert.True(alone.ExitCode == 0, alone.StandardError);
+        using var against = await RunAsync("erasure", "verify", "--digest", PathOf("digest.json"));
+        Assert.Equal(1, against.ExitCode);
+        Assert.Contains(against.ErrorLines, l => l.Contains("the ledger's tree holds 9 entries, the digest covers 18: the ledger is older than the digest", StringComparison.Ordinal));
+        Assert.Contains("The ledger does NOT hold what the digest of", against.StandardError);
+    }
+
+    [Fact]
+    public async Task Receipt_evidence_verifies_with_the_public_keys_alone_before_and_after_a_key_rotation()
+    {
+        await SubmitAsync("GDPR-E1", "evidence-contact-1");
+        using var export = await RunAsync("erasure", "export", "GDPR-E1", "--evidence", "--out", PathOf("evidence-1.json"));
+        Assert.True(export.ExitCode == 0, export.StandardError);
+        var before = ReceiptEvidence.Parse(await File.ReadAllTextAsync(PathOf("evidence-1.json")));
+        Assert.DoesNotContain("evidence-contact-1", await File.ReadAllTextAsync(PathOf("evidence-1.json")));
+
+        using var rotate = await RunAsync("erasure", "rotate-signing-key", "--public-key", PathOf("keys.pem"));
+        Assert.True(rotate.ExitCode == 0, rotate.StandardError);
+        using var again = await RunAsync("erasure", "export", "GDPR-E1", "--evidence", "--out", PathOf("evidence-2.json"));
+        var after = ReceiptEvidence.Parse(await File.ReadAllTextAsync(PathOf("evidence-2.json")));
+
+        var keys = PublicKeys(await File.ReadAllTextAsync(PathOf("keys.pem")));
+        Assert.Equal(2, keys.Count);
+        Assert.NotEqual(before.Digest.KeyId, after.Digest.KeyId);
+        Assert.Equal(keys.Max(k => k.KeyId), after.Digest.KeyId);
+        Assert.Empty(before.Verify(keys));
+        Assert.Empty(after.Verify(keys));
+        Assert.Contains(before.Verify(keys.Where(k => k.KeyId != before.Digest.KeyId)), p => p.Contains("not in the digest key ring", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_digest_file_that_is_not_one_and_evidence_for_a_date_range_are_refused_with_their_reasons()
+    {
+        await SubmitAsync("GDPR-B1", "bad-contact-1");
+        await File.WriteAllTextAsync(PathOf("not-a-digest.json"), "{\"schema\":\"something else\"}");
+
+        using var verify = await RunAsync("erasure", "verify", "--digest", PathOf("not-a-digest.json"));
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains(verify.ErrorLines, l => l.Contains("is not a ledger digest: The digest's schema is not 'contactssdk.erasure-digest/1'.", StringComparison.Ordinal));
+
+        using var range = await RunAsync("erasure", "export", "--csv", "--from", "2026-01-01", "--to", "2027-01-01", "--evidence");
+        Assert.Equal(2, range.ExitCode);
+        Assert.Contains("error: --evidence exports one receipt: give its request ID, not --csv.", range.ErrorLines);
+    }
+
+    /// <summary>The keys of a public-key file: PEM blocks, each after a "# key ID" line.</summary>
+    private static List<DigestSigningKey> PublicKeys(string text) =>
+        [.. text.Split("# key ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(block => block.Split('\n', 2))
+            .Select(parts => DigestSigningKey.FromPem(parts[0].Trim(), parts[1]))];
+
+    private async Task SubmitAsync(string requestId, string key)
+    {
+        using var submit = await RunAsync("erasure", "submit", "--request-id", requestId, "--key", key);
+        Assert.True(submit.ExitCode == 0, submit.StandardOutput + submit.StandardError);
+    }
+
+    private Task<ChildProcess> RunAsync(params string[] arguments) =>
+        ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
+}
