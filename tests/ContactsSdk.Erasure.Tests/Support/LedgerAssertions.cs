@@ -20,7 +20,11 @@ internal static class LedgerAssertions
     /// every erasure exactly once (an erasure's keys all in the request of its operation, however many
     /// erasures shared it), and the ledger verifies.
     /// </summary>
-    public static async Task<IReadOnlyList<ErasureReceipt>> EveryErasureDeletedOnceAsync(MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count)
+    public static Task<IReadOnlyList<ErasureReceipt>> EveryErasureDeletedOnceAsync(MarketingCloudEmulator emulator, string ledgerPath, string prefix, int count) =>
+        EveryErasureDeletedOnceAsync(emulator, ledgerPath, [prefix], count);
+
+    /// <summary>The same over several rounds of erasures, <paramref name="count"/> per prefix, all in one ledger.</summary>
+    public static async Task<IReadOnlyList<ErasureReceipt>> EveryErasureDeletedOnceAsync(MarketingCloudEmulator emulator, string ledgerPath, IReadOnlyList<string> prefixes, int count)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -34,14 +38,14 @@ internal static class LedgerAssertions
         var service = provider.GetRequiredService<IErasureService>();
 
         var sent = emulator.Operations.SelectMany(op => op.Request.Keys).ToList();
-        var expected = Enumerable.Range(0, count).SelectMany(i => WorkerArguments.KeysOf($"{prefix}-{i}", i)).ToList();
+        var requests = prefixes.SelectMany(prefix => Enumerable.Range(0, count).Select(i => (RequestId: $"{prefix}-{i}", Index: i))).ToList();
+        var expected = requests.SelectMany(r => WorkerArguments.KeysOf(r.RequestId, r.Index)).ToList();
         Assert.Equal(sent.Count, sent.Distinct().Count());
         Assert.Equal(expected.Order(), sent.Order());
         var receipts = new List<ErasureReceipt>();
-        for (var i = 0; i < count; i++)
+        foreach (var (requestId, index) in requests)
         {
-            var requestId = $"{prefix}-{i}";
-            var keys = WorkerArguments.KeysOf(requestId, i);
+            var keys = WorkerArguments.KeysOf(requestId, index);
             var operation = Assert.Single(emulator.Operations, op => keys.All(op.Request.Keys.Contains));
             var record = await service.GetAsync(requestId);
             Assert.NotNull(record);
@@ -57,7 +61,7 @@ internal static class LedgerAssertions
         }
         var verification = await service.VerifyLedgerAsync();
         Assert.True(verification.IsIntact, string.Join("\n", verification.Problems));
-        Assert.Equal(count, verification.ErasuresChecked);
+        Assert.Equal(requests.Count, verification.ErasuresChecked);
         return receipts;
     }
 }
