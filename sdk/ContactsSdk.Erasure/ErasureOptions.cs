@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Storage;
 using Quartz;
@@ -60,14 +61,34 @@ public sealed class ErasureOptions
     internal LedgerStoreRegistration? Store { get; private set; }
 
     /// <summary>
-    /// The secret key of the subject hashes (HMAC-SHA256, at least <see cref="MinimumSubjectHashKeyLength"/>
-    /// bytes) and of the ledger's hash chain. Keep it outside the ledger's database: whoever holds both
-    /// could test guesses of an identifier against a receipt. Required.
+    /// The current secret key of the subject hashes (HMAC-SHA256, at least <see cref="MinimumSubjectHashKeyLength"/>
+    /// bytes): new erasures hash their subjects with it. Unless <see cref="LedgerChainKeyId"/> names another
+    /// key, the ledger's hash chain is keyed from it too. Keep it outside the ledger's database: whoever
+    /// holds both could test guesses of an identifier against a receipt. Required.
     /// </summary>
     public byte[]? SubjectHashKey { get; set; }
 
     /// <summary>A name for <see cref="SubjectHashKey"/>, written in every receipt so a rotated key can be found again.</summary>
     public string SubjectHashKeyId { get; set; } = DefaultSubjectHashKeyId;
+
+    /// <summary>
+    /// The subject-hash keys used before a rotation, by ID: a repeated submission of an older erasure is
+    /// checked against its subjects with the key it was recorded under. Their receipts keep naming them.
+    /// </summary>
+    public IDictionary<string, byte[]> RetiredSubjectHashKeys { get; } = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The ID of the subject-hash key the ledger's hash chain is keyed from (its derived chain key links
+    /// every entry); null for <see cref="SubjectHashKeyId"/>. After a rotation, keep naming the key the
+    /// ledger was started with (it stays in <see cref="RetiredSubjectHashKeys"/>): the chain's key does not
+    /// rotate with the subject hashes, so entries old and new verify alike. What an auditor relies on
+    /// without any secret is the signed digests (<see cref="DigestSigningKeys"/>).
+    /// </summary>
+    public string? LedgerChainKeyId { get; set; }
+
+    /// <summary>Every subject-hash key by ID: the current one and the retired ones.</summary>
+    internal IReadOnlyDictionary<string, byte[]> SubjectHashKeyRing =>
+        new Dictionary<string, byte[]>(RetiredSubjectHashKeys, StringComparer.Ordinal) { [SubjectHashKeyId] = SubjectHashKey! };
 
     /// <summary>
     /// The digest key ring: ECDSA P-256 keys that sign the ledger's digests (<see cref="IErasureService.IssueDigestAsync"/>).
@@ -175,6 +196,18 @@ public sealed class ErasureOptions
         if (string.IsNullOrWhiteSpace(SubjectHashKeyId))
         {
             throw new InvalidOperationException($"{nameof(SubjectHashKeyId)} must not be empty.");
+        }
+        if (RetiredSubjectHashKeys.ContainsKey(SubjectHashKeyId))
+        {
+            throw new InvalidOperationException($"The current subject-hash key '{SubjectHashKeyId}' is also among {nameof(RetiredSubjectHashKeys)}: a new key needs a new ID.");
+        }
+        if (RetiredSubjectHashKeys.FirstOrDefault(k => k.Value is not { Length: >= MinimumSubjectHashKeyLength }).Key is { } shortKey)
+        {
+            throw new InvalidOperationException($"The retired subject-hash key '{shortKey}' must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
+        }
+        if (LedgerChainKeyId is { } chainKeyId && chainKeyId != SubjectHashKeyId && !RetiredSubjectHashKeys.ContainsKey(chainKeyId))
+        {
+            throw new InvalidOperationException($"{nameof(LedgerChainKeyId)} names '{chainKeyId}', which is neither the current nor a retired subject-hash key.");
         }
         RequirePositive(FirstPollDelay, nameof(FirstPollDelay));
         RequirePositive(MaxPollInterval, nameof(MaxPollInterval));

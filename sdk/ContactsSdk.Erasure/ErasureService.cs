@@ -90,6 +90,11 @@ internal sealed partial class ErasureService : IErasureService
             ?? throw new ErasureLedgerException($"Request ID '{requestId}' is taken but its erasure could not be read.");
         var entries = await Store.ReadEntriesAsync(existing.ErasureId, cancellationToken).ConfigureAwait(false);
         var submitted = LedgerJson.Read<SubmittedPayload>(entries[0].Payload);
+        if (submitted.KeyId != _hasher.KeyId && submitted.SubjectKind == kind)
+        {
+            // Recorded before a key rotation: compare the subjects as hashed under the key they were recorded with.
+            digest = SubjectHasher.Digest(_hasher.HashAll(submitted.KeyId, kind, request.Subjects.Values));
+        }
         if (submitted.SubjectKind != kind || submitted.SubjectsDigest != digest || submitted.AccountId != accountId)
         {
             throw new ArgumentException($"Request ID '{requestId}' was already used for a different erasure (other subjects or MID); choose a new request ID.", "request");

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Sample.Tests.Support;
@@ -74,6 +77,28 @@ public sealed class ErasureEvidenceCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_subject_key_rotation_new_erasures_use_the_new_key_and_older_ones_keep_theirs()
+    {
+        await SubmitAsync("GDPR-K1", "rotation-contact-1");
+        using var rotate = await RunAsync("erasure", "rotate-subject-key");
+        Assert.True(rotate.ExitCode == 0, rotate.StandardError);
+        await SubmitAsync("GDPR-K2", "rotation-contact-2");
+        // The first erasure submitted again after the rotation is still the same request.
+        await SubmitAsync("GDPR-K1", "rotation-contact-1");
+
+        var rotated = Assert.Single(Directory.GetFiles(Ledger + ".subject-keys", "*.key"));
+        var first = await ReceiptAsync("GDPR-K1");
+        var second = await ReceiptAsync("GDPR-K2");
+        Assert.Equal("default", first.KeyId);
+        Assert.Equal(Path.GetFileNameWithoutExtension(rotated), second.KeyId);
+        Assert.Equal(SubjectHash(Ledger + ".key", "rotation-contact-1"), Assert.Single(first.Hashes));
+        Assert.Equal(SubjectHash(rotated, "rotation-contact-2"), Assert.Single(second.Hashes));
+        using var verify = await RunAsync("erasure", "verify");
+        Assert.True(verify.ExitCode == 0, verify.StandardError);
+        Assert.Contains("The ledger is intact: 2 erasure(s)", verify.StandardOutput);
+    }
+
+    [Fact]
     public async Task A_digest_file_that_is_not_one_and_evidence_for_a_date_range_are_refused_with_their_reasons()
     {
         await SubmitAsync("GDPR-B1", "bad-contact-1");
@@ -86,6 +111,23 @@ public sealed class ErasureEvidenceCommandTests : IDisposable
         using var range = await RunAsync("erasure", "export", "--csv", "--from", "2026-01-01", "--to", "2027-01-01", "--evidence");
         Assert.Equal(2, range.ExitCode);
         Assert.Contains("error: --evidence exports one receipt: give its request ID, not --csv.", range.ErrorLines);
+    }
+
+    private async Task<(string KeyId, List<string> Hashes)> ReceiptAsync(string requestId)
+    {
+        using var export = await RunAsync("erasure", "export", requestId);
+        Assert.True(export.ExitCode == 0, export.StandardError);
+        using var receipt = JsonDocument.Parse(export.StandardOutput);
+        var hashes = receipt.RootElement.GetProperty("subjectHashes");
+        return (hashes.GetProperty("keyId").GetString()!, [.. hashes.GetProperty("values").EnumerateArray().Select(v => v.GetString()!)]);
+    }
+
+    /// <summary>A contact key's subject hash as docs/erasure-receipt.md defines it, from the key file alone.</summary>
+    private static string SubjectHash(string keyFile, string contactKey)
+    {
+        var secret = Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
+        var subjectKey = HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes("ContactsSdk.Erasure subjects v1"));
+        return Convert.ToHexStringLower(HMACSHA256.HashData(subjectKey, Encoding.UTF8.GetBytes("ContactKeys:" + contactKey)));
     }
 
     /// <summary>The keys of a public-key file: PEM blocks, each after a "# key ID" line.</summary>

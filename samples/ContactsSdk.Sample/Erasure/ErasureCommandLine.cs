@@ -11,7 +11,7 @@ using Spectre.Console;
 namespace ContactsSdk.Sample.Erasure;
 
 /// <summary>
-/// <c>erasure submit|list|show|export|verify|extend|digest|rotate-signing-key</c>: the compliance operator's commands, each with its
+/// <c>erasure submit|list|show|export|verify|extend|digest|rotate-signing-key|rotate-subject-key</c>: the compliance operator's commands, each with its
 /// arguments and the message a bad one gets.
 /// </summary>
 internal static class ErasureCommandLine
@@ -40,6 +40,7 @@ internal static class ErasureCommandLine
             Extend(commands, Files, guarded),
             Digest(commands, Files, guarded),
             RotateSigningKey(commands, Files, guarded),
+            RotateSubjectKey(commands, Files, guarded),
         };
         return erasure;
     }
@@ -187,6 +188,13 @@ internal static class ErasureCommandLine
         var digest = new Command("digest", "Sign a digest of the whole ledger (its size and Merkle root, now). Keep it outside the database: `erasure verify --digest` later proves nothing it covered was changed or removed.") { outPath, publicKey };
         digest.SetAction((result, cancellation) => guarded(token => commands.DigestAsync(files(result), result.GetValue(outPath), result.GetValue(publicKey), token), cancellation));
         return digest;
+    }
+
+    private static Command RotateSubjectKey(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)
+    {
+        var rotate = new Command("rotate-subject-key", "Make a new subject-hash key for new erasures; earlier erasures and their receipts keep the key they name.");
+        rotate.SetAction((result, cancellation) => guarded(_ => Task.FromResult(commands.RotateSubjectKey(files(result))), cancellation));
+        return rotate;
     }
 
     private static Command RotateSigningKey(ErasureCommands commands, Func<ParseResult, ErasureFiles> files, Func<Func<CancellationToken, Task<int>>, CancellationToken, Task<int>> guarded)

@@ -111,6 +111,20 @@ internal sealed partial class ErasureCommands
         return ExitCodes.Success;
     }
 
+    /// <summary>Makes a new subject-hash key that new erasures hash their subjects with; earlier erasures keep theirs.</summary>
+    public int RotateSubjectKey(ErasureFiles files)
+    {
+        if (!RequireLedger(files))
+        {
+            return ExitCodes.Failed;
+        }
+
+        files.LoadOrCreateKeyRing();
+        var id = files.RotateKey();
+        console.Line($"New erasures hash their subjects with key '{id}' from now on; keep every key in {files.RotatedKeysDirectory} and {files.KeyPath}: each receipt names the key it needs.");
+        return ExitCodes.Success;
+    }
+
     /// <summary>Every key of the ring as public PEM, each after a comment line naming its ID: what an auditor needs.</summary>
     private async Task WritePublicKeysAsync(ErasureFiles files, string path) =>
         await WriteOutAsync(path, async writer =>

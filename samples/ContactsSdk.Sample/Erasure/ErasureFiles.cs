@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 
 namespace ContactsSdk.Sample.Erasure;
@@ -19,7 +22,14 @@ internal sealed class ErasureFiles
         KeyPath = LedgerPath + ".key";
         EmulatorStatePath = LedgerPath + ".emulator.json";
         SigningKeys = new SigningKeyFiles(LedgerPath + ".signing");
+        RotatedKeysDirectory = LedgerPath + ".subject-keys";
     }
+
+    /// <summary>The ID of the ledger's first subject-hash key (<see cref="KeyPath"/>), which also keys its hash chain.</summary>
+    public const string FirstKeyId = "default";
+
+    /// <summary>Subject-hash keys made by rotations, one base64 file per key named by its time-ordered ID.</summary>
+    public string RotatedKeysDirectory { get; }
 
     /// <summary>The digest signing keys, in a directory beside the ledger.</summary>
     public SigningKeyFiles SigningKeys { get; }
@@ -74,19 +84,48 @@ internal sealed class ErasureFiles
         }
     }
 
-    private byte[] ReadKey()
+    /// <summary>
+    /// Every subject-hash key by ID: the first (made for a new ledger) and those of later rotations. The
+    /// newest hashes new erasures' subjects.
+    /// </summary>
+    public (IReadOnlyDictionary<string, byte[]> Keys, string CurrentId) LoadOrCreateKeyRing()
+    {
+        var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [FirstKeyId] = LoadOrCreateKey() };
+        if (Directory.Exists(RotatedKeysDirectory))
+        {
+            foreach (var path in Directory.GetFiles(RotatedKeysDirectory, "*.key").Order(StringComparer.Ordinal))
+            {
+                keys[Path.GetFileNameWithoutExtension(path)] = ReadKey(path);
+            }
+        }
+
+        return (keys, keys.Keys.Where(id => id != FirstKeyId).Order(StringComparer.Ordinal).LastOrDefault() ?? FirstKeyId);
+    }
+
+    /// <summary>Makes a new subject-hash key that new erasures use from now on; returns its ID.</summary>
+    public string RotateKey()
+    {
+        Directory.CreateDirectory(RotatedKeysDirectory);
+        var id = "subjects-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture);
+        WriteKey(Path.Combine(RotatedKeysDirectory, id + ".key"), RandomNumberGenerator.GetBytes(KeyBytes));
+        return id;
+    }
+
+    private byte[] ReadKey() => ReadKey(KeyPath);
+
+    private static byte[] ReadKey(string path)
     {
         byte[] key;
         try
         {
-            key = Convert.FromBase64String(File.ReadAllText(KeyPath).Trim());
+            key = Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
         catch (FormatException)
         {
-            throw new InvalidDataException($"The key file {KeyPath} does not hold a base64 key.");
+            throw new InvalidDataException($"The key file {path} does not hold a base64 key.");
         }
 
-        return key.Length >= KeyBytes ? key : throw new InvalidDataException($"The key file {KeyPath} holds fewer than {KeyBytes} bytes.");
+        return key.Length >= KeyBytes ? key : throw new InvalidDataException($"The key file {path} holds fewer than {KeyBytes} bytes.");
     }
 
     private static void WriteKey(string path, byte[] key)

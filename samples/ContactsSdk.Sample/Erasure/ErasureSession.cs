@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
@@ -45,13 +46,13 @@ internal sealed class ErasureSession : IAsyncDisposable
     /// </param>
     public static async Task<ErasureSession> OpenAsync(ErasureFiles files, bool runsWorker = true)
     {
-        var key = files.LoadOrCreateKey();
+        var subjectKeys = files.LoadOrCreateKeyRing();
         var signingKeys = files.SigningKeys.LoadOrCreate();
         var target = await SampleTarget.CreateForErasureAsync(files.EmulatorStatePath);
         try
         {
             ContactsClientOptionsValidator.ThrowIfInvalid(target.Options);
-            var session = new ErasureSession(target, BuildHost(files, key, signingKeys, target, runsWorker));
+            var session = new ErasureSession(target, BuildHost(files, subjectKeys, signingKeys, target, runsWorker));
             await session.MigrateAsync();
             return session;
         }
@@ -105,7 +106,8 @@ internal sealed class ErasureSession : IAsyncDisposable
         }
     }
 
-    private static IHost BuildHost(ErasureFiles files, byte[] key, IReadOnlyList<DigestSigningKey> signingKeys, SampleTarget target, bool runsWorker)
+    private static IHost BuildHost(
+        ErasureFiles files, (IReadOnlyDictionary<string, byte[]> Keys, string CurrentId) subjectKeys, IReadOnlyList<DigestSigningKey> signingKeys, SampleTarget target, bool runsWorker)
     {
         // No default configuration sources or console logging: the command's output is its own.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -121,7 +123,15 @@ internal sealed class ErasureSession : IAsyncDisposable
         builder.Services.AddContactsErasure(options =>
         {
             options.UseSqlite(files.LedgerPath);
-            options.SubjectHashKey = key;
+            options.SubjectHashKey = subjectKeys.Keys[subjectKeys.CurrentId];
+            options.SubjectHashKeyId = subjectKeys.CurrentId;
+            foreach (var (id, retired) in subjectKeys.Keys.Where(k => k.Key != subjectKeys.CurrentId))
+            {
+                options.RetiredSubjectHashKeys[id] = retired;
+            }
+
+            // The chain keeps the key the ledger was started with: entries old and new verify alike.
+            options.LedgerChainKeyId = ErasureFiles.FirstKeyId;
             foreach (var signingKey in signingKeys)
             {
                 options.DigestSigningKeys.Add(signingKey);

@@ -37,13 +37,13 @@ public static class ErasureServiceCollectionExtensions
         configure(options);
         options.Validate();
         var store = options.Store!;
-        var key = options.SubjectHashKey!;
 
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => store.CreateStore(provider));
-        services.TryAddSingleton(new LedgerChain(key));
-        services.TryAddSingleton(new SubjectHasher(key, options.SubjectHashKeyId));
+        var subjectKeys = options.SubjectHashKeyRing;
+        services.TryAddSingleton(new LedgerChain(subjectKeys[options.LedgerChainKeyId ?? options.SubjectHashKeyId]));
+        services.TryAddSingleton(new SubjectHasher(subjectKeys, options.SubjectHashKeyId));
         services.TryAddSingleton(new DigestKeyRing(options.DigestSigningKeys, options.CurrentDigestSigningKeyId));
         services.TryAddSingleton(provider => new LedgerAnchor(
             provider.GetRequiredService<IErasureLedgerStore>(), provider.GetRequiredService<DigestKeyRing>(), provider.GetRequiredService<TimeProvider>()));

@@ -32,7 +32,13 @@ internal sealed record SubmittedPayload(
 /// </summary>
 internal sealed record DeadlineExtendedPayload(DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, DeadlineExtensionReason Reason, string? ReasonText);
 
-internal sealed record ResolvedPayload(int AddressCount, int AddressesWithoutMatch, int ContactKeyCount, IReadOnlyList<string> ContactKeyHashes);
+/// <summary>What an email erasure's addresses resolved to, as counts and hashes.</summary>
+/// <param name="AddressCount">The addresses looked up.</param>
+/// <param name="AddressesWithoutMatch">Those that matched no contact.</param>
+/// <param name="ContactKeyCount">The distinct contact keys found.</param>
+/// <param name="ContactKeyHashes">Their hashes.</param>
+/// <param name="KeyId">The subject-hash key of the hashes: the current one when the addresses were resolved (null in entries written before key rotation existed: the submission's key).</param>
+internal sealed record ResolvedPayload(int AddressCount, int AddressesWithoutMatch, int ContactKeyCount, IReadOnlyList<string> ContactKeyHashes, string? KeyId = null);
 
 /// <summary>
 /// The delete request an erasure rides: shared by <see cref="ErasureCount"/> erasures and carrying

@@ -35,7 +35,8 @@ internal static class ReceiptBuilder
             switch (entry.Kind)
             {
                 case EntryKinds.Resolved:
-                    resolved = new ReceiptHashes(HashAlgorithm, submitted.KeyId, LedgerJson.Read<ResolvedPayload>(entry.Payload).ContactKeyHashes);
+                    var resolution = LedgerJson.Read<ResolvedPayload>(entry.Payload);
+                    resolved = new ReceiptHashes(HashAlgorithm, resolution.KeyId ?? submitted.KeyId, resolution.ContactKeyHashes);
                     break;
                 case EntryKinds.IntentToSend:
                     attempts++;

@@ -13,12 +13,19 @@ namespace ContactsSdk.Erasure.Subjects;
 /// </summary>
 internal sealed class SubjectHasher
 {
-    private readonly byte[] _key;
+    private readonly Dictionary<string, byte[]> _keys;
 
-    public SubjectHasher(byte[] secret, string keyId)
+    /// <summary>A hasher over a key ring: <paramref name="secrets"/> by ID, of which <paramref name="currentKeyId"/> hashes new subjects.</summary>
+    public SubjectHasher(IReadOnlyDictionary<string, byte[]> secrets, string currentKeyId)
     {
-        _key = DeriveKey(secret);
-        KeyId = keyId;
+        _keys = secrets.ToDictionary(s => s.Key, s => DeriveKey(s.Value), StringComparer.Ordinal);
+        KeyId = _keys.ContainsKey(currentKeyId) ? currentKeyId : throw new ArgumentException($"The current key '{currentKeyId}' is not in the ring.", nameof(currentKeyId));
+    }
+
+    /// <summary>A hasher with one key.</summary>
+    public SubjectHasher(byte[] secret, string keyId)
+        : this(new Dictionary<string, byte[]> { [keyId] = secret }, keyId)
+    {
     }
 
     /// <summary>
@@ -27,13 +34,26 @@ internal sealed class SubjectHasher
     /// </summary>
     internal static byte[] DeriveKey(ReadOnlySpan<byte> secret) => HMACSHA256.HashData(secret, "ContactsSdk.Erasure subjects v1"u8);
 
-    /// <summary>The name of the key, written beside every hash.</summary>
+    /// <summary>The name of the current key, written beside every hash it makes.</summary>
     public string KeyId { get; }
 
-    public string Hash(SubjectKind kind, string value) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(kind + ":" + value)));
+    /// <summary>The hash of one subject under the current key.</summary>
+    public string Hash(SubjectKind kind, string value) => Hash(_keys[KeyId], kind, value);
 
-    public IReadOnlyList<string> HashAll(SubjectKind kind, IEnumerable<string> values) => values.Select(value => Hash(kind, value)).ToList();
+    /// <summary>The hashes of subjects under the current key.</summary>
+    public IReadOnlyList<string> HashAll(SubjectKind kind, IEnumerable<string> values) => HashAll(KeyId, kind, values);
+
+    /// <summary>The hashes of subjects under the key named <paramref name="keyId"/> (an erasure recorded before a rotation).</summary>
+    /// <exception cref="InvalidOperationException">The ring holds no such key.</exception>
+    public IReadOnlyList<string> HashAll(string keyId, SubjectKind kind, IEnumerable<string> values)
+    {
+        var key = _keys.GetValueOrDefault(keyId)
+            ?? throw new InvalidOperationException($"The subject-hash key '{keyId}' is not configured: keep the keys of earlier erasures in ErasureOptions.RetiredSubjectHashKeys.");
+        return values.Select(value => Hash(key, kind, value)).ToList();
+    }
+
+    private static string Hash(byte[] key, SubjectKind kind, string value) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(kind + ":" + value)));
 
     /// <summary>One hash over the sorted subject hashes: equal for the same set of subjects in any order.</summary>
     public static string Digest(IEnumerable<string> hashes) =>

@@ -70,7 +70,7 @@ internal sealed partial class ErasureStepRunner
             keys.AddRange(found);
         }
         var distinct = keys.Distinct(StringComparer.Ordinal).ToList();
-        var payload = new ResolvedPayload(rider.Subjects.Count, withoutMatch, distinct.Count, _hasher.HashAll(SubjectKind.ContactKeys, distinct));
+        var payload = new ResolvedPayload(rider.Subjects.Count, withoutMatch, distinct.Count, _hasher.HashAll(SubjectKind.ContactKeys, distinct), _hasher.KeyId);
         return distinct.Count == 0
             ? _ledger.Prepare(rider.Record, EntryKinds.Resolved, payload, ErasureState.Concluded,
                 a => a with { Verdict = ErasureVerdict.NoMatchingContacts, ConcludedAt = a.Entry.RecordedAt, ClearSubjects = ClearSubjectsChange.Erase })
