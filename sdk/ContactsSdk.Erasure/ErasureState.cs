@@ -1,6 +1,7 @@
 namespace ContactsSdk.Erasure;
 
 /// <summary>Where an erasure stands in the workflow. Stored by name in the ledger: never renumber or rename.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ErasureState>))]
 public enum ErasureState
 {
     /// <summary>Recorded; its email addresses still have to be resolved to contact keys.</summary>
@@ -26,6 +27,7 @@ public enum ErasureState
 }
 
 /// <summary>How an erasure ended. Stored by name in the ledger: never renumber or rename.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ErasureVerdict>))]
 public enum ErasureVerdict
 {
     /// <summary>Marketing Cloud reported the delete phase Completed: the contacts are deleted.</summary>
@@ -45,6 +47,7 @@ public enum ErasureVerdict
 }
 
 /// <summary>What an erasure's subjects are. Stored by name in the ledger.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<SubjectKind>))]
 public enum SubjectKind
 {
     /// <summary>Contact keys (subscriber keys).</summary>

@@ -1,0 +1,82 @@
+using System;
+using System.Globalization;
+using System.IO;
+using ContactsSdk.DependencyInjection;
+using ContactsSdk.Erasure;
+using ContactsSdk.Erasure.AspNetCore;
+using ContactsSdk.Erasure.Service;
+using ContactsSdk.Erasure.Storage.Postgres;
+using ContactsSdk.Erasure.Storage.Sqlite;
+using ContactsSdk.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = ServiceSettings.Read(builder.Configuration);
+// No settings: the embedded emulator, on loopback, with Marketing Cloud's delete queue at a demo's pace.
+var emulator = settings.UsesEmulator ? await EmbeddedEmulator.StartAsync() : null;
+var keys = new ServiceKeys(builder.Configuration["Erasure:KeyDirectory"] ?? Path.GetDirectoryName(settings.LedgerPath)!);
+
+builder.Services.AddContactsSdk(o =>
+{
+    if (emulator is not null)
+    {
+        o.EndpointOverride = emulator.BaseAddress;
+        o.ClientId = emulator.Credentials.ClientId;
+        o.ClientSecret = emulator.Credentials.ClientSecret;
+        o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+    }
+    else
+    {
+        (o.Subdomain, o.ClientId, o.ClientSecret, o.AccountId) = (settings.Subdomain, settings.ClientId, settings.ClientSecret, settings.AccountId);
+    }
+});
+builder.Services.AddContactsErasure(o =>
+{
+    if (settings.PostgresConnection is { } postgres)
+    {
+        o.UsePostgres(postgres);
+    }
+    else
+    {
+        o.UseSqlite(settings.LedgerPath);
+    }
+    o.SubjectHashKey = keys.SubjectHashKey();
+    o.DigestSigningKeys.Add(keys.SigningKey());
+    if (emulator is not null)
+    {
+        EmbeddedEmulator.Pace(o);
+    }
+});
+
+var apiKeys = settings.ApiKeys.Length > 0 ? settings.ApiKeys : builder.Environment.IsDevelopment() || emulator is not null ? [ServiceSettings.DevelopmentApiKey] : [];
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => o.Keys = apiKeys);
+builder.Services.AddAuthorizationBuilder().AddPolicy("erasures", p => p.RequireAuthenticatedUser());
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddContactsErasureChecks();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+if (apiKeys.Length == 1 && apiKeys[0] == ServiceSettings.DevelopmentApiKey)
+{
+    app.Logger.LogWarning("No Erasure:ApiKeys configured: the API accepts the development-only key '{Key}'. Never run a tenant like this.", ServiceSettings.DevelopmentApiKey);
+}
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapContactsErasure("/erasures", authorizationPolicy: "erasures");
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ErasureHealthCheckBuilderExtensions.ReadyTag) });
+// Liveness: the process answers; nothing it depends on is asked (a restart would not fix the ledger).
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.Lifetime.ApplicationStopped.Register(() => emulator?.DisposeAsync().AsTask().GetAwaiter().GetResult());
+await app.RunAsync();
+
+/// <summary>The service's entry point (public for the tests' in-memory host).</summary>
+public partial class Program;

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Evidence;
+using ContactsSdk.Erasure.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ContactsSdk.Erasure.AspNetCore;
+
+/// <summary>Maps the erasure API onto a host's endpoints.</summary>
+public static class ErasureEndpoints
+{
+    /// <summary>
+    /// Maps the erasure API under <paramref name="prefix"/>, every endpoint behind
+    /// <paramref name="authorizationPolicy"/> (none is anonymous): submit, list, one erasure with its
+    /// timeline, its receipt and evidence, the overdue and at-risk erasures, a deadline extension, the
+    /// CSV of a date range, verification and digests. Needs <c>AddContactsErasure</c> and an
+    /// authorization policy of that name.
+    /// </summary>
+    /// <returns>The group, for more conventions (rate limiting, OpenAPI tags, …).</returns>
+    public static RouteGroupBuilder MapContactsErasure(this IEndpointRouteBuilder endpoints, string prefix, string authorizationPolicy)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        ArgumentException.ThrowIfNullOrWhiteSpace(authorizationPolicy);
+        var group = endpoints.MapGroup(prefix).RequireAuthorization(authorizationPolicy).AddEndpointFilter(ProblemsFilter).WithTags("Erasures");
+
+        group.MapPost("/", SubmitAsync).WithName("SubmitErasure").WithSummary("Record an erasure (idempotent by request ID) and start it.");
+        group.MapGet("/", ListAsync).WithName("ListErasures").WithSummary("A page of erasures by submission time, filtered.");
+        group.MapGet("/{requestId}", GetAsync).WithName("GetErasure").WithSummary("One erasure with its timeline.");
+        group.MapGet("/{requestId}/receipt", ReceiptAsync).WithName("GetReceipt").WithSummary("A closed erasure's receipt, exactly as the ledger holds it.");
+        group.MapGet("/{requestId}/evidence", EvidenceAsync).WithName("GetReceiptEvidence").WithSummary("The receipt with a digest signed now and its inclusion proof.");
+        group.MapPost("/{requestId}/deadline", ExtendAsync).WithName("ExtendDeadline").WithSummary("Extend an active erasure's legal deadline, with a reason.");
+        group.MapGet("/ledger/late", LateAsync).WithName("ListLateErasures").WithSummary("The active erasures overdue or projected to miss their deadline.");
+        group.MapGet("/ledger/csv", CsvAsync).WithName("ExportErasuresCsv").WithSummary("The erasures submitted in [from, to) as CSV.");
+        group.MapPost("/ledger/verify", VerifyAsync).WithName("VerifyLedger").WithSummary("Check every chain, row and tree position of the ledger.");
+        group.MapPost("/ledger/digest", DigestAsync).WithName("IssueDigest").WithSummary("Sign a digest of the whole ledger now.");
+        group.MapPost("/ledger/verify-digest", VerifyDigestAsync).WithName("VerifyDigest").WithSummary("Prove the ledger still holds everything a digest covered.");
+        return group;
+    }
+
+    private static async Task<IResult> SubmitAsync(SubmitErasureBody body, IErasureService service, CancellationToken cancellationToken)
+    {
+        if (ErasureRequests.Problem(body) is { } problem)
+        {
+            return ErasureProblems.BadRequest(problem);
+        }
+        var request = ErasureRequests.From(body);
+        var record = await service.SubmitAsync(request, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(ErasureView.Of(record));
+    }
+
+    private static async Task<IResult> ListAsync(
+        IErasureService service, ErasureState? state, ErasureVerdict? verdict, long? accountId, DateTimeOffset? from, DateTimeOffset? to,
+        string? after, int? limit, CancellationToken cancellationToken)
+    {
+        var filter = new ErasureListFilter(state, verdict, accountId, from, to, limit ?? ErasureListFilter.DefaultLimit);
+        if (filter.Problem() is { } problem)
+        {
+            return ErasureProblems.BadRequest(problem);
+        }
+        var cursor = after is null ? null : ErasureListFilter.ParseCursor(after);
+        if (after is not null && cursor is null)
+        {
+            return ErasureProblems.BadRequest("'after' is not a cursor this API returned.");
+        }
+        return Results.Ok(await filter.PageAsync(service, cursor, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> GetAsync(string requestId, IErasureService service, IErasureLedgerStore store, CancellationToken cancellationToken)
+    {
+        if (await service.GetAsync(requestId, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return NotFound(requestId);
+        }
+        var entries = await store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new ErasureDetail(ErasureView.Of(record), [.. entries.Select(e => new TimelineEntry(e.Sequence, e.Kind, e.RecordedAt))]));
+    }
+
+    private static async Task<IResult> ReceiptAsync(string requestId, IErasureService service, CancellationToken cancellationToken) =>
+        Results.Text(await service.ExportReceiptJsonAsync(requestId, cancellationToken).ConfigureAwait(false), "application/json");
+
+    private static async Task<IResult> EvidenceAsync(string requestId, IErasureService service, CancellationToken cancellationToken) =>
+        Results.Text((await service.ExportReceiptEvidenceAsync(requestId, cancellationToken).ConfigureAwait(false)).ToJson(), "application/json");
+
+    private static async Task<IResult> ExtendAsync(string requestId, ExtendDeadlineBody body, IErasureService service, CancellationToken cancellationToken)
+    {
+        if (body.DueAt is not { } dueAt || ErasureRequests.ReasonOf(body.Reason) is not { } reason)
+        {
+            return ErasureProblems.BadRequest("An extension needs 'dueAt' and a 'reason' of complexity, number-of-requests or other.");
+        }
+        var record = await service.ExtendDeadlineAsync(requestId, dueAt, reason, body.Text, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(ErasureView.Of(record));
+    }
+
+    private static async Task<IResult> LateAsync(IErasureService service, CancellationToken cancellationToken)
+    {
+        var check = await service.CheckDeadlinesAsync(cancellationToken).ConfigureAwait(false);
+        var late = check.Overdue.Select(r => new LateErasure(ErasureView.Of(r.Erasure), r.DueAt, r.ProjectedEndAt, true))
+            .Concat(check.AtRisk.Select(r => new LateErasure(ErasureView.Of(r.Erasure), r.DueAt, r.ProjectedEndAt, false)))
+            .OrderBy(r => r.DueAt).ToList();
+        return Results.Ok(late);
+    }
+
+    private static IResult CsvAsync(DateTimeOffset? from, DateTimeOffset? to, IErasureService service)
+    {
+        if (from is not { } start || to is not { } end || end <= start)
+        {
+            return ErasureProblems.BadRequest("The CSV needs 'from' and a later 'to'.");
+        }
+        return Results.Stream(async stream =>
+        {
+            await using var writer = new StreamWriter(stream);
+            await service.ExportCsvAsync(start, end, writer).ConfigureAwait(false);
+        }, "text/csv");
+    }
+
+    private static async Task<IResult> VerifyAsync(IErasureService service, CancellationToken cancellationToken) =>
+        Results.Ok(await service.VerifyLedgerAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<IResult> DigestAsync(IErasureService service, CancellationToken cancellationToken) =>
+        Results.Text((await service.IssueDigestAsync(cancellationToken).ConfigureAwait(false)).ToJson(), "application/json");
+
+    private static async Task<IResult> VerifyDigestAsync(HttpRequest request, IErasureService service, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body);
+        LedgerDigest digest;
+        try
+        {
+            digest = LedgerDigest.Parse(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch (FormatException e)
+        {
+            return ErasureProblems.BadRequest("The body is not a ledger digest: " + e.Message);
+        }
+        return Results.Ok(await service.VerifyDigestAsync(digest, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static IResult NotFound(string requestId) =>
+        Results.Problem($"No erasure has request ID '{requestId}'.", statusCode: StatusCodes.Status404NotFound, title: "No such erasure");
+
+    private static async ValueTask<object?> ProblemsFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ErasureProblems.Of(exception) is { } problem)
+        {
+            return problem;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System;
+using ContactsSdk.Erasure.AspNetCore.Health;
+using ContactsSdk.Erasure.Storage;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartz;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the erasure service's health checks.</summary>
+public static class ErasureHealthCheckBuilderExtensions
+{
+    /// <summary>Tag of the checks a readiness probe should run (all of them: a worker without its ledger or scheduler must not take traffic).</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Adds three checks: <c>erasure-ledger</c> (the ledger answers at this library's schema; unhealthy
+    /// otherwise), <c>erasure-scheduler</c> (Quartz runs on this node; unhealthy otherwise) and
+    /// <c>erasure-backlog</c> (degraded when an erasure waits too long to send or too many are overdue).
+    /// </summary>
+    public static IHealthChecksBuilder AddContactsErasureChecks(this IHealthChecksBuilder builder, Action<ErasureHealthOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new ErasureHealthOptions();
+        configure?.Invoke(options);
+        return builder
+            .Add(new HealthCheckRegistration("erasure-ledger", s => new LedgerHealthCheck(s.GetRequiredService<IErasureLedgerStore>()), HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration("erasure-scheduler", s => new SchedulerHealthCheck(s.GetRequiredService<ISchedulerFactory>()), HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration("erasure-backlog", s => new BacklogHealthCheck(
+                s.GetRequiredService<IErasureLedgerStore>(), s.GetRequiredService<ContactsSdk.Erasure.IErasureService>(), options, s.GetService<TimeProvider>() ?? TimeProvider.System),
+                HealthStatus.Degraded, [ReadyTag]));
+    }
+}

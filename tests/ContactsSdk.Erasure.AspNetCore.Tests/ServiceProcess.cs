@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using ContactsSdk.Erasure.Evidence;
+
+namespace ContactsSdk.Erasure.AspNetCore.Tests;
+
+/// <summary>
+/// The sample erasure service as it is run: a child process on a real Kestrel port (<c>ASPNETCORE_URLS</c>
+/// on a free loopback port), with no Marketing Cloud settings (the embedded emulator, the development-only
+/// key), its ledger in a temporary directory, and every line it writes kept.
+/// </summary>
+public sealed partial class ServiceProcess : IAsyncDisposable
+{
+    public const string ApiKey = "development-only-key";
+
+    private static readonly string ServicePath =
+        typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServicePath").Value!;
+
+    private readonly Process _process;
+    private readonly string _directory;
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServiceProcess(Process process, string directory)
+    {
+        _process = process;
+        _directory = directory;
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+    }
+
+    public Uri Address => _listening.Task.Result;
+
+    /// <summary>Every line the service wrote (its log), in order.</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    public static async Task<ServiceProcess> StartAsync()
+    {
+        var directory = Directory.CreateTempSubdirectory("contactssdk-erasure-service-").FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        start.ArgumentList.Add(ServicePath);
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Erasure__Ledger"] = Path.Combine(directory, "erasures.db");
+        var service = new ServiceProcess(new Process { StartInfo = start }, directory);
+        service._process.Start();
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        if (await Task.WhenAny(service._listening.Task, Task.Delay(TimeSpan.FromSeconds(60))) != service._listening.Task)
+        {
+            await service.DisposeAsync();
+            throw new TimeoutException("The service did not listen within 60 s:\n" + string.Join('\n', service.Output));
+        }
+        return service;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        Output.Enqueue(line);
+        if (ListeningLine().Match(line) is { Success: true } match)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    /// <summary>A client of the service, sending the API key when <paramref name="authorized"/>.</summary>
+    public HttpClient Client(bool authorized = true)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (authorized)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        }
+        return client;
+    }
+
+    /// <summary>The public part of the service's digest signing key, from its key file: what an auditor is given.</summary>
+    public DigestSigningKey SigningKey()
+    {
+        var path = Directory.GetFiles(_directory, "signing-*.pem").Single();
+        return DigestSigningKey.FromPem(Path.GetFileNameWithoutExtension(path), DigestSigningKey.FromPem("any", File.ReadAllText(path)).ExportPublicKeyPem());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
