@@ -17,7 +17,7 @@ namespace ContactsSdk.Erasure.Tests.Evidence;
 /// against the committed test vectors and against receipts the library wrote; it must also fail when
 /// a receipt does not cover a subject or was edited. python3 missing is a failure, never a skip.
 /// </summary>
-public sealed class ReceiptVerifierScriptTests : IDisposable
+public sealed partial class ReceiptVerifierScriptTests : IDisposable
 {
     private static readonly string RepositoryRoot =
         typeof(ReceiptVerifierScriptTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
@@ -128,10 +128,19 @@ public sealed class ReceiptVerifierScriptTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)
+    private static Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments) => RunWithAsync("python3", null, arguments);
+
+    /// <summary>Runs the script with <paramref name="python"/>, and with <paramref name="path"/> as the PATH when given.</summary>
+    private static Task<(int Code, string Output, string Errors)> RunWithAsync(string python, string? path, params string[] arguments) =>
+        RunProcessAsync(python, path, [Script, .. arguments]);
+
+    private static async Task<(int Code, string Output, string Errors)> RunProcessAsync(string executable, string? path, params string[] arguments)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (path is not null)
+        {
+            start.Environment["PATH"] = path;
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
