@@ -76,6 +76,8 @@ def consistent(old_size, new_size, old_root, new_root, path):
         fn, sn = fn >> 1, sn >> 1
     return sn == 0 and fr == old_root and sr == new_root
 
+def hashes(hexes): return [bytes.fromhex(h) for h in hexes]
+
 def signed_text(d): return "\n".join((d["schema"], str(d["treeSize"]), d["rootHash"], d["issuedAt"], d["keyId"])).encode("ascii")
 
 def signature_holds(d, public_pem):
@@ -98,7 +100,7 @@ def digest_checks(d, public_pem):
     check(type(d["treeSize"]) is int and d["treeSize"] >= 0 and HEX64.match(d["rootHash"]) is not None, "the digest's tree size and root are well formed")
     signature_holds(d, public_pem)
     if "tileHashes" in d:
-        tiles = [bytes.fromhex(t) for t in d["tileHashes"]]
+        tiles = hashes(d["tileHashes"])
         check(d["tileSize"] == TILE_SIZE and len(tiles) == -(-d["treeSize"] // TILE_SIZE), "one tile hash per 64 leaves")
         check(root(tiles).hex() == d["rootHash"], "the tile hashes combine to the digest's root")
 
@@ -118,19 +120,22 @@ def vectors(path):
         check(mac(chain_key(secret), canonical(e)).hex() == e["hash"], f"entry {e['sequence']} hash")
         check(leaf_hash(canonical(e)).hex() == e["leafHash"], f"entry {e['sequence']} leaf hash")
         previous = e["hash"]
-    t = v["tree"]
+    leaves = tree_vectors(v["tree"])
+    d = v["digest"]
+    check(signed_text(d["json"]).decode() == d["signedText"], "digest signed text")
+    check(d["json"]["rootHash"] == root(leaves[:d["json"]["treeSize"]]).hex(), "digest root is the tree's")
+    digest_checks(d["json"], d["publicKeyPem"])
+
+def tree_vectors(t):
+    """Checks the tree's leaf hashes, roots and proofs; returns the leaf hashes."""
     leaves = [leaf_hash(bytes.fromhex(leaf["dataHex"])) for leaf in t["leaves"]]
     check([h.hex() for h in leaves] == [leaf["leafHash"] for leaf in t["leaves"]], "tree leaf hashes")
     for r in t["roots"]:
         check(root(leaves[:r["size"]]).hex() == r["rootHash"], f"tree root of size {r['size']}")
     p, c = t["inclusionProof"], t["consistencyProof"]
-    hexes = lambda values: [bytes.fromhex(h) for h in values]
-    check(included(leaves[p["leafIndex"]], p["leafIndex"], p["treeSize"], hexes(p["path"]), root(leaves[:p["treeSize"]])), "tree inclusion proof")
-    check(consistent(c["oldSize"], c["newSize"], root(leaves[:c["oldSize"]]), root(leaves[:c["newSize"]]), hexes(c["path"])), "tree consistency proof")
-    d = v["digest"]
-    check(signed_text(d["json"]).decode() == d["signedText"], "digest signed text")
-    check(d["json"]["rootHash"] == root(leaves[:d["json"]["treeSize"]]).hex(), "digest root is the tree's")
-    digest_checks(d["json"], d["publicKeyPem"])
+    check(included(leaves[p["leafIndex"]], p["leafIndex"], p["treeSize"], hashes(p["path"]), root(leaves[:p["treeSize"]])), "tree inclusion proof")
+    check(consistent(c["oldSize"], c["newSize"], root(leaves[:c["oldSize"]]), root(leaves[:c["newSize"]]), hashes(c["path"])), "tree consistency proof")
+    return leaves
 
 def when(text): return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
@@ -167,8 +172,7 @@ def evidence(path, public_key, key=None, subjects=None, resolved=None):
     check(v["schema"] == EVIDENCE_SCHEMA and e["kind"] == "receipt", f"evidence schema is {EVIDENCE_SCHEMA}, of a receipt entry")
     digest_checks(d, Path(public_key).read_text())
     leaf = leaf_hash(canonical(dict(e, recordedAtUnixMs=e["recordedAt"], payload=v["receipt"])))
-    path = [bytes.fromhex(h) for h in v["inclusionProof"]]
-    check(included(leaf, v["leafIndex"], d["treeSize"], path, bytes.fromhex(d["rootHash"])), "the receipt's entry is the digest's leaf at its leaf index (inclusion proof)")
+    check(included(leaf, v["leafIndex"], d["treeSize"], hashes(v["inclusionProof"]), bytes.fromhex(d["rootHash"])), "the receipt's entry is the digest's leaf at its leaf index (inclusion proof)")
     check(r.get("erasureId", "").lower() == e["erasureId"].lower(), "the receipt names its entry's erasure")
     check(r["ledger"]["entries"] == e["sequence"] - 1 and r["ledger"]["lastHash"] == e["previousHash"], "the receipt's ledger position is the one before its entry")
     receipt_checks(r, key, subjects, resolved)
