@@ -33,9 +33,15 @@ public sealed partial class ReceiptVerifierScriptTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.Contains("ok    entry 2 hash", output);
+        Assert.Contains("ok    tree consistency proof", output);
+        Assert.Contains("ok    the digest's signature verifies with the public key", output);
 
         var altered = JsonNode.Parse(await File.ReadAllTextAsync(HashTestVectorTests.VectorsPath))!;
         altered["entries"]![1]!["payload"] = altered["entries"]![1]!["payload"]!.GetValue<string>().Replace("Deleted", "Restored", StringComparison.Ordinal);
+        var tree = altered["tree"]!;
+        tree["inclusionProof"]!["path"]![1] = FlipLastDigit(tree["inclusionProof"]!["path"]![1]!.GetValue<string>());
+        tree["consistencyProof"]!["path"]![1] = FlipLastDigit(tree["consistencyProof"]!["path"]![1]!.GetValue<string>());
+        altered["digest"]!["json"]!["issuedAt"] = "2030-01-01T00:00:00.000Z";
         var path = _directory.File("altered-vectors.json");
         await File.WriteAllTextAsync(path, altered.ToJsonString());
         var (alteredCode, _, errors) = await RunAsync("vectors", path);
@@ -43,6 +49,10 @@ public sealed partial class ReceiptVerifierScriptTests : IDisposable
         Assert.Equal(1, alteredCode);
         Assert.Contains("FAIL  entry 2 canonical bytes", errors);
         Assert.Contains("FAIL  entry 2 hash", errors);
+        Assert.Contains("FAIL  tree inclusion proof", errors);
+        Assert.Contains("FAIL  tree consistency proof", errors);
+        Assert.Contains("FAIL  digest signed text", errors);
+        Assert.Contains("FAIL  the digest's signature verifies with the public key", errors);
     }
 
     [Fact]
