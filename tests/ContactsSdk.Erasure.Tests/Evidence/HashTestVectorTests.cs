@@ -1,10 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Ledger;
+using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Subjects;
 using Xunit;
 
@@ -76,8 +80,67 @@ public sealed class HashTestVectorTests
             Assert.Equal(vector.GetProperty("canonicalBytesHex").GetString(), Convert.ToHexStringLower(LedgerChain.CanonicalBytes(erasureId, sequence, kind, at, payload, previous)));
             Assert.Equal(vector.GetProperty("hash").GetString(), entry.Hash);
             Assert.True(chain.IsIntact(entry));
+            Assert.Equal(vector.GetProperty("leafHash").GetString(), Convert.ToHexStringLower(LedgerLeaves.LeafHashOf(entry)));
             previous = entry.Hash;
         }
         Assert.NotEqual(LedgerChain.Origin, previous);
     }
+
+    [Fact]
+    public void The_tree_leaf_hashes_roots_and_proofs_recompute()
+    {
+        var tree = Vectors.GetProperty("tree");
+        var leaves = tree.GetProperty("leaves").EnumerateArray().ToList();
+        var hashes = leaves.Select(l => MerkleTree.LeafHash(Convert.FromHexString(l.GetProperty("dataHex").GetString()!))).ToList();
+
+        Assert.Equal(leaves.Select(l => l.GetProperty("leafHash").GetString()), hashes.Select(Convert.ToHexStringLower));
+        Assert.All(tree.GetProperty("roots").EnumerateArray(), r => Assert.Equal(
+            r.GetProperty("rootHash").GetString(),
+            Convert.ToHexStringLower(MerkleTree.Root(hashes, r.GetProperty("size").GetInt64()))));
+
+        var inclusion = tree.GetProperty("inclusionProof");
+        var (index, size) = (inclusion.GetProperty("leafIndex").GetInt64(), inclusion.GetProperty("treeSize").GetInt64());
+        Assert.Equal(Hexes(inclusion.GetProperty("path")), MerkleTree.InclusionProof(hashes, index, size).Select(Convert.ToHexStringLower));
+        Assert.True(MerkleTree.VerifyInclusion(hashes[(int)index], index, size, FromHexes(inclusion.GetProperty("path")), MerkleTree.Root(hashes, size)));
+
+        var consistency = tree.GetProperty("consistencyProof");
+        var (oldSize, newSize) = (consistency.GetProperty("oldSize").GetInt64(), consistency.GetProperty("newSize").GetInt64());
+        Assert.Equal(Hexes(consistency.GetProperty("path")), MerkleTree.ConsistencyProof(hashes, oldSize, newSize).Select(Convert.ToHexStringLower));
+        Assert.True(MerkleTree.VerifyConsistency(oldSize, newSize, MerkleTree.Root(hashes, oldSize), MerkleTree.Root(hashes, newSize), FromHexes(consistency.GetProperty("path"))));
+    }
+
+    [Fact]
+    public void The_digest_reads_writes_and_verifies_with_the_vector_key_and_an_edited_one_does_not()
+    {
+        var vector = Vectors.GetProperty("digest");
+        var json = vector.GetProperty("json").GetRawText();
+        var publicKey = DigestSigningKey.FromPem("test-vector-signing-1", vector.GetProperty("publicKeyPem").GetString()!);
+        var privateKey = DigestSigningKey.FromPem("test-vector-signing-1", vector.GetProperty("privateKeyPem").GetString()!);
+
+        var digest = LedgerDigest.Parse(json);
+
+        Assert.False(publicKey.CanSign);
+        Assert.True(privateKey.CanSign);
+        Assert.Equal(vector.GetProperty("publicKeyPem").GetString()!.Trim(), privateKey.ExportPublicKeyPem().Trim());
+        Assert.Equal(vector.GetProperty("signedText").GetString(), digest.SignedText);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(digest.ToJson())), digest.ToJson());
+        Assert.Empty(DigestSignature.Problems(digest, publicKey));
+
+        // The tiles are the roots of each run of 64 leaves of the vector tree; together they give the root.
+        var leaves = Vectors.GetProperty("tree").GetProperty("leaves").EnumerateArray().Select(l => MerkleTree.LeafHash(Convert.FromHexString(l.GetProperty("dataHex").GetString()!))).ToList();
+        Assert.Equal(Convert.ToHexStringLower(MerkleTree.Root(leaves, digest.TreeSize)), digest.RootHash);
+        Assert.Equal(digest.RootHash, Convert.ToHexStringLower(MerkleTree.Root(digest.TileHashes.Select(Convert.FromHexString).ToList(), digest.TileHashes.Count)));
+
+        // A signature is randomized: a new one differs from the vector's, and verifies just the same.
+        var resigned = DigestSignature.Sign(privateKey, digest.TreeSize, Convert.FromHexString(digest.RootHash), digest.IssuedAt, digest.TileHashes);
+        Assert.NotEqual(digest.Signature, resigned.Signature);
+        Assert.Equal(digest.SignedText, resigned.SignedText);
+        Assert.Empty(DigestSignature.Problems(resigned, publicKey));
+        Assert.NotEmpty(DigestSignature.Problems(digest with { TreeSize = digest.TreeSize + 1 }, publicKey));
+        Assert.NotEmpty(DigestSignature.Problems(digest, DigestSigningKey.Create("test-vector-signing-1")));
+    }
+
+    private static List<string?> Hexes(JsonElement array) => array.EnumerateArray().Select(h => h.GetString()).ToList();
+
+    private static List<byte[]> FromHexes(JsonElement array) => array.EnumerateArray().Select(h => Convert.FromHexString(h.GetString()!)).ToList();
 }

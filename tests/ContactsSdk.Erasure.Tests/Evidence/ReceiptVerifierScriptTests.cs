@@ -17,7 +17,7 @@ namespace ContactsSdk.Erasure.Tests.Evidence;
 /// against the committed test vectors and against receipts the library wrote; it must also fail when
 /// a receipt does not cover a subject or was edited. python3 missing is a failure, never a skip.
 /// </summary>
-public sealed class ReceiptVerifierScriptTests : IDisposable
+public sealed partial class ReceiptVerifierScriptTests : IDisposable
 {
     private static readonly string RepositoryRoot =
         typeof(ReceiptVerifierScriptTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
@@ -33,9 +33,15 @@ public sealed class ReceiptVerifierScriptTests : IDisposable
 
         Assert.True(code == 0, output);
         Assert.Contains("ok    entry 2 hash", output);
+        Assert.Contains("ok    tree consistency proof", output);
+        Assert.Contains("ok    the digest's signature verifies with the public key", output);
 
         var altered = JsonNode.Parse(await File.ReadAllTextAsync(HashTestVectorTests.VectorsPath))!;
         altered["entries"]![1]!["payload"] = altered["entries"]![1]!["payload"]!.GetValue<string>().Replace("Deleted", "Restored", StringComparison.Ordinal);
+        var tree = altered["tree"]!;
+        tree["inclusionProof"]!["path"]![1] = FlipLastDigit(tree["inclusionProof"]!["path"]![1]!.GetValue<string>());
+        tree["consistencyProof"]!["path"]![1] = FlipLastDigit(tree["consistencyProof"]!["path"]![1]!.GetValue<string>());
+        altered["digest"]!["json"]!["issuedAt"] = "2030-01-01T00:00:00.000Z";
         var path = _directory.File("altered-vectors.json");
         await File.WriteAllTextAsync(path, altered.ToJsonString());
         var (alteredCode, _, errors) = await RunAsync("vectors", path);
@@ -43,6 +49,10 @@ public sealed class ReceiptVerifierScriptTests : IDisposable
         Assert.Equal(1, alteredCode);
         Assert.Contains("FAIL  entry 2 canonical bytes", errors);
         Assert.Contains("FAIL  entry 2 hash", errors);
+        Assert.Contains("FAIL  tree inclusion proof", errors);
+        Assert.Contains("FAIL  tree consistency proof", errors);
+        Assert.Contains("FAIL  digest signed text", errors);
+        Assert.Contains("FAIL  the digest's signature verifies with the public key", errors);
     }
 
     [Fact]
@@ -128,10 +138,19 @@ public sealed class ReceiptVerifierScriptTests : IDisposable
         return path;
     }
 
-    private static async Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments)
+    private static Task<(int Code, string Output, string Errors)> RunAsync(params string[] arguments) => RunWithAsync("python3", null, arguments);
+
+    /// <summary>Runs the script with <paramref name="python"/>, and with <paramref name="path"/> as the PATH when given.</summary>
+    private static Task<(int Code, string Output, string Errors)> RunWithAsync(string python, string? path, params string[] arguments) =>
+        RunProcessAsync(python, path, [Script, .. arguments]);
+
+    private static async Task<(int Code, string Output, string Errors)> RunProcessAsync(string executable, string? path, params string[] arguments)
     {
-        var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (path is not null)
+        {
+            start.Environment["PATH"] = path;
+        }
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
