@@ -75,6 +75,11 @@ public sealed record LedgerDigest(long TreeSize, string RootHash, DateTimeOffset
         {
             throw new FormatException($"The digest is not valid JSON: {e.Message}", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // A value of the wrong JSON type (a number where a hash belongs).
+            throw new FormatException($"The digest has a value of the wrong type: {e.Message}", e);
+        }
     }
 
     internal static LedgerDigest Read(JsonObject json)

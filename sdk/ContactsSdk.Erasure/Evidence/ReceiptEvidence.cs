@@ -88,15 +88,19 @@ public sealed record ReceiptEvidence(
             yield return "the receipt is not a JSON object";
             yield break;
         }
-        if (receipt["erasureId"]?.GetValue<string>() is not { } id || !Guid.TryParse(id, out var erasureId) || erasureId != ErasureId)
+        if (Text(receipt["erasureId"]) is not { } id || !Guid.TryParse(id, out var erasureId) || erasureId != ErasureId)
         {
             yield return "the receipt names another erasure than its entry";
         }
-        if (receipt["ledger"] is not JsonObject ledger || ledger["entries"]?.GetValue<long>() != Sequence - 1 || ledger["lastHash"]?.GetValue<string>() != PreviousHash)
+        if (receipt["ledger"] is not JsonObject ledger || Number(ledger["entries"]) != Sequence - 1 || Text(ledger["lastHash"]) != PreviousHash)
         {
             yield return "the receipt's ledger position (entries, lastHash) is not the one before its entry";
         }
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static long? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 
     /// <summary>Reads evidence written by <see cref="ToJson"/>.</summary>
     /// <exception cref="FormatException">The text is not such evidence; the message names what is wrong.</exception>
