@@ -58,7 +58,7 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
 builder.Services.AddAuthorizationBuilder().AddPolicy("erasures", p => p.RequireAuthenticatedUser());
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddContactsErasureChecks();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>());
 
 var app = builder.Build();
 if (apiKeys.Length == 1 && apiKeys[0] == ServiceSettings.DevelopmentApiKey)

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Evidence;
+using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,19 +30,32 @@ public static class ErasureEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         ArgumentException.ThrowIfNullOrWhiteSpace(authorizationPolicy);
-        var group = endpoints.MapGroup(prefix).RequireAuthorization(authorizationPolicy).AddEndpointFilter(ProblemsFilter).WithTags("Erasures");
+        var group = endpoints.MapGroup(prefix).RequireAuthorization(authorizationPolicy).AddEndpointFilter(ProblemsFilter).WithTags("Erasures")
+            // Every operation: no key (401), and a ledger that cannot be read or written (503).
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        group.MapPost("/", SubmitAsync).WithName("SubmitErasure").WithSummary("Record an erasure (idempotent by request ID) and start it.");
-        group.MapGet("/", ListAsync).WithName("ListErasures").WithSummary("A page of erasures by submission time, filtered.");
-        group.MapGet("/{requestId}", GetAsync).WithName("GetErasure").WithSummary("One erasure with its timeline.");
-        group.MapGet("/{requestId}/receipt", ReceiptAsync).WithName("GetReceipt").WithSummary("A closed erasure's receipt, exactly as the ledger holds it.");
-        group.MapGet("/{requestId}/evidence", EvidenceAsync).WithName("GetReceiptEvidence").WithSummary("The receipt with a digest signed now and its inclusion proof.");
-        group.MapPost("/{requestId}/deadline", ExtendAsync).WithName("ExtendDeadline").WithSummary("Extend an active erasure's legal deadline, with a reason.");
-        group.MapGet("/ledger/late", LateAsync).WithName("ListLateErasures").WithSummary("The active erasures overdue or projected to miss their deadline.");
-        group.MapGet("/ledger/csv", CsvAsync).WithName("ExportErasuresCsv").WithSummary("The erasures submitted in [from, to) as CSV.");
-        group.MapPost("/ledger/verify", VerifyAsync).WithName("VerifyLedger").WithSummary("Check every chain, row and tree position of the ledger.");
-        group.MapPost("/ledger/digest", DigestAsync).WithName("IssueDigest").WithSummary("Sign a digest of the whole ledger now.");
-        group.MapPost("/ledger/verify-digest", VerifyDigestAsync).WithName("VerifyDigest").WithSummary("Prove the ledger still holds everything a digest covered.");
+        group.MapPost("/", SubmitAsync).WithName("SubmitErasure").WithDescription("Records the erasure in the ledger and wakes the worker. The request ID is the idempotency key: the same ID with the same subjects returns the same erasure; with other subjects, another MID, deadline or received-at time it is refused. Subjects are in the body only, never in a URL.").WithSummary("Record an erasure (idempotent by request ID) and start it.")
+            .Produces<ErasureView>().ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/", ListAsync).WithName("ListErasures").WithDescription("Erasures by submission time, optionally filtered by state, verdict, MID and a submitted range. Pages are keyset pages: pass the previous page's next as after.").WithSummary("A page of erasures by submission time, filtered.")
+            .Produces<ErasurePage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{requestId}", GetAsync).WithName("GetErasure").WithDescription("The erasure's facts (each proven by its ledger chain) and the kinds and times of its ledger entries. Payloads stay in the ledger.").WithSummary("One erasure with its timeline.")
+            .Produces<ErasureDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{requestId}/receipt", ReceiptAsync).WithName("GetReceipt").WithDescription("The receipt JSON (schema contactssdk.erasure-receipt/1) byte for byte as the ledger holds it. 409 while the erasure is not closed.").WithSummary("A closed erasure's receipt, exactly as the ledger holds it.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{requestId}/evidence", EvidenceAsync).WithName("GetReceiptEvidence").WithDescription("The receipt as standalone evidence (schema contactssdk.erasure-evidence/1): a digest of the whole ledger signed now and the inclusion proof of the receipt's entry, checkable with the public key alone.").WithSummary("The receipt with a digest signed now and its inclusion proof.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{requestId}/deadline", ExtendAsync).WithName("ExtendDeadline").WithDescription("Records a deadline extension with its reason as a ledger entry. The reason text may name a person: it stays in the ledger and is never returned or logged.").WithSummary("Extend an active erasure's legal deadline, with a reason.")
+            .Produces<ErasureView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/ledger/late", LateAsync).WithName("ListLateErasures").WithDescription("The active erasures past their due date, and those whose deletion is projected to end after it, earliest due first.").WithSummary("The active erasures overdue or projected to miss their deadline.")
+            .Produces<List<LateErasure>>();
+        group.MapGet("/ledger/csv", CsvAsync).WithName("ExportErasuresCsv").WithDescription("One line per erasure submitted in [from, to), without any identifier in clear.").WithSummary("The erasures submitted in [from, to) as CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapPost("/ledger/verify", VerifyAsync).WithName("VerifyLedger").WithDescription("Checks every erasure's hash chain, every row column against its entries, and that every position of the ledger-wide tree holds an entry. Names each problem.").WithSummary("Check every chain, row and tree position of the ledger.")
+            .Produces<LedgerVerification>();
+        group.MapPost("/ledger/digest", DigestAsync).WithName("IssueDigest").WithDescription("Signs the ledger-wide tree's size and root now (schema contactssdk.erasure-digest/1). Keep it outside the database.").WithSummary("Sign a digest of the whole ledger now.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/ledger/verify-digest", VerifyDigestAsync).WithName("VerifyDigest").WithDescription("Checks a digest's signature and that the ledger still holds every entry it covered, unchanged; names what is missing or changed, and returns the consistency proof when it holds.").WithSummary("Prove the ledger still holds everything a digest covered.")
+            .Accepts<string>("application/json").Produces<DigestVerification>().ProducesProblem(StatusCodes.Status400BadRequest);
         return group;
     }
 
