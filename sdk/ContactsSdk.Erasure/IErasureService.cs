@@ -76,6 +76,27 @@ public interface IErasureService
     /// <exception cref="InvalidOperationException">The erasure has no receipt yet, or no signing key is configured.</exception>
     Task<ReceiptEvidence> ExportReceiptEvidenceAsync(string requestId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The shared delete requests whose outcome was unknown and that several requests received by Marketing
+    /// Cloud match: each waits for a person's decision (<see cref="ResolveReconciliationAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<PendingReconciliation>> ListPendingReconciliationsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a person's decision on a pending reconciliation: <paramref name="operationId"/> is the
+    /// candidate that is the shared request (its erasures go on with it), or null when none is (the request
+    /// counts as not received and its erasures are sent again). The decision is a ledger entry on the
+    /// request's lead with <paramref name="decidedBy"/>, and the lead applies it at once.
+    /// </summary>
+    /// <param name="requestId">Any erasure riding the shared request.</param>
+    /// <param name="operationId">One of <see cref="PendingReconciliation.CandidateOperationIds"/>, or null for none.</param>
+    /// <param name="decidedBy">Who decided (the host's authenticated user). It may name a person: it stays in the ledger entry, never in a log or a receipt.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="InvalidOperationException">The erasure has no reconciliation waiting for a decision.</exception>
+    /// <exception cref="ArgumentException">The operation is not one of the candidates.</exception>
+    Task ResolveReconciliationAsync(string requestId, long? operationId, string decidedBy, CancellationToken cancellationToken = default);
+
     /// <summary>Checks every erasure's hash chain; the result names each broken entry.</summary>
     Task<LedgerVerification> VerifyLedgerAsync(CancellationToken cancellationToken = default);
 

@@ -33,6 +33,15 @@ public static class EntryKinds
     /// <summary>Reconciliation proved the request was not received: it may be sent again.</summary>
     public const string NotReceived = "not-received";
 
+    /// <summary>
+    /// Several requests received by Marketing Cloud match a shared request whose outcome is unknown: it
+    /// waits for a person (the candidate operation IDs), never for a guess. On the batch's lead.
+    /// </summary>
+    public const string ReconciliationAmbiguous = "reconciliation-ambiguous";
+
+    /// <summary>A person named the candidate that is the shared request, or said none is (who, and what). On the batch's lead.</summary>
+    public const string ReconciliationDecided = "reconciliation-decided";
+
     /// <summary>The shared request's call was processed and left Marketing Cloud's queue (the list's status and counts).</summary>
     public const string RequestProcessed = "request-processed";
 

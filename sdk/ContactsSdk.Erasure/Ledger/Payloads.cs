@@ -57,6 +57,16 @@ internal sealed record ReconciledPayload(long OperationId, string? ReceivedDateU
 /// <summary>Marketing Cloud refused a shared request: the erasure rides a smaller one next (the refusing erasure is isolated by halving).</summary>
 internal sealed record RefusedInBatchPayload(BatchInfo Batch, string? ServiceMessageId, IReadOnlyList<ResultCode> Errors, Guid NextBatchId);
 
+/// <summary>The candidates of an ambiguous reconciliation.</summary>
+internal sealed record AmbiguousPayload(Guid BatchId, long ContactCount, IReadOnlyList<long> CandidateOperationIds);
+
+/// <summary>
+/// A person's decision on an ambiguous reconciliation: the operation that is the batch's request, or
+/// null for none. <see cref="DecidedBy"/> names the person (from the host's authentication): it stays in
+/// this entry, never in a log, a receipt or the CSV.
+/// </summary>
+internal sealed record DecidedPayload(Guid BatchId, long? OperationId, string DecidedBy, IReadOnlyList<long> CandidateOperationIds);
+
 internal sealed record NotReceivedPayload(string WindowStartUtc, string WindowEndUtc, int RequestsChecked, Guid? BatchId = null);
 
 internal sealed record FailurePayload(string Step, ErrorInfo Error, Guid? BatchId = null);

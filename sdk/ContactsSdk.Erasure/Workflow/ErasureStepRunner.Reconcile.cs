@@ -31,6 +31,11 @@ internal sealed partial class ErasureStepRunner
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         var entries = await Store.ReadEntriesAsync(lead.ErasureId, cancellationToken).ConfigureAwait(false);
         var sentAt = entries.Last(e => e.Kind == EntryKinds.IntentToSend).RecordedAt;
+        var review = ReconciliationReview.Of(entries);
+        if (review.Decision is { } decision)
+        {
+            return await ApplyDecisionAsync(batch, members, decision, sentAt, effects, cancellationToken).ConfigureAwait(false);
+        }
         var windowStart = TruncateToMinute(sentAt) - ClockMargin;
         var checkedAt = Now;
         var windowEnd = TruncateToMinute(checkedAt) + ClockMargin + TimeSpan.FromMinutes(1);
@@ -69,8 +74,15 @@ internal sealed partial class ErasureStepRunner
         if (candidates.Count > 1)
         {
             _logger.LogError(
-                "Batch {BatchId}: {Count} received requests match it; it will not be resent nor guessed. Review it against the analytics route.",
+                "Batch {BatchId}: {Count} received requests match it; it will not be resent nor guessed. It waits for a person to name the right one (ResolveReconciliationAsync).",
                 batch.BatchId, candidates.Count);
+            var ids = candidates.Select(c => c.OperationId!.Value).ToList();
+            if (!review.Recorded(ids))
+            {
+                // Recorded once per set of candidates, so the pending list shows it; a conflicting write is recorded at the next look.
+                await _ledger.AppendAsync(lead, EntryKinds.ReconciliationAmbiguous, new AmbiguousPayload(batch.BatchId, batch.ContactCount, ids), lead.State, null, cancellationToken)
+                    .ConfigureAwait(false);
+            }
             return Now + _options.MaxPollInterval;
         }
         var settledAt = sentAt + _options.ReconcileSettleTime;
@@ -81,6 +93,30 @@ internal sealed partial class ErasureStepRunner
         _logger.LogInformation("Batch {BatchId}: the delete request was not received; its erasures will be sent again.", batch.BatchId);
         var notReceived = new NotReceivedPayload(Format(windowStart), Format(windowEnd), received.Count, batch.BatchId);
         return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, effects, handOn: true).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies a person's decision: the operation they named becomes the batch's (unless another request of
+    /// this ledger claimed it meanwhile: then it waits again, never guessing), or, when they said none is,
+    /// the request counts as not received and its erasures are sent again.
+    /// </summary>
+    private async Task<DateTimeOffset?> ApplyDecisionAsync(
+        BatchRecord batch, IReadOnlyList<ErasureRecord> members, DecidedPayload decision, DateTimeOffset sentAt, StepEffects effects, CancellationToken cancellationToken)
+    {
+        if (decision.OperationId is not { } operationId)
+        {
+            _logger.LogWarning("Batch {BatchId}: a person decided that no received request is its own; its erasures will be sent again.", batch.BatchId);
+            var notReceived = new NotReceivedPayload(Format(sentAt), Format(Now), 0, batch.BatchId);
+            return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, effects, handOn: true).ConfigureAwait(false);
+        }
+        if (await Store.IsOperationClaimedByOtherAsync(operationId, batch.BatchId, cancellationToken).ConfigureAwait(false))
+        {
+            _logger.LogError("Batch {BatchId}: the operation a person named, {OperationId}, is claimed by another request; it waits for another decision.", batch.BatchId, operationId);
+            return Now + _options.MaxPollInterval;
+        }
+        _logger.LogInformation("Batch {BatchId}: reconciled with operation {OperationId} by a person's decision.", batch.BatchId, operationId);
+        return await RecordAcceptanceAsync(batch, members, EntryKinds.Reconciled,
+            info => new ReconciledPayload(operationId, null, batch.ContactCount, null, 0, info), operationId, effects).ConfigureAwait(false);
     }
 
     /// <summary>The route's dates are UTC without an offset: read them as UTC, never in the machine's zone.</summary>
