@@ -26,7 +26,7 @@ internal sealed partial class ErasureStepRunner
     /// guess). While reconciling the batch holds the send slot, so no other request of this ledger goes
     /// out that could be mistaken for it.
     /// </summary>
-    private async Task<DateTimeOffset?> ReconcileAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ReconcileAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, CancellationToken cancellationToken)
     {
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         var entries = await Store.ReadEntriesAsync(lead.ErasureId, cancellationToken).ConfigureAwait(false);
@@ -43,7 +43,7 @@ internal sealed partial class ErasureStepRunner
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning("Batch {BatchId}: the analytics route could not be read ({Kind}); trying again later.", batch.BatchId, ex.GetType().Name);
-            return Now + _options.RetryDelay;
+            return StepOutcome.At(Now + _options.RetryDelay);
         }
 
         var candidates = new List<DeleteRequestDetails>();
@@ -64,23 +64,23 @@ internal sealed partial class ErasureStepRunner
             _logger.LogInformation("Batch {BatchId}: reconciled with operation {OperationId}.", batch.BatchId, operationId);
             return await RecordAcceptanceAsync(batch, members, EntryKinds.Reconciled,
                 info => new ReconciledPayload(operationId, match.ReceivedDateUtc, match.TotalContactCount, match.Status, received.Count, info),
-                operationId, effects).ConfigureAwait(false);
+                operationId).ConfigureAwait(false);
         }
         if (candidates.Count > 1)
         {
             _logger.LogError(
                 "Batch {BatchId}: {Count} received requests match it; it will not be resent nor guessed. Review it against the analytics route.",
                 batch.BatchId, candidates.Count);
-            return Now + _options.MaxPollInterval;
+            return StepOutcome.At(Now + _options.MaxPollInterval);
         }
         var settledAt = sentAt + _options.ReconcileSettleTime;
         if (checkedAt < settledAt)
         {
-            return settledAt;
+            return StepOutcome.At(settledAt);
         }
         _logger.LogInformation("Batch {BatchId}: the delete request was not received; its erasures will be sent again.", batch.BatchId);
         var notReceived = new NotReceivedPayload(Format(windowStart), Format(windowEnd), received.Count, batch.BatchId);
-        return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, effects, handOn: true).ConfigureAwait(false);
+        return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, handOn: true).ConfigureAwait(false);
     }
 
     /// <summary>The route's dates are UTC without an offset: read them as UTC, never in the machine's zone.</summary>
