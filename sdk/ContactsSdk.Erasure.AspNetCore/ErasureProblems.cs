@@ -14,7 +14,7 @@ internal static class ErasureProblems
 {
     public static IResult? Of(Exception exception) => exception switch
     {
-        KeyNotFoundException e => Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No such erasure"),
+        ErasureNotFoundException e => Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "No such erasure"),
         ArgumentException e => Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid"),
         NotSupportedException e => Results.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Not supported by this service"),
         InvalidOperationException e => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Not possible in the erasure's state"),

@@ -175,6 +175,6 @@ internal sealed partial class ErasureService : IErasureService
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(requestId);
         return await Store.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false)
-            ?? throw new KeyNotFoundException($"No erasure has request ID '{requestId}'.");
+            ?? throw new ErasureNotFoundException(requestId);
     }
 }

@@ -36,12 +36,12 @@ public interface IErasureService
     Task<IReadOnlyList<ErasureRecord>> ListAsync(ErasureListQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The receipt of a closed erasure.</summary>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     /// <exception cref="InvalidOperationException">The erasure has no receipt yet (it is not closed).</exception>
     Task<ErasureReceipt> GetReceiptAsync(string requestId, CancellationToken cancellationToken = default);
 
     /// <summary>The receipt of a closed erasure as JSON, exactly as stored in the ledger (schema <see cref="ErasureReceipt.SchemaV1"/>).</summary>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     /// <exception cref="InvalidOperationException">The erasure has no receipt yet (it is not closed).</exception>
     Task<string> ExportReceiptJsonAsync(string requestId, CancellationToken cancellationToken = default);
 
@@ -72,7 +72,7 @@ public interface IErasureService
     /// that the receipt's entry is in the digest's tree. Checked with the public key alone
     /// (<see cref="ReceiptEvidence.Verify"/>, or scripts/verify-receipt.py without this library).
     /// </summary>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     /// <exception cref="InvalidOperationException">The erasure has no receipt yet, or no signing key is configured.</exception>
     Task<ReceiptEvidence> ExportReceiptEvidenceAsync(string requestId, CancellationToken cancellationToken = default);
 
@@ -92,7 +92,7 @@ public interface IErasureService
     /// <param name="operationId">One of <see cref="PendingReconciliation.CandidateOperationIds"/>, or null for none.</param>
     /// <param name="decidedBy">Who decided (the host's authenticated user). It may name a person: it stays in the ledger entry, never in a log or a receipt.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     /// <exception cref="InvalidOperationException">The erasure has no reconciliation waiting for a decision.</exception>
     /// <exception cref="ArgumentException">The operation is not one of the candidates.</exception>
     Task ResolveReconciliationAsync(string requestId, long? operationId, string decidedBy, CancellationToken cancellationToken = default);
@@ -116,13 +116,13 @@ public interface IErasureService
     /// </param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The erasure's row, with the new <see cref="ErasureRecord.DueAt"/>.</returns>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     /// <exception cref="ArgumentException">The new due date is not later than the current one or beyond the legal maximum; the reason is missing or malformed.</exception>
     /// <exception cref="InvalidOperationException">The erasure has ended (it has a verdict), is sending its delete request at this moment, or was recorded without a deadline.</exception>
     Task<ErasureRecord> ExtendDeadlineAsync(string requestId, DateTimeOffset newDueAt, DeadlineExtensionReason reason, string? reasonText = null, CancellationToken cancellationToken = default);
 
     /// <summary>The erasure's deadline (regime, received-at, due dates, extensions, whether it was met), or null when it was recorded without one.</summary>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     Task<DeadlineSummary?> GetDeadlineAsync(string requestId, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -134,6 +134,6 @@ public interface IErasureService
     Task<DeadlineCheck> CheckDeadlinesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Checks one erasure's hash chain.</summary>
-    /// <exception cref="KeyNotFoundException">No erasure has this request ID.</exception>
+    /// <exception cref="ErasureNotFoundException">No erasure has this request ID.</exception>
     Task<LedgerVerification> VerifyAsync(string requestId, CancellationToken cancellationToken = default);
 }

@@ -29,9 +29,9 @@ internal readonly record struct FailureReport(string Line, int ExitCode)
             $"Marketing Cloud refused the request (HTTP {api.ResponseStatusCode}): {OneLine(api.Message)}", ExitCodes.Failed),
         HttpRequestException http => new("Could not reach Marketing Cloud: " + OneLine(http.Message), ExitCodes.Failed),
         TimeoutException => new("Marketing Cloud did not answer in time.", ExitCodes.Failed),
-        // The erasure workflow's refusals (a request ID reused for other subjects, an unreadable
-        // ledger, key or emulator state file) say what to do.
-        ContactsSdk.Erasure.Storage.ErasureLedgerException or ArgumentException or NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException =>
+        // The erasure workflow's refusals (a request ID reused for other subjects, an unknown request ID,
+        // an unreadable ledger, key or emulator state file) say what to do.
+        ContactsSdk.Erasure.Storage.ErasureLedgerException or ContactsSdk.Erasure.ErasureNotFoundException or ArgumentException or NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException =>
             new(OneLine(exception.Message), ExitCodes.Failed),
         _ => new($"Unexpected {exception.GetType().Name}: {OneLine(exception.Message)}", ExitCodes.Unexpected),
     };

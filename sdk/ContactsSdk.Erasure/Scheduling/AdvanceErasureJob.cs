@@ -36,34 +36,26 @@ internal sealed class AdvanceErasureJob : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var erasureId = ErasureWakeups.ErasureIdOf(context.JobDetail.Key);
-        var effects = new StepEffects();
-        DateTimeOffset? next;
-        try
-        {
-            next = await _runner.AdvanceWhileDueAsync(erasureId, effects, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutdown: the wake-up that fired this run stays stored and comes again one RetryDelay later
-            // (ErasureWakeups); the next run picks the erasure up where the ledger says.
-            throw;
-        }
-        catch (Exception ex)
+        // A shutdown's cancellation is thrown: the wake-up that fired this run stays stored and comes again
+        // one RetryDelay later (ErasureWakeups); the next run picks the erasure up where the ledger says.
+        var outcome = await _runner.AdvanceWhileDueAsync(erasureId, cancellationToken).ConfigureAwait(false);
+        var next = outcome.Next;
+        if (outcome.Failure is { } failure)
         {
             // Never drop an active erasure's wake-up: try again later, whatever went wrong.
-            _logger.LogError("Erasure {ErasureId}: the step failed ({Kind}); it runs again in {Delay}.", erasureId, ex.GetType().Name, _options.RetryDelay);
+            _logger.LogError("Erasure {ErasureId}: the step failed ({Kind}); it runs again in {Delay}.", erasureId, failure.GetType().Name, _options.RetryDelay);
             next = _time.GetUtcNow() + _options.RetryDelay;
         }
 
         await _wakeups.AfterStepAsync(context.Scheduler, erasureId, next).ConfigureAwait(false);
-        foreach (var (other, when) in effects.Wakeups)
+        foreach (var (other, when) in outcome.Wakeups)
         {
             if (other != erasureId)
             {
                 await _wakeups.ScheduleAsync(context.Scheduler, other, when, CancellationToken.None).ConfigureAwait(false);
             }
         }
-        if (effects.SendSlotHandedOn)
+        if (outcome.HandsOnSendSlot)
         {
             await WakeNextSenderAsync(context.Scheduler, erasureId).ConfigureAwait(false);
         }

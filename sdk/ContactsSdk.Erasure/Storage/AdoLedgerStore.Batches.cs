@@ -15,14 +15,12 @@ public abstract partial class AdoLedgerStore
     public Task<AppendResult> WriteBatchAsync(BatchWrite write, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(write);
-        foreach (var append in write.Appends)
+        return WriteAsync("write a shared delete request to the ledger", async (connection, transaction) =>
         {
-            if (append.SendSlot != SendSlotChange.None)
-            {
-                throw new ArgumentException("A batch write moves the send slot for the batch, not for one member.", nameof(write));
-            }
-        }
-        return WriteAsync("write a shared delete request to the ledger", (connection, transaction) => WriteBatchInTransactionAsync(connection, transaction, write, cancellationToken), cancellationToken);
+            var result = await WriteBatchInTransactionAsync(connection, transaction, write, cancellationToken).ConfigureAwait(false);
+            // Any refusal (a stale member or batch, a busy slot, a claimed operation) writes none of it.
+            return result == AppendResult.Appended ? WriteOutcome.Commit(result) : WriteOutcome.RollBack(result);
+        }, cancellationToken);
     }
 
     private async Task<AppendResult> WriteBatchInTransactionAsync(DbConnection connection, DbTransaction transaction, BatchWrite write, CancellationToken cancellationToken)
@@ -45,13 +43,13 @@ public abstract partial class AdoLedgerStore
         if (write.ReleaseSendSlotOf is { } releasing)
         {
             using var release = Command(connection, transaction, _sql.ReleaseSendSlot);
-            Add(release, "erasure_id", Id(releasing));
+            Add(release, "holder", Id(releasing));
             await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         if (write.AcquireSendSlotFor is { } acquiring)
         {
             using var acquire = Command(connection, transaction, _sql.AcquireSendSlot);
-            Add(acquire, "erasure_id", Id(acquiring));
+            Add(acquire, "holder", Id(acquiring));
             Add(acquire, "now", Millis(write.Change?.At ?? (write.NewBatches.Count > 0 ? write.NewBatches[0].CreatedAt : DateTimeOffset.UtcNow)));
             if (await acquire.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
@@ -61,7 +59,7 @@ public abstract partial class AdoLedgerStore
         var entries = new List<LedgerEntry>(write.Appends.Count);
         foreach (var append in write.Appends)
         {
-            var result = await AppendInTransactionAsync(connection, transaction, append, entries, cancellationToken, claimsChecked: true).ConfigureAwait(false);
+            var result = await AppendInTransactionAsync(connection, transaction, append, entries, cancellationToken).ConfigureAwait(false);
             if (result != AppendResult.Appended)
             {
                 return result;
@@ -87,13 +85,7 @@ public abstract partial class AdoLedgerStore
         {
             using var select = Command(connection, null, _sql.SelectBatchMembers);
             Add(select, "batch_id", Id(batchId));
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var members = new List<ErasureRecord>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                members.Add(ReadRecord(reader));
-            }
-            return members;
+            return await ReadAllAsync(select, ReadRecord, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />

@@ -29,13 +29,7 @@ public abstract partial class AdoLedgerStore
             Add(select, "from", from);
             Add(select, "to", to);
             Add(select, "limit", (long)limit);
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var entries = new List<LedgerEntry>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                entries.Add(ReadEntry(reader));
-            }
-            return entries;
+            return await ReadAllAsync(select, ReadEntry, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -11,10 +10,16 @@ namespace ContactsSdk.Erasure.Storage;
 
 /// <summary>
 /// A ledger store over plain ADO.NET: the SQL comes from a <see cref="LedgerSql"/>, the
-/// connection from the derived class. Every write is one transaction; every failure of the
+/// connection from the derived class. Every write is one transaction, owned by this class alone:
+/// the work inside it says whether to commit (<see cref="WriteOutcome"/>), and every failure of the
 /// database becomes an <see cref="ErasureLedgerException"/> after the transaction rolled back.
 /// </summary>
-public abstract partial class AdoLedgerStore : IErasureLedgerStore
+/// <remarks>
+/// Derived classes supply the connection and may refine a few steps through protected virtual
+/// members (the write transaction, the migration lock, failure messages, the resources to release);
+/// they never replace a public member. Dispose the store (sync or async) once it is no longer used.
+/// </remarks>
+public abstract partial class AdoLedgerStore : IErasureLedgerStore, IAsyncDisposable, IDisposable
 {
     private readonly LedgerSql _sql;
 
@@ -27,42 +32,6 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
 
     /// <summary>The schema version this library writes.</summary>
     public int CurrentSchemaVersion => _sql.Migrations.Count;
-
-    /// <summary>Opens a connection to the ledger, ready for use.</summary>
-    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
-
-    /// <summary>Starts a transaction that serializes with other writers of the ledger.</summary>
-    protected virtual ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-
-    /// <summary>A short, data-free explanation of a database failure (for example "the ledger file is read-only").</summary>
-    protected virtual string DescribeFailure(DbException exception) => exception.Message;
-
-    /// <inheritdoc />
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
-    {
-        await WriteAsync("migrate the ledger schema", async (connection, transaction) =>
-        {
-            await ExecuteAsync(connection, transaction, _sql.CreateSchemaVersionTable, cancellationToken).ConfigureAwait(false);
-            var applied = await ReadSchemaVersionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-            if (applied > _sql.Migrations.Count)
-            {
-                throw new ErasureLedgerException(
-                    $"The ledger's schema is version {applied}, newer than version {_sql.Migrations.Count} that this library knows: use a newer ContactsSdk.Erasure.");
-            }
-            for (var version = applied; version < _sql.Migrations.Count; version++)
-            {
-                foreach (var statement in _sql.Migrations[version])
-                {
-                    await ExecuteAsync(connection, transaction, statement, cancellationToken).ConfigureAwait(false);
-                }
-                using var record = Command(connection, transaction, _sql.RecordSchemaVersion);
-                Add(record, "version", version + 1);
-                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <inheritdoc />
     public Task<bool> TryCreateAsync(NewErasure erasure, CancellationToken cancellationToken = default)
@@ -86,11 +55,12 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
                 Add(insert, "due_at", record.DueAt is { } due ? Millis(due) : null);
                 if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
-                    return false;
+                    // The request ID is taken: nothing of this erasure may stay.
+                    return WriteOutcome.RollBack(false);
                 }
             }
             await InsertEntriesAsync(connection, transaction, [erasure.FirstEntry], cancellationToken).ConfigureAwait(false);
-            return true;
+            return WriteOutcome.Commit(true);
         }, cancellationToken);
     }
 
@@ -102,38 +72,33 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
         {
             throw new ArgumentException("The entry's sequence must follow the expected version.", nameof(append));
         }
+        if (append.OperationId is not null)
+        {
+            // An operation is claimed by its batch, for every member at once (WriteBatchAsync checks the claim).
+            throw new ArgumentException("An operation ID is recorded by a batch write (WriteBatchAsync), not by a single append.", nameof(append));
+        }
         return WriteAsync("append to the ledger", async (connection, transaction) =>
         {
             var entries = new List<LedgerEntry>(1);
             var result = await AppendInTransactionAsync(connection, transaction, append, entries, cancellationToken).ConfigureAwait(false);
-            if (result == AppendResult.Appended)
+            if (result != AppendResult.Appended)
             {
-                await InsertEntriesAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+                return WriteOutcome.RollBack(result);
             }
-            return result;
+            await InsertEntriesAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
+            return WriteOutcome.Commit(result);
         }, cancellationToken);
     }
 
     /// <summary>
     /// Applies an append's row change and adds its entry to <paramref name="entries"/>: the caller inserts
-    /// the entries of the whole transaction last (<see cref="InsertEntriesAsync"/>).
+    /// the entries of the whole transaction last (<see cref="InsertEntriesAsync"/>). The caller also
+    /// checks any operation claim first: it belongs to the batch, not to one member.
     /// </summary>
     private async Task<AppendResult> AppendInTransactionAsync(
-        DbConnection connection, DbTransaction transaction, LedgerAppend append, List<LedgerEntry> entries, CancellationToken cancellationToken, bool claimsChecked = false)
+        DbConnection connection, DbTransaction transaction, LedgerAppend append, List<LedgerEntry> entries, CancellationToken cancellationToken)
     {
         var entry = append.Entry;
-        // A batch's members share its operation: the batch write checks the claim once, for all of them.
-        if (!claimsChecked && append.OperationId is { } operationId)
-        {
-            using var claims = Command(connection, transaction, _sql.CountOperationClaims);
-            Add(claims, "operation_id", operationId);
-            Add(claims, "erasure_id", Id(entry.ErasureId));
-            if (Convert.ToInt64(await claims.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0)
-            {
-                return AppendResult.OperationClaimed;
-            }
-        }
-
         using (var update = Command(connection, transaction, _sql.UpdateErasure))
         {
             Add(update, "erasure_id", Id(entry.ErasureId));
@@ -151,21 +116,6 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
             {
                 return AppendResult.VersionConflict;
-            }
-        }
-
-        if (append.SendSlot != SendSlotChange.None)
-        {
-            using var slot = Command(connection, transaction, append.SendSlot == SendSlotChange.Acquire ? _sql.AcquireSendSlot : _sql.ReleaseSendSlot);
-            Add(slot, "erasure_id", Id(entry.ErasureId));
-            if (append.SendSlot == SendSlotChange.Acquire)
-            {
-                Add(slot, "now", Millis(entry.RecordedAt));
-            }
-            var changed = await slot.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            if (append.SendSlot == SendSlotChange.Acquire && changed == 0)
-            {
-                return AppendResult.SendSlotBusy;
             }
         }
 
@@ -200,13 +150,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
         {
             using var select = Command(connection, null, _sql.SelectEntries);
             Add(select, "erasure_id", Id(erasureId));
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var entries = new List<LedgerEntry>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                entries.Add(ReadEntry(reader));
-            }
-            return entries;
+            return await ReadAllAsync(select, ReadEntry, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <inheritdoc />
@@ -236,25 +180,9 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             Add(select, "after_at", query.After is { } after ? Millis(after.SubmittedAt) : null);
             Add(select, "after_id", query.After is { } cursor ? Id(cursor.ErasureId) : null);
             Add(select, "limit", (long)query.PageSize);
-            using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var page = new List<ErasureRecord>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                page.Add(ReadRecord(reader));
-            }
-            return page;
+            return await ReadAllAsync(select, ReadRecord, cancellationToken).ConfigureAwait(false);
         }, cancellationToken);
     }
-
-    /// <inheritdoc />
-    public Task<bool> IsOperationClaimedAsync(long operationId, CancellationToken cancellationToken = default) =>
-        ReadAsync("read the ledger", async connection =>
-        {
-            using var claims = Command(connection, null, _sql.CountOperationClaims);
-            Add(claims, "operation_id", operationId);
-            Add(claims, "erasure_id", string.Empty);
-            return Convert.ToInt64(await claims.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
-        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<Guid?> FindLongestWaitingToSendAsync(CancellationToken cancellationToken = default)
@@ -328,114 +256,4 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private async Task<int> ReadSchemaVersionAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        using var read = Command(connection, transaction, _sql.ReadSchemaVersion);
-        var value = await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
-    }
-
-    private async Task<T> WriteAsync<T>(string action, Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-            var result = await work(connection, transaction).ConfigureAwait(false);
-            if (result is AppendResult and not AppendResult.Appended || result is false)
-            {
-                // A refused precondition writes nothing, not even the statements that ran before it.
-                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            return result;
-        }
-        catch (DbException ex)
-        {
-            throw new ErasureLedgerException($"Could not {action}: {DescribeFailure(ex)}. Nothing was written.", ex);
-        }
-    }
-
-    private async Task<T> ReadAsync<T>(string action, Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return await work(connection).ConfigureAwait(false);
-        }
-        catch (DbException ex)
-        {
-            throw new ErasureLedgerException($"Could not {action}: {DescribeFailure(ex)}.", ex);
-        }
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        using var command = Command(connection, transaction, sql);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static ErasureRecord ReadRecord(DbDataReader reader) => new(
-        Guid.Parse(reader.GetString(0)),
-        reader.GetString(1),
-        reader.IsDBNull(2) ? null : Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
-        Enum.Parse<SubjectKind>(reader.GetString(3)),
-        Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
-        Enum.Parse<ErasureState>(reader.GetString(5)),
-        reader.IsDBNull(6) ? null : Enum.Parse<ErasureVerdict>(reader.GetString(6)),
-        reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture),
-        FromMillis(Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture)),
-        FromMillis(Convert.ToInt64(reader.GetValue(9), CultureInfo.InvariantCulture)),
-        reader.IsDBNull(10) ? null : FromMillis(Convert.ToInt64(reader.GetValue(10), CultureInfo.InvariantCulture)),
-        Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture),
-        reader.GetString(12))
-    {
-        BatchId = reader.IsDBNull(13) ? null : Guid.Parse(reader.GetString(13)),
-        DueAt = reader.IsDBNull(14) ? null : FromMillis(Convert.ToInt64(reader.GetValue(14), CultureInfo.InvariantCulture)),
-    };
-
-    private static LedgerEntry ReadEntry(DbDataReader reader) => new(
-        Guid.Parse(reader.GetString(0)),
-        Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
-        reader.GetString(2),
-        FromMillis(Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture)),
-        reader.GetString(4),
-        reader.GetString(5),
-        reader.GetString(6))
-    {
-        LeafIndex = reader.IsDBNull(7) ? null : Convert.ToInt64(reader.GetValue(7), CultureInfo.InvariantCulture),
-    };
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    // Parameters carry an explicit type even when null, so drivers that type parameters (Npgsql) accept them.
-    private static void Add(DbCommand command, string name, string? value) => Add(command, name, DbType.String, value);
-
-    private static void Add(DbCommand command, string name, long? value) => Add(command, name, DbType.Int64, value);
-
-    private static void Add(DbCommand command, string name, DbType type, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@" + name;
-        parameter.DbType = type;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
-
-    private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
-
-    /// <summary>Ledger times are UTC milliseconds: the precision every store keeps identically.</summary>
-    internal static long Millis(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
-
-    internal static DateTimeOffset FromMillis(long millis) => DateTimeOffset.FromUnixTimeMilliseconds(millis);
 }

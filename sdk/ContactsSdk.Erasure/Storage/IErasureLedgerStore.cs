@@ -31,6 +31,10 @@ public interface IErasureLedgerStore
 
     /// <summary>Appends one entry and applies the row change that goes with it, in one transaction.</summary>
     /// <returns>Whether the append happened, or which precondition refused it (nothing written then).</returns>
+    /// <exception cref="ArgumentException">
+    /// The entry's sequence does not follow <see cref="LedgerAppend.ExpectedVersion"/>, or the append carries an
+    /// <see cref="LedgerAppend.OperationId"/> (an operation is recorded by <see cref="WriteBatchAsync"/>).
+    /// </exception>
     Task<AppendResult> AppendAsync(LedgerAppend append, CancellationToken cancellationToken = default);
 
     /// <summary>The erasure with this caller-chosen request ID, or null.</summary>
@@ -50,9 +54,6 @@ public interface IErasureLedgerStore
 
     /// <summary>One page of erasures, ordered by submission time then ID (keyset paging).</summary>
     Task<IReadOnlyList<ErasureRecord>> ListAsync(ErasureListQuery query, CancellationToken cancellationToken = default);
-
-    /// <summary>Whether an erasure already claimed this Marketing Cloud operation ID.</summary>
-    Task<bool> IsOperationClaimedAsync(long operationId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The erasure that has waited longest for the send slot (ready to send, unchanged the longest), or

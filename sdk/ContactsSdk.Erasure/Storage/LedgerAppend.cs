@@ -18,7 +18,10 @@ public sealed record LedgerAppend
     /// <summary>The erasure's state after this entry.</summary>
     public required ErasureState NewState { get; init; }
 
-    /// <summary>The accepted operation ID, set once (a second erasure cannot claim the same one).</summary>
+    /// <summary>
+    /// The accepted operation ID, set once, in a batch write only (<see cref="IErasureLedgerStore.WriteBatchAsync"/>
+    /// checks the batch's claim on it for every member; a single append refuses it).
+    /// </summary>
     public long? OperationId { get; init; }
 
     /// <summary>The verdict, on the verdict entry.</summary>
@@ -35,9 +38,6 @@ public sealed record LedgerAppend
 
     /// <summary>The new identifiers in clear when <see cref="ClearSubjects"/> is <see cref="ClearSubjectsChange.Replace"/> (email addresses resolved to contact keys).</summary>
     public IReadOnlyList<string>? ReplacementSubjects { get; init; }
-
-    /// <summary>What happens to the account-wide send slot (one delete request in flight at a time).</summary>
-    public SendSlotChange SendSlot { get; init; } = SendSlotChange.None;
 
     /// <summary>The batch the erasure joins with this entry (its delete request is shared).</summary>
     public Guid? JoinBatch { get; init; }
@@ -59,24 +59,7 @@ public enum ClearSubjectsChange
     Erase,
 }
 
-/// <summary>
-/// What an append does to the send slot: the single token that lets one erasure have a delete request
-/// whose fate may be unknown. Holding it while sending and reconciling is what makes a reconciliation
-/// by contact count and time window unambiguous among this ledger's own requests.
-/// </summary>
-public enum SendSlotChange
-{
-    /// <summary>Leave the slot alone.</summary>
-    None,
-
-    /// <summary>Take the slot for this erasure; refused (<see cref="AppendResult.SendSlotBusy"/>) when another erasure holds it.</summary>
-    Acquire,
-
-    /// <summary>Give the slot back (only if this erasure holds it).</summary>
-    Release,
-}
-
-/// <summary>The result of <see cref="IErasureLedgerStore.AppendAsync"/>.</summary>
+/// <summary>The result of <see cref="IErasureLedgerStore.AppendAsync"/> and <see cref="IErasureLedgerStore.WriteBatchAsync"/>.</summary>
 public enum AppendResult
 {
     /// <summary>The entry and the row change were committed.</summary>
@@ -85,9 +68,9 @@ public enum AppendResult
     /// <summary>The row is no longer at the expected version: someone else wrote first. Read again.</summary>
     VersionConflict,
 
-    /// <summary>Another erasure holds the send slot.</summary>
+    /// <summary>Another batch holds the send slot.</summary>
     SendSlotBusy,
 
-    /// <summary>Another erasure already claimed this operation ID.</summary>
+    /// <summary>Another batch, or an erasure outside any batch, already claimed this operation ID.</summary>
     OperationClaimed,
 }

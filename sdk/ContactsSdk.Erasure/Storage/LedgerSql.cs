@@ -37,14 +37,11 @@ public sealed class LedgerSql
     /// <summary>Sets (or, with a null <c>@subjects</c>, erases) the identifiers in clear.</summary>
     public required string SetClearSubjects { get; init; }
 
-    /// <summary>Takes the send slot for <c>@erasure_id</c> when free or already its own (1 row affected on success).</summary>
+    /// <summary>Takes the send slot for the batch <c>@holder</c> when free or already its own, at <c>@now</c> (1 row affected on success).</summary>
     public required string AcquireSendSlot { get; init; }
 
-    /// <summary>Frees the send slot when <c>@erasure_id</c> holds it.</summary>
+    /// <summary>Frees the send slot when the batch <c>@holder</c> holds it.</summary>
     public required string ReleaseSendSlot { get; init; }
-
-    /// <summary>Counts the other erasures (not <c>@erasure_id</c>) that claimed <c>@operation_id</c>.</summary>
-    public required string CountOperationClaims { get; init; }
 
     /// <summary>Selects one erasure row by <c>@erasure_id</c> (columns as <see cref="ErasureColumns"/>).</summary>
     public required string SelectErasureById { get; init; }

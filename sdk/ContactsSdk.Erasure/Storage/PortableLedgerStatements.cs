@@ -45,14 +45,11 @@ internal static class PortableLedgerStatements
     /// <summary>Sets or erases the identifiers in clear.</summary>
     public const string SetClearSubjects = "UPDATE erasures SET clear_subjects = @subjects WHERE erasure_id = @erasure_id";
 
-    /// <summary>Takes the send slot when free or already held by the erasure.</summary>
-    public const string AcquireSendSlot = "UPDATE erasure_send_slot SET holder = @erasure_id, since = @now WHERE slot = 1 AND (holder IS NULL OR holder = @erasure_id)";
+    /// <summary>Takes the send slot for <c>@holder</c> (a batch) when free or already its own.</summary>
+    public const string AcquireSendSlot = "UPDATE erasure_send_slot SET holder = @holder, since = @now WHERE slot = 1 AND (holder IS NULL OR holder = @holder)";
 
-    /// <summary>Frees the send slot held by the erasure.</summary>
-    public const string ReleaseSendSlot = "UPDATE erasure_send_slot SET holder = NULL, since = NULL WHERE slot = 1 AND holder = @erasure_id";
-
-    /// <summary>Counts the other erasures that claimed an operation ID.</summary>
-    public const string CountOperationClaims = "SELECT COUNT(*) FROM erasures WHERE operation_id = @operation_id AND erasure_id <> @erasure_id";
+    /// <summary>Frees the send slot when <c>@holder</c> (a batch) holds it.</summary>
+    public const string ReleaseSendSlot = "UPDATE erasure_send_slot SET holder = NULL, since = NULL WHERE slot = 1 AND holder = @holder";
 
     /// <summary>
     /// Version 2: the queue of erasures waiting for the send slot, in the order they have waited. A

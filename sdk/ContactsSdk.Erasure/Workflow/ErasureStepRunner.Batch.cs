@@ -20,24 +20,24 @@ internal sealed partial class ErasureStepRunner
     /// its scheduler job never runs twice at once, so a lead that finds its request in flight knows the
     /// run that sent it ended. The other members wait; the lead wakes them when the request settles.
     /// </summary>
-    private async Task<DateTimeOffset?> DriveBatchAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> DriveBatchAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
         if (record.BatchId is not { } batchId)
         {
-            return await AdoptUnbatchedSendAsync(record, cancellationToken).ConfigureAwait(false);
+            return StepOutcome.At(await AdoptUnbatchedSendAsync(record, cancellationToken).ConfigureAwait(false));
         }
         var batch = await Store.FindBatchAsync(batchId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Erasure {record.ErasureId} rides batch {batchId}, which is not in the ledger.");
         if (batch.LeadErasureId != record.ErasureId)
         {
-            return Now + _options.MaxPollInterval;
+            return StepOutcome.At(Now + _options.MaxPollInterval);
         }
         var members = await Store.ListBatchMembersAsync(batchId, cancellationToken).ConfigureAwait(false);
         return batch.State switch
         {
-            BatchState.Formed => await PostBatchAsync(batch, members, effects, cancellationToken).ConfigureAwait(false),
-            BatchState.Posting => await RecordOutcomeUnknownAsync(batch, members, new ErrorInfo("Interrupted", null, null, null), cancellationToken).ConfigureAwait(false),
-            BatchState.Reconciling => await ReconcileAsync(batch, members, effects, cancellationToken).ConfigureAwait(false),
+            BatchState.Formed => await PostBatchAsync(batch, members, cancellationToken).ConfigureAwait(false),
+            BatchState.Posting => StepOutcome.At(await RecordOutcomeUnknownAsync(batch, members, new ErrorInfo("Interrupted", null, null, null), cancellationToken).ConfigureAwait(false)),
+            BatchState.Reconciling => await ReconcileAsync(batch, members, cancellationToken).ConfigureAwait(false),
             _ => throw new InvalidOperationException($"Erasure {record.ErasureId} is {record.State} but its batch {batchId} is {batch.State}."),
         };
     }
@@ -48,7 +48,7 @@ internal sealed partial class ErasureStepRunner
     /// once. A crash in between leaves the batch Posting, which the lead's next run treats as an unknown
     /// outcome: it reconciles, it never resends blindly.
     /// </summary>
-    private async Task<DateTimeOffset?> PostBatchAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> PostBatchAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, CancellationToken cancellationToken)
     {
         var subjects = await ReadMemberSubjectsAsync(members, cancellationToken).ConfigureAwait(false);
         var contacts = subjects.Values.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
@@ -61,11 +61,11 @@ internal sealed partial class ErasureStepRunner
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (taken == AppendResult.SendSlotBusy)
         {
-            return await NextLookAtSendSlotAsync(lead, cancellationToken).ConfigureAwait(false);
+            return StepOutcome.At(await NextLookAtSendSlotAsync(lead, cancellationToken).ConfigureAwait(false));
         }
         if (taken != AppendResult.Appended)
         {
-            return Refused(lead, taken);
+            return StepOutcome.At(Refused(lead, taken));
         }
 
         DeletionStarted started;
@@ -82,25 +82,25 @@ internal sealed partial class ErasureStepRunner
         }
         catch (ContactsServiceException refused)
         {
-            return await RecordRefusalAsync(posting, members, subjects, refused, effects).ConfigureAwait(false);
+            return await RecordRefusalAsync(posting, members, subjects, refused).ConfigureAwait(false);
         }
         catch (Exception ex) when (ErrorInfos.ProvesNotProcessed(ex))
         {
             _logger.LogWarning("Batch {BatchId}: the delete request was refused before processing ({Kind}); it will be sent again.", batch.BatchId, ex.GetType().Name);
-            return await DissolveAsync(posting, members, EntryKinds.NotProcessed, new FailurePayload("send", ErrorInfos.From(ex), batch.BatchId), Now + _options.RetryDelay, effects, handOn: false).ConfigureAwait(false);
+            return await DissolveAsync(posting, members, EntryKinds.NotProcessed, new FailurePayload("send", ErrorInfos.From(ex), batch.BatchId), Now + _options.RetryDelay, handOn: false).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // DeletionOutcomeUnknownException and anything unexpected: the request may have been acted on.
             _logger.LogWarning("Batch {BatchId}: the delete request's outcome is unknown ({Kind}); reconciling before any resend.", batch.BatchId, ex.GetType().Name);
-            return await RecordOutcomeUnknownAsync(posting, members, ErrorInfos.From(ex), CancellationToken.None).ConfigureAwait(false);
+            return StepOutcome.At(await RecordOutcomeUnknownAsync(posting, members, ErrorInfos.From(ex), CancellationToken.None).ConfigureAwait(false));
         }
 
         await _checkpoints.ReachedAsync(ErasureCheckpoint.AfterAnswerBeforeRecord, batch.LeadErasureId).ConfigureAwait(false);
         var response = started.Response;
         return await RecordAcceptanceAsync(posting, members, EntryKinds.Accepted,
             info => new AcceptedPayload(started.OperationId, response.RequestServiceMessageID, response.ServiceMessageID, response.ResponseDateTime, info),
-            started.OperationId, effects).ConfigureAwait(false);
+            started.OperationId).ConfigureAwait(false);
     }
 
     /// <summary>Every member's identifiers in clear (they stay until acceptance, and nobody else changes a member in flight).</summary>
@@ -120,8 +120,8 @@ internal sealed partial class ErasureStepRunner
     /// the batch, each member's identifiers in clear are erased, the slot freed. The lead then watches
     /// the call in Marketing Cloud's queue; the others wait for it to leave.
     /// </summary>
-    private async Task<DateTimeOffset?> RecordAcceptanceAsync<T>(
-        BatchRecord batch, IReadOnlyList<ErasureRecord> members, string kind, Func<BatchInfo, T> payload, long operationId, StepEffects effects)
+    private async Task<StepOutcome> RecordAcceptanceAsync<T>(
+        BatchRecord batch, IReadOnlyList<ErasureRecord> members, string kind, Func<BatchInfo, T> payload, long operationId)
     {
         var info = Info(batch);
         // Recording must not be cancelled halfway by a shutdown: the answer would be lost and reconciled later.
@@ -140,11 +140,10 @@ internal sealed partial class ErasureStepRunner
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (result != AppendResult.Appended)
         {
-            return Refused(lead, result);
+            return StepOutcome.At(Refused(lead, result));
         }
-        effects.HandOnSendSlot();
         _logger.LogInformation("Batch {BatchId}: accepted as operation {OperationId} for {Erasures} erasures.", batch.BatchId, operationId, members.Count);
-        return Now + _options.FirstPollDelay;
+        return StepOutcome.At(Now + _options.FirstPollDelay).HandingOnSendSlot();
     }
 
     /// <summary>
@@ -152,8 +151,8 @@ internal sealed partial class ErasureStepRunner
     /// Shared, the request is halved: each member records the refusal and its intent for its half, and
     /// the halves go out one after the other, until the refusing erasure rides alone. The others go on.
     /// </summary>
-    private async Task<DateTimeOffset?> RecordRefusalAsync(
-        BatchRecord batch, IReadOnlyList<ErasureRecord> members, IReadOnlyDictionary<Guid, IReadOnlyList<string>> subjects, ContactsServiceException refused, StepEffects effects)
+    private async Task<StepOutcome> RecordRefusalAsync(
+        BatchRecord batch, IReadOnlyList<ErasureRecord> members, IReadOnlyDictionary<Guid, IReadOnlyList<string>> subjects, ContactsServiceException refused)
     {
         var codes = ErrorInfos.Codes(refused);
         if (members.Count == 1)
@@ -170,11 +169,10 @@ internal sealed partial class ErasureStepRunner
             }, CancellationToken.None).ConfigureAwait(false);
             if (written != AppendResult.Appended)
             {
-                return Refused(members[0], written);
+                return StepOutcome.At(Refused(members[0], written));
             }
-            effects.HandOnSendSlot();
             _logger.LogWarning("Erasure {ErasureId}: Marketing Cloud refused its delete request; no deletion started.", members[0].ErasureId);
-            return Now;
+            return StepOutcome.At(Now).HandingOnSendSlot();
         }
 
         var half = members.Count / 2;
@@ -192,13 +190,12 @@ internal sealed partial class ErasureStepRunner
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (split != AppendResult.Appended)
         {
-            return Refused(lead, split);
+            return StepOutcome.At(Refused(lead, split));
         }
         _logger.LogWarning("Batch {BatchId}: Marketing Cloud refused the shared request; it goes out again as two of {First} and {Second} erasures.",
             batch.BatchId, first.ErasureCount, second.ErasureCount);
-        effects.Wake(first.LeadErasureId, Now);
-        effects.Wake(second.LeadErasureId, Now);
-        return lead.ErasureId == first.LeadErasureId || lead.ErasureId == second.LeadErasureId ? Now : Now + _options.MaxPollInterval;
+        var next = lead.ErasureId == first.LeadErasureId || lead.ErasureId == second.LeadErasureId ? Now : Now + _options.MaxPollInterval;
+        return StepOutcome.At(next).Waking(first.LeadErasureId, Now).Waking(second.LeadErasureId, Now);
     }
 
     /// <summary>A member's refusal of its shared request and its intent for the half it rides next.</summary>
@@ -228,8 +225,8 @@ internal sealed partial class ErasureStepRunner
     };
 
     /// <summary>The request came to nothing (not processed, or proven not received): every member is ready to send again.</summary>
-    private async Task<DateTimeOffset?> DissolveAsync<T>(
-        BatchRecord batch, IReadOnlyList<ErasureRecord> members, string kind, T payload, DateTimeOffset retryAt, StepEffects effects, bool handOn)
+    private async Task<StepOutcome> DissolveAsync<T>(
+        BatchRecord batch, IReadOnlyList<ErasureRecord> members, string kind, T payload, DateTimeOffset retryAt, bool handOn)
     {
         (var result, members) = await WriteForMembersAsync(batch, current => new BatchWrite
         {
@@ -240,17 +237,10 @@ internal sealed partial class ErasureStepRunner
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         if (result != AppendResult.Appended)
         {
-            return Refused(lead, result);
+            return StepOutcome.At(Refused(lead, result));
         }
-        foreach (var member in members.Where(m => m.ErasureId != lead.ErasureId))
-        {
-            effects.Wake(member.ErasureId, retryAt);
-        }
-        if (handOn)
-        {
-            effects.HandOnSendSlot();
-        }
-        return retryAt;
+        var outcome = StepOutcome.At(retryAt).Waking(members.Where(m => m.ErasureId != lead.ErasureId).Select(m => m.ErasureId), retryAt);
+        return handOn ? outcome.HandingOnSendSlot() : outcome;
     }
 
     /// <summary>The request may have been acted on: every member records the unknown outcome, and the lead reconciles.</summary>

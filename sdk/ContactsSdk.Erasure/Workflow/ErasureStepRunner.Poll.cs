@@ -18,7 +18,7 @@ internal sealed partial class ErasureStepRunner
     /// by the generated lifecycle interpretation) is recorded as the verdict. The next read is due after
     /// as long as the status has stayed the same, between the first delay and the longest interval.
     /// </summary>
-    private async Task<DateTimeOffset?> PollAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> PollAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
         var operationId = record.OperationId ?? throw new InvalidOperationException($"Erasure {record.ErasureId} is accepted without an operation ID.");
         var queued = record.BatchId is { } batchId
@@ -27,7 +27,7 @@ internal sealed partial class ErasureStepRunner
         if (queued is not null && queued.LeadErasureId != record.ErasureId)
         {
             // While the call waits in Marketing Cloud's queue only the lead reads it; it wakes the others when it leaves.
-            return Now + _options.MaxPollInterval;
+            return StepOutcome.At(Now + _options.MaxPollInterval);
         }
         DeleteStatusResponse response;
         try
@@ -38,7 +38,7 @@ internal sealed partial class ErasureStepRunner
         {
             var (failed, _) = await _ledger.AppendAsync(record, EntryKinds.PollFailed, new FailurePayload("poll", ErrorInfos.From(ex)), ErasureState.Accepted, null, cancellationToken).ConfigureAwait(false);
             _logger.LogWarning("Erasure {ErasureId}: reading operation {OperationId} failed ({Kind}); trying again later.", record.ErasureId, operationId, ex.GetType().Name);
-            return failed == AppendResult.Appended ? Now + _options.RetryDelay : Refused(record, failed);
+            return StepOutcome.At(failed == AppendResult.Appended ? Now + _options.RetryDelay : Refused(record, failed));
         }
         await _checkpoints.ReachedAsync(ErasureCheckpoint.DuringPoll, record.ErasureId).ConfigureAwait(false);
 
@@ -61,27 +61,37 @@ internal sealed partial class ErasureStepRunner
             var (appended, updated) = await _ledger.AppendAsync(record, EntryKinds.Observed, observed, ErasureState.Accepted, null, cancellationToken).ConfigureAwait(false);
             if (appended != AppendResult.Appended)
             {
-                return Refused(record, appended);
+                return StepOutcome.At(Refused(record, appended));
             }
             _logger.LogInformation("Erasure {ErasureId}: operation {OperationId} is {Phase}/{State}.", record.ErasureId, operationId, lifecycle.Phase, lifecycle.State);
             record = updated;
             lastChange = updated.UpdatedAt;
         }
 
+        LeftQueue? left = null;
         if (queued is not null && lifecycle.State != ContactDeletionState.SuppressionPending)
         {
-            record = await RecordLeftQueueAsync(queued, record, effects, cancellationToken).ConfigureAwait(false);
+            left = await RecordLeftQueueAsync(queued, record, cancellationToken).ConfigureAwait(false);
+            record = left?.Lead ?? record;
             queued = null;
         }
-        if (lifecycle.IsTerminal)
-        {
-            return await RecordVerdictAsync(record, lifecycle.State, cancellationToken).ConfigureAwait(false);
-        }
-        var unchangedFor = Now - lastChange;
-        var longest = queued is null ? _options.MaxPollInterval : TimeSpan.FromTicks(Math.Min(_options.QueueCheckInterval.Ticks, _options.MaxPollInterval.Ticks));
-        var wait = TimeSpan.FromTicks(Math.Clamp(unchangedFor.Ticks, Math.Min(_options.FirstPollDelay.Ticks, longest.Ticks), longest.Ticks));
-        return Now + wait;
+        var outcome = StepOutcome.At(lifecycle.IsTerminal
+            ? await RecordVerdictAsync(record, lifecycle.State, cancellationToken).ConfigureAwait(false)
+            : Now + NextPollWait(lastChange, queued is not null));
+        // The call left the queue: the other members start reading their own status, and the next request may go out.
+        return left is null ? outcome : outcome.Waking(left.OtherMembers, Now).HandingOnSendSlot();
     }
+
+    /// <summary>As long as the status has stayed the same, between the first delay and the longest interval (shorter while the call is queued).</summary>
+    private TimeSpan NextPollWait(DateTimeOffset lastChange, bool queued)
+    {
+        var unchangedFor = Now - lastChange;
+        var longest = queued ? TimeSpan.FromTicks(Math.Min(_options.QueueCheckInterval.Ticks, _options.MaxPollInterval.Ticks)) : _options.MaxPollInterval;
+        return TimeSpan.FromTicks(Math.Clamp(unchangedFor.Ticks, Math.Min(_options.FirstPollDelay.Ticks, longest.Ticks), longest.Ticks));
+    }
+
+    /// <summary>The recorded end of a call's wait in the queue: the lead's row after it, and the members to wake.</summary>
+    private sealed record LeftQueue(ErasureRecord Lead, IReadOnlyList<Guid> OtherMembers);
 
     /// <summary>
     /// The lead saw its call processed (the suppression phase over): the request left Marketing Cloud's
@@ -90,8 +100,8 @@ internal sealed partial class ErasureStepRunner
     /// error, start and end, restorable until) is recorded in every member's chain with it; when the list
     /// cannot be read, the call's end is still recorded, without those figures.
     /// </summary>
-    /// <returns>The lead's row after the entry.</returns>
-    private async Task<ErasureRecord> RecordLeftQueueAsync(BatchRecord batch, ErasureRecord lead, StepEffects effects, CancellationToken cancellationToken)
+    /// <returns>The lead's row after the entry and the members to wake; null when the batch changed under the step (nothing recorded).</returns>
+    private async Task<LeftQueue?> RecordLeftQueueAsync(BatchRecord batch, ErasureRecord lead, CancellationToken cancellationToken)
     {
         var operationId = batch.OperationId ?? throw new InvalidOperationException($"Batch {batch.BatchId} is in the queue without an operation ID.");
         var listed = await FindListedOperationAsync(operationId, cancellationToken).ConfigureAwait(false);
@@ -105,15 +115,12 @@ internal sealed partial class ErasureStepRunner
         }, cancellationToken).ConfigureAwait(false);
         if (result != AppendResult.Appended)
         {
-            return lead;
+            return null;
         }
-        foreach (var member in members.Where(m => m.ErasureId != lead.ErasureId))
-        {
-            effects.Wake(member.ErasureId, Now);
-        }
-        effects.HandOnSendSlot();
         _logger.LogInformation("Batch {BatchId}: operation {OperationId} left Marketing Cloud's delete queue.", batch.BatchId, operationId);
-        return ErasureLedger.After(members.Single(m => m.ErasureId == lead.ErasureId), appends.Single(a => a.Entry.ErasureId == lead.ErasureId));
+        return new LeftQueue(
+            ErasureLedger.After(members.Single(m => m.ErasureId == lead.ErasureId), appends.Single(a => a.Entry.ErasureId == lead.ErasureId)),
+            members.Where(m => m.ErasureId != lead.ErasureId).Select(m => m.ErasureId).ToList());
     }
 
     /// <summary>The operation on the delete-operations list, or null when the list cannot be read or does not show it.</summary>

@@ -26,7 +26,7 @@ internal sealed partial class ErasureStepRunner
     /// guess). While reconciling the batch holds the send slot, so no other request of this ledger goes
     /// out that could be mistaken for it.
     /// </summary>
-    private async Task<DateTimeOffset?> ReconcileAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ReconcileAsync(BatchRecord batch, IReadOnlyList<ErasureRecord> members, CancellationToken cancellationToken)
     {
         var lead = members.Single(m => m.ErasureId == batch.LeadErasureId);
         var entries = await Store.ReadEntriesAsync(lead.ErasureId, cancellationToken).ConfigureAwait(false);
@@ -34,7 +34,7 @@ internal sealed partial class ErasureStepRunner
         var review = ReconciliationReview.Of(entries);
         if (review.Decision is { } decision)
         {
-            return await ApplyDecisionAsync(batch, members, decision, sentAt, effects, cancellationToken).ConfigureAwait(false);
+            return await ApplyDecisionAsync(batch, members, decision, sentAt, cancellationToken).ConfigureAwait(false);
         }
         var windowStart = TruncateToMinute(sentAt) - ClockMargin;
         var checkedAt = Now;
@@ -48,7 +48,7 @@ internal sealed partial class ErasureStepRunner
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             _logger.LogWarning("Batch {BatchId}: the analytics route could not be read ({Kind}); trying again later.", batch.BatchId, ex.GetType().Name);
-            return Now + _options.RetryDelay;
+            return StepOutcome.At(Now + _options.RetryDelay);
         }
 
         var candidates = new List<DeleteRequestDetails>();
@@ -69,7 +69,7 @@ internal sealed partial class ErasureStepRunner
             _logger.LogInformation("Batch {BatchId}: reconciled with operation {OperationId}.", batch.BatchId, operationId);
             return await RecordAcceptanceAsync(batch, members, EntryKinds.Reconciled,
                 info => new ReconciledPayload(operationId, match.ReceivedDateUtc, match.TotalContactCount, match.Status, received.Count, info),
-                operationId, effects).ConfigureAwait(false);
+                operationId).ConfigureAwait(false);
         }
         if (candidates.Count > 1)
         {
@@ -83,16 +83,16 @@ internal sealed partial class ErasureStepRunner
                 await _ledger.AppendAsync(lead, EntryKinds.ReconciliationAmbiguous, new AmbiguousPayload(batch.BatchId, batch.ContactCount, ids), lead.State, null, cancellationToken)
                     .ConfigureAwait(false);
             }
-            return Now + _options.MaxPollInterval;
+            return StepOutcome.At(Now + _options.MaxPollInterval);
         }
         var settledAt = sentAt + _options.ReconcileSettleTime;
         if (checkedAt < settledAt)
         {
-            return settledAt;
+            return StepOutcome.At(settledAt);
         }
         _logger.LogInformation("Batch {BatchId}: the delete request was not received; its erasures will be sent again.", batch.BatchId);
         var notReceived = new NotReceivedPayload(Format(windowStart), Format(windowEnd), received.Count, batch.BatchId);
-        return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, effects, handOn: true).ConfigureAwait(false);
+        return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, handOn: true).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -100,23 +100,23 @@ internal sealed partial class ErasureStepRunner
     /// this ledger claimed it meanwhile: then it waits again, never guessing), or, when they said none is,
     /// the request counts as not received and its erasures are sent again.
     /// </summary>
-    private async Task<DateTimeOffset?> ApplyDecisionAsync(
-        BatchRecord batch, IReadOnlyList<ErasureRecord> members, DecidedPayload decision, DateTimeOffset sentAt, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ApplyDecisionAsync(
+        BatchRecord batch, IReadOnlyList<ErasureRecord> members, DecidedPayload decision, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         if (decision.OperationId is not { } operationId)
         {
             _logger.LogWarning("Batch {BatchId}: a person decided that no received request is its own; its erasures will be sent again.", batch.BatchId);
             var notReceived = new NotReceivedPayload(Format(sentAt), Format(Now), 0, batch.BatchId);
-            return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, effects, handOn: true).ConfigureAwait(false);
+            return await DissolveAsync(batch, members, EntryKinds.NotReceived, notReceived, Now, handOn: true).ConfigureAwait(false);
         }
         if (await Store.IsOperationClaimedByOtherAsync(operationId, batch.BatchId, cancellationToken).ConfigureAwait(false))
         {
             _logger.LogError("Batch {BatchId}: the operation a person named, {OperationId}, is claimed by another request; it waits for another decision.", batch.BatchId, operationId);
-            return Now + _options.MaxPollInterval;
+            return StepOutcome.At(Now + _options.MaxPollInterval);
         }
         _logger.LogInformation("Batch {BatchId}: reconciled with operation {OperationId} by a person's decision.", batch.BatchId, operationId);
         return await RecordAcceptanceAsync(batch, members, EntryKinds.Reconciled,
-            info => new ReconciledPayload(operationId, null, batch.ContactCount, null, 0, info), operationId, effects).ConfigureAwait(false);
+            info => new ReconciledPayload(operationId, null, batch.ContactCount, null, 0, info), operationId).ConfigureAwait(false);
     }
 
     /// <summary>The route's dates are UTC without an offset: read them as UTC, never in the machine's zone.</summary>

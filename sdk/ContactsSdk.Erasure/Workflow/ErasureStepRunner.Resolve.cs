@@ -23,7 +23,7 @@ internal sealed partial class ErasureStepRunner
     /// erasure with more is searched alone); each records its own keys' hashes and keeps the keys (not
     /// the addresses) in clear until acceptance, all in one transaction.
     /// </summary>
-    private async Task<DateTimeOffset?> ResolveAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> ResolveAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
         if (_resolver is null)
         {
@@ -44,17 +44,13 @@ internal sealed partial class ErasureStepRunner
         var result = await Store.WriteBatchAsync(new BatchWrite { Appends = appends }, cancellationToken).ConfigureAwait(false);
         if (result != AppendResult.Appended)
         {
-            return Refused(record, result);
+            return StepOutcome.At(Refused(record, result));
         }
         if (riders.Count > 1)
         {
             _logger.LogInformation("{Erasures} erasures had their {Addresses} email addresses resolved in one search.", riders.Count, addresses.Count);
         }
-        foreach (var rider in riders.Where(r => r.Record.ErasureId != record.ErasureId))
-        {
-            effects.Wake(rider.Record.ErasureId, Now);
-        }
-        return Now;
+        return StepOutcome.At(Now).Waking(riders.Where(r => r.Record.ErasureId != record.ErasureId).Select(r => r.Record.ErasureId), Now);
     }
 
     /// <summary>One erasure's resolution: its keys (ready to send), or no match at all (concluded without a deletion).</summary>

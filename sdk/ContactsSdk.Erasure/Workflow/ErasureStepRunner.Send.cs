@@ -25,18 +25,18 @@ internal sealed partial class ErasureStepRunner
     /// <see cref="ErasureOptions.MaxContactsPerDeleteRequest"/> contacts: every member records its intent,
     /// and the batch takes the send slot, in one transaction. The lead then sends it.
     /// </summary>
-    private async Task<DateTimeOffset?> SendAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken)
+    private async Task<StepOutcome> SendAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
         if (await Store.CountBatchesInQueueAsync(record.AccountId, cancellationToken).ConfigureAwait(false) >= _options.MaxDeleteRequestsInQueue)
         {
             var ahead = await Store.CountWaitingToSendAheadAsync(record, cancellationToken).ConfigureAwait(false);
-            return Now + SendQueue.LookAfterQueue(_options.QueueCheckInterval, ahead);
+            return StepOutcome.At(Now + SendQueue.LookAfterQueue(_options.QueueCheckInterval, ahead));
         }
         var candidates = await Store.ReadSendCandidatesAsync(record.AccountId, record.SubjectKind, MaxErasuresPerBatch, cancellationToken).ConfigureAwait(false);
         var members = TakeWithinLimit(candidates, _options.MaxContactsPerDeleteRequest);
         if (members.Count == 0)
         {
-            return Refused(record, AppendResult.VersionConflict);
+            return StepOutcome.At(Refused(record, AppendResult.VersionConflict));
         }
         await _checkpoints.ReachedAsync(ErasureCheckpoint.DuringBatchFormation, record.ErasureId).ConfigureAwait(false);
 
@@ -58,21 +58,20 @@ internal sealed partial class ErasureStepRunner
         var written = await WriteIntentsAsync(batch, members, cancellationToken).ConfigureAwait(false);
         if (written == AppendResult.SendSlotBusy)
         {
-            return await NextLookAtSendSlotAsync(record, cancellationToken).ConfigureAwait(false);
+            return StepOutcome.At(await NextLookAtSendSlotAsync(record, cancellationToken).ConfigureAwait(false));
         }
         if (written != AppendResult.Appended)
         {
-            return Refused(record, written);
+            return StepOutcome.At(Refused(record, written));
         }
         _logger.LogInformation("Batch {BatchId}: {Erasures} erasures with {Contacts} contacts share one delete request.", batch.BatchId, members.Count, contacts);
         await _checkpoints.ReachedAsync(ErasureCheckpoint.AfterIntent, record.ErasureId).ConfigureAwait(false);
         if (lead == record.ErasureId)
         {
-            return Now;
+            return StepOutcome.At(Now);
         }
         // An older erasure leads; this one waits for it (the lead wakes the members when the request settles).
-        effects.Wake(lead, Now);
-        return Now + _options.MaxPollInterval;
+        return StepOutcome.At(Now + _options.MaxPollInterval).Waking(lead, Now);
     }
 
     /// <summary>Records every member's intent, creates the batch and takes the send slot for it, all in one transaction.</summary>

@@ -45,21 +45,20 @@ internal sealed partial class ErasureStepRunner
 
     /// <summary>Runs the erasure's next step.</summary>
     /// <param name="erasureId">The erasure.</param>
-    /// <param name="effects">Collects what the step asks of the scheduler for other erasures.</param>
     /// <param name="cancellationToken">Cancels the step (a shutdown).</param>
-    /// <returns>When to run the next step, or null when the erasure is closed (or unknown).</returns>
-    public async Task<DateTimeOffset?> AdvanceAsync(Guid erasureId, StepEffects effects, CancellationToken cancellationToken)
+    /// <returns>When to run the next step (null when the erasure is closed or unknown), and what the step asks for other erasures.</returns>
+    public async Task<StepOutcome> AdvanceAsync(Guid erasureId, CancellationToken cancellationToken)
     {
         var record = await Store.FindAsync(erasureId, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             _logger.LogWarning("Erasure {ErasureId} is not in the ledger; nothing to do.", erasureId);
-            return null;
+            return StepOutcome.At(null);
         }
         using var activity = ErasureDiagnostics.StartStep(record);
         try
         {
-            return await RunStepAsync(record, effects, cancellationToken).ConfigureAwait(false);
+            return await RunStepAsync(record, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -68,25 +67,43 @@ internal sealed partial class ErasureStepRunner
         }
     }
 
-    private async Task<DateTimeOffset?> RunStepAsync(ErasureRecord record, StepEffects effects, CancellationToken cancellationToken) => record.State switch
+    private async Task<StepOutcome> RunStepAsync(ErasureRecord record, CancellationToken cancellationToken) => record.State switch
     {
-        ErasureState.Submitted => await ResolveAsync(record, effects, cancellationToken).ConfigureAwait(false),
-        ErasureState.ReadyToSend => await SendAsync(record, effects, cancellationToken).ConfigureAwait(false),
-        ErasureState.Sending or ErasureState.Reconciling => await DriveBatchAsync(record, effects, cancellationToken).ConfigureAwait(false),
-        ErasureState.Accepted => await PollAsync(record, effects, cancellationToken).ConfigureAwait(false),
-        ErasureState.Concluded => await WriteReceiptAsync(record, cancellationToken).ConfigureAwait(false),
-        _ => null,
+        ErasureState.Submitted => await ResolveAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.ReadyToSend => await SendAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Sending or ErasureState.Reconciling => await DriveBatchAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Accepted => await PollAsync(record, cancellationToken).ConfigureAwait(false),
+        ErasureState.Concluded => StepOutcome.At(await WriteReceiptAsync(record, cancellationToken).ConfigureAwait(false)),
+        _ => StepOutcome.At(null),
     };
 
-    /// <summary>Runs steps until the erasure is closed or its next step is due later than now.</summary>
-    public async Task<DateTimeOffset?> AdvanceWhileDueAsync(Guid erasureId, StepEffects effects, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs steps until the erasure is closed or its next step is due later than now. A step that fails
+    /// ends the run with its failure (<see cref="StepOutcome.Failure"/>), keeping what the steps before it
+    /// asked for other erasures: those steps are written. Only a cancellation (a shutdown) is thrown.
+    /// </summary>
+    public async Task<StepOutcome> AdvanceWhileDueAsync(Guid erasureId, CancellationToken cancellationToken)
     {
+        var outcome = StepOutcome.At(null);
         while (true)
         {
-            var next = await AdvanceAsync(erasureId, effects, cancellationToken).ConfigureAwait(false);
-            if (next is null || next > Now)
+            StepOutcome step;
+            try
             {
-                return next;
+                step = await AdvanceAsync(erasureId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                return outcome.Failed(ex);
+            }
+            outcome = outcome.Then(step);
+            if (outcome.Next is not { } next || next > Now)
+            {
+                return outcome;
             }
         }
     }

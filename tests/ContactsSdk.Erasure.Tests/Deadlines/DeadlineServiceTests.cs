@@ -131,7 +131,7 @@ public sealed class DeadlineServiceTests
         var control = await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.ExtendDeadlineAsync("gdpr-limits", latest, DeadlineExtensionReason.Other, "Jane\u0007"));
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.ExtendDeadlineAsync("gdpr-limits", latest, DeadlineExtensionReason.Other, new string('x', 1001)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => harness.Service.ExtendDeadlineAsync("gdpr-limits", latest, (DeadlineExtensionReason)99));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => harness.Service.ExtendDeadlineAsync("gdpr-unknown", latest, DeadlineExtensionReason.Complexity));
+        await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExtendDeadlineAsync("gdpr-unknown", latest, DeadlineExtensionReason.Complexity));
 
         Assert.Contains("at most", beyond.Message);
         Assert.Contains("not later than the current one", earlier.Message);

@@ -146,16 +146,32 @@ public abstract partial class LedgerStoreContract
 
         var result = await store.AppendAsync(new LedgerAppend
         {
-            Entry = entry, ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 4242, ClearSubjects = ClearSubjectsChange.Erase,
+            Entry = entry, ExpectedVersion = 1, NewState = ErasureState.Concluded, ClearSubjects = ClearSubjectsChange.Erase,
         });
 
         Assert.Equal(AppendResult.Appended, result);
         var row = await store.FindAsync(erasure.Record.ErasureId);
-        Assert.Equal(erasure.Record with { State = ErasureState.Accepted, OperationId = 4242, Version = 2, LastHash = entry.Hash, UpdatedAt = entry.RecordedAt }, row);
+        Assert.Equal(erasure.Record with { State = ErasureState.Concluded, Version = 2, LastHash = entry.Hash, UpdatedAt = entry.RecordedAt }, row);
         Assert.Equal([erasure.FirstEntry with { LeafIndex = 0 }, entry with { LeafIndex = 1 }], await store.ReadEntriesAsync(erasure.Record.ErasureId));
         Assert.Null(await store.ReadClearSubjectsAsync(erasure.Record.ErasureId));
-        Assert.True(await store.IsOperationClaimedAsync(4242));
-        Assert.False(await store.IsOperationClaimedAsync(4243));
+    }
+
+    [SkippableFact]
+    public async Task A_single_append_that_carries_an_operation_is_refused_and_writes_nothing()
+    {
+        var store = await MigratedStoreAsync();
+        var erasure = NewErasure("req-single-operation", T0);
+        await store.TryCreateAsync(erasure);
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.AppendAsync(new LedgerAppend
+        {
+            Entry = Entry(erasure.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 4242,
+        }));
+
+        Assert.Contains("WriteBatchAsync", refused.Message);
+        Assert.Equal(erasure.Record, await store.FindAsync(erasure.Record.ErasureId));
+        Assert.Single(await store.ReadEntriesAsync(erasure.Record.ErasureId));
+        Assert.Equal(1, await store.ReadTreeSizeAsync());
     }
 
     [SkippableFact]
@@ -165,7 +181,7 @@ public abstract partial class LedgerStoreContract
         var erasure = NewErasure("req-verdict", T0);
         await store.TryCreateAsync(erasure);
         var id = erasure.Record.ErasureId;
-        await store.AppendAsync(new LedgerAppend { Entry = Entry(id, 2, T0.AddSeconds(1)), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 77 });
+        await AcceptAloneAsync(store, erasure.Record, Entry(id, 2, T0.AddSeconds(1)), 77);
 
         var verdict = Entry(id, 3, T0.AddDays(14));
         await store.AppendAsync(new LedgerAppend
@@ -237,28 +253,23 @@ public abstract partial class LedgerStoreContract
     }
 
     [SkippableFact]
-    public async Task The_send_slot_is_held_by_one_erasure_until_it_releases_it()
+    public async Task The_send_slot_is_held_by_one_batch_until_it_releases_it()
     {
         var store = await MigratedStoreAsync();
-        var a = NewErasure("req-slot-a", T0);
-        var b = NewErasure("req-slot-b", T0);
-        await store.TryCreateAsync(a);
-        await store.TryCreateAsync(b);
-        var aId = a.Record.ErasureId;
-        var bId = b.Record.ErasureId;
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
 
-        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(aId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
-        Assert.Equal(AppendResult.SendSlotBusy, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
-        // The refused append rolled back its row change as well.
-        Assert.Equal((ErasureState.ReadyToSend, 1L), ((await store.FindAsync(bId))!.State, (await store.FindAsync(bId))!.Version));
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { AcquireSendSlotFor = a }));
+        Assert.Equal(AppendResult.SendSlotBusy, await store.WriteBatchAsync(new BatchWrite { AcquireSendSlotFor = b }));
         // The holder may take it again (a retried step) without releasing.
-        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(aId, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Reconciling, SendSlot = SendSlotChange.Acquire }));
-        // Releasing another erasure's slot does nothing.
-        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.ReadyToSend, SendSlot = SendSlotChange.Release }));
-        Assert.Equal(AppendResult.SendSlotBusy, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { AcquireSendSlotFor = a }));
+        // Releasing another batch's slot does nothing.
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { ReleaseSendSlotOf = b }));
+        Assert.Equal(AppendResult.SendSlotBusy, await store.WriteBatchAsync(new BatchWrite { AcquireSendSlotFor = b }));
 
-        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(aId, 4, T0), ExpectedVersion = 3, NewState = ErasureState.Accepted, SendSlot = SendSlotChange.Release }));
-        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(bId, 3, T0), ExpectedVersion = 2, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire }));
+        // Released and taken in one write: the slot passes from one batch to the next.
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { ReleaseSendSlotOf = a, AcquireSendSlotFor = b }));
+        Assert.Equal(AppendResult.SendSlotBusy, await store.WriteBatchAsync(new BatchWrite { AcquireSendSlotFor = a }));
     }
 
     [SkippableFact]
@@ -274,7 +285,7 @@ public abstract partial class LedgerStoreContract
             await store.TryCreateAsync(erasure);
         }
         // Only erasures ready to send wait: one sending is out of the queue.
-        await store.AppendAsync(new LedgerAppend { Entry = Entry(sending.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending, SendSlot = SendSlotChange.Acquire });
+        await store.AppendAsync(new LedgerAppend { Entry = Entry(sending.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Sending });
 
         Assert.Equal(early.Record.ErasureId, await store.FindLongestWaitingToSendAsync());
         Assert.Equal(0, await store.CountWaitingToSendAheadAsync(early.Record));
@@ -303,23 +314,6 @@ public abstract partial class LedgerStoreContract
         Assert.Equal(first.Record.ErasureId, await store.FindLongestWaitingToSendAsync());
         Assert.Equal(0, await store.CountWaitingToSendAheadAsync(first.Record));
         Assert.Equal(1, await store.CountWaitingToSendAheadAsync(second.Record));
-    }
-
-    [SkippableFact]
-    public async Task An_operation_claimed_by_one_erasure_is_refused_to_another()
-    {
-        var store = await MigratedStoreAsync();
-        var a = NewErasure("req-op-a", T0);
-        var b = NewErasure("req-op-b", T0);
-        await store.TryCreateAsync(a);
-        await store.TryCreateAsync(b);
-
-        Assert.Equal(AppendResult.Appended, await store.AppendAsync(new LedgerAppend { Entry = Entry(a.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 9 }));
-        var refused = await store.AppendAsync(new LedgerAppend { Entry = Entry(b.Record.ErasureId, 2, T0), ExpectedVersion = 1, NewState = ErasureState.Accepted, OperationId = 9 });
-
-        Assert.Equal(AppendResult.OperationClaimed, refused);
-        Assert.Null((await store.FindAsync(b.Record.ErasureId))!.OperationId);
-        Assert.Single(await store.ReadEntriesAsync(b.Record.ErasureId));
     }
 
     [SkippableFact]
@@ -521,17 +515,34 @@ public abstract partial class LedgerStoreContract
             new SubmittedPayload(requestId, 100012345, SubjectKind.ContactKeys, 1, "HMAC-SHA256", "default", [new string('a', 64)], new string('b', 64)), T0);
         var row = new ErasureRecord(id, requestId, 100012345, SubjectKind.ContactKeys, 1, ErasureState.ReadyToSend, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash);
         Assert.True(await store.TryCreateAsync(new NewErasure(row, first, ["key-1"])));
-        (_, row) = await ledger.AppendAsync(row, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1), ErasureState.Sending, null, default);
+        // The workflow's way: the erasure rides a request of its own (a batch of one, with its ID).
+        (_, row) = await ledger.AppendAsync(row, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1, new BatchInfo(id, 1, 1)), ErasureState.Sending,
+            a => a with { JoinBatch = id }, default);
         // Each erasure its own operation: a second claim on one would be refused.
         var operationId = 4711 + Interlocked.Increment(ref s_operations);
-        (var accepted, row) = await ledger.AppendAsync(row, EntryKinds.Accepted, new AcceptedPayload(operationId, null, null, null), ErasureState.Accepted, a => a with { OperationId = operationId }, default);
-        Assert.Equal(AppendResult.Appended, accepted);
+        var acceptance = ledger.Prepare(row, EntryKinds.Accepted, new AcceptedPayload(operationId, null, null, null, new BatchInfo(id, 1, 1)), ErasureState.Accepted);
+        Assert.Equal(AppendResult.Appended, await AcceptAloneAsync(store, row, acceptance.Entry, operationId));
+        row = ErasureLedger.After(row, acceptance with { OperationId = operationId });
         (_, row) = await ledger.AppendAsync(row, EntryKinds.Verdict, new VerdictPayload(ErasureVerdict.Deleted, "Deleted"), ErasureState.Concluded,
             a => a with { Verdict = ErasureVerdict.Deleted, ConcludedAt = a.Entry.RecordedAt }, default);
         var receipt = new { schema = "contactssdk.erasure-receipt/1", requestId, erasureId = id, ledger = new { entries = row.Version, lastHash = row.LastHash } };
         (_, row) = await ledger.AppendAsync(row, EntryKinds.Receipt, receipt, ErasureState.Closed, null, default);
         Assert.Equal(row, await store.FindAsync(id));
         return row;
+    }
+
+    /// <summary>
+    /// Records an erasure's accepted operation as the workflow does (a batch write): a batch of one, with
+    /// the erasure's ID, claims the operation and the erasure joins it.
+    /// </summary>
+    private protected static Task<AppendResult> AcceptAloneAsync(IErasureLedgerStore store, ErasureRecord row, LedgerEntry entry, long operationId)
+    {
+        var batch = NewBatch(row.ErasureId) with { BatchId = row.ErasureId, State = BatchState.InQueue, OperationId = operationId };
+        return store.WriteBatchAsync(new BatchWrite
+        {
+            NewBatches = [batch],
+            Appends = [new LedgerAppend { Entry = entry, ExpectedVersion = row.Version, NewState = ErasureState.Accepted, OperationId = operationId, JoinBatch = batch.BatchId }],
+        });
     }
 
     private static BatchRecord NewBatch(Guid lead, long? accountId = null, int erasures = 1, int contacts = 1) => new()

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Postgres;
 using ContactsSdk.Erasure.Tests.Support;
+using Npgsql;
 using Xunit;
 
 namespace ContactsSdk.Erasure.Tests.Storage;
@@ -39,6 +40,57 @@ public sealed class PostgresLedgerStoreTests : LedgerStoreContract, IAsyncLifeti
         var erasure = NewErasure("req-after-race", DateTimeOffset.UtcNow);
         Assert.True(await workers[0].TryCreateAsync(erasure));
         Assert.Equal(erasure.Record, await workers[5].FindAsync(erasure.Record.ErasureId));
+    }
+
+    [SkippableFact]
+    public async Task A_migration_called_through_the_base_class_or_the_interface_waits_for_the_migration_lock()
+    {
+        var database = await NewDatabaseAsync();
+        var application = "migration-lock-" + Guid.NewGuid().ToString("N");
+        var store = NewStore(database, new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = application }.ToString());
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await MigrationLockAsync(holder, PostgresLedgerSql.TakeMigrationLock);
+
+        AdoLedgerStore throughBase = store;
+        IErasureLedgerStore throughInterface = store;
+        var migrations = new[] { throughBase.MigrateAsync(), throughInterface.MigrateAsync() };
+
+        // Both calls queue on the advisory lock (seen by the server), and neither creates a table meanwhile.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Convert.ToInt64(await database.ScalarAsync(
+            $"SELECT COUNT(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND NOT l.granted AND a.application_name = '{application}'")) < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The migrations did not wait for the migration lock.");
+            await Task.Delay(20);
+        }
+        Assert.All(migrations, m => Assert.False(m.IsCompleted));
+        Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync(
+            $"SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '{database.Schema}' AND table_name = 'erasures'")));
+
+        await MigrationLockAsync(holder, PostgresLedgerSql.ReleaseMigrationLock);
+        await Task.WhenAll(migrations).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((long)store.CurrentSchemaVersion, Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM erasure_schema_version")));
+        // Both calls released the lock: it can be taken at once.
+        Assert.Equal(true, await database.ScalarAsync($"SELECT pg_try_advisory_lock({PostgresLedgerSql.MigrationLockKey})"));
+    }
+
+    [SkippableFact]
+    public async Task A_disposed_store_refuses_every_call_and_may_be_disposed_again_either_way()
+    {
+        var database = await NewDatabaseAsync();
+        var store = NewStore(database);
+        await store.MigrateAsync();
+
+        store.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindByRequestIdAsync("req-after-dispose"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.TryCreateAsync(NewErasure("req-after-dispose", DateTimeOffset.UtcNow)));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.MigrateAsync());
+        await store.DisposeAsync();
+        store.Dispose();
+        Assert.Equal(0L, Convert.ToInt64(await database.ScalarAsync("SELECT COUNT(*) FROM erasures")));
     }
 
     [SkippableFact]
@@ -103,11 +155,18 @@ public sealed class PostgresLedgerStoreTests : LedgerStoreContract, IAsyncLifeti
         return database;
     }
 
-    private PostgresLedgerStore NewStore(PostgresTestDatabase database)
+    private PostgresLedgerStore NewStore(PostgresTestDatabase database, string? connectionString = null)
     {
-        var store = new PostgresLedgerStore(database.ConnectionString);
+        var store = new PostgresLedgerStore(connectionString ?? database.ConnectionString);
         _stores.Add(store);
         _databaseOf[store] = database;
         return store;
+    }
+
+    private static async Task MigrationLockAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("key", PostgresLedgerSql.MigrationLockKey);
+        await command.ExecuteNonQueryAsync();
     }
 }

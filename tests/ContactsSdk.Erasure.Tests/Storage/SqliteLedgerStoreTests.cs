@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Storage.Sqlite;
@@ -84,6 +85,42 @@ public sealed class SqliteLedgerStoreTests : LedgerStoreContract, IDisposable
         var reader = new SqliteLedgerStore(path);
         Assert.NotNull(await reader.FindByRequestIdAsync("req-before"));
         Assert.Null(await reader.FindByRequestIdAsync("req-after"));
+    }
+
+    [SkippableFact]
+    public async Task Disposing_the_store_closes_its_pooled_connections_to_the_file_and_refuses_later_calls()
+    {
+        Skip.IfNot(Directory.Exists("/proc/self/fd"), "Needs /proc to see the process's open files.");
+        var path = _directory.File("disposed.db");
+        var store = new SqliteLedgerStore(path);
+        await store.MigrateAsync();
+        Assert.True(await store.TryCreateAsync(NewErasure("req-before-dispose", DateTimeOffset.UtcNow)));
+        // The pool keeps the file (and its WAL) open between calls: that is what disposal must end.
+        Assert.NotEmpty(OpenHandlesTo(path));
+
+        await store.DisposeAsync();
+
+        Assert.Empty(OpenHandlesTo(path));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.FindByRequestIdAsync("req-before-dispose"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(new LedgerAppend
+        {
+            Entry = Entry(Guid.NewGuid(), 2, DateTimeOffset.UtcNow), ExpectedVersion = 1, NewState = ErasureState.Sending,
+        }));
+        store.Dispose();
+        // Nothing was lost: a new store reads what the disposed one wrote.
+        using var reopened = new SqliteLedgerStore(path);
+        Assert.NotNull(await reopened.FindByRequestIdAsync("req-before-dispose"));
+    }
+
+    /// <summary>This process's file descriptors open on the database file, its WAL or its shared memory.</summary>
+    private static string[] OpenHandlesTo(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Directory.GetFiles("/proc/self/fd")
+            .Select(fd => new FileInfo(fd).LinkTarget)
+            .Where(target => target is not null && (target == full || target == full + "-wal" || target == full + "-shm"))
+            .Select(target => target!)
+            .ToArray();
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
@@ -96,14 +97,19 @@ internal sealed class ErasureHarness : IAsyncDisposable
             {
                 Clock.SetUtcNow(at);
             }
-            var effects = new StepEffects();
-            var step = runner.AdvanceWhileDueAsync(next, effects, CancellationToken.None);
+            var step = runner.AdvanceWhileDueAsync(next, CancellationToken.None);
             while (tickWhileWaiting && !step.IsCompleted)
             {
                 await Task.WhenAny(step, Task.Delay(5));
                 Clock.Advance(TimeSpan.FromSeconds(1));
             }
-            var following = await step;
+            var outcome = await step;
+            if (outcome.Failure is { } failure)
+            {
+                // What the job would log and retry, a test sees: the step's own exception.
+                ExceptionDispatchInfo.Throw(failure);
+            }
+            var following = outcome.Next;
             if (next == erasureId && following is null)
             {
                 return steps;
@@ -112,19 +118,19 @@ internal sealed class ErasureHarness : IAsyncDisposable
             {
                 due[next] = then;
             }
-            await AddWakeupsAsync(due, next, effects);
+            await AddWakeupsAsync(due, next, outcome);
         }
         throw new TimeoutException($"Erasure {erasureId} was not closed after {maxSteps} wake-ups.");
     }
 
     /// <summary>What the scheduler does with a step's effects: wake the erasures it names, and the next sender when the slot was handed on.</summary>
-    private async Task AddWakeupsAsync(Dictionary<Guid, DateTimeOffset> due, Guid ran, StepEffects effects)
+    private async Task AddWakeupsAsync(Dictionary<Guid, DateTimeOffset> due, Guid ran, StepOutcome outcome)
     {
-        foreach (var (other, at) in effects.Wakeups)
+        foreach (var (other, at) in outcome.Wakeups)
         {
             due[other] = due.TryGetValue(other, out var earlier) && earlier < at ? earlier : at;
         }
-        if (effects.SendSlotHandedOn && await SendQueue.NextSenderAsync(Store, CancellationToken.None) is { } sender && sender != ran)
+        if (outcome.HandsOnSendSlot && await SendQueue.NextSenderAsync(Store, CancellationToken.None) is { } sender && sender != ran)
         {
             due[sender] = Clock.GetUtcNow();
         }
@@ -158,9 +164,9 @@ internal sealed class ErasureHarness : IAsyncDisposable
     /// <summary>A service of the workflow's container (the step runner, the sweep, ...).</summary>
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>Runs exactly one step.</summary>
-    public Task<DateTimeOffset?> StepAsync(Guid erasureId) =>
-        _services.GetRequiredService<ErasureStepRunner>().AdvanceAsync(erasureId, new StepEffects(), CancellationToken.None);
+    /// <summary>Runs exactly one step; returns when the next is due (null once the erasure is closed).</summary>
+    public async Task<DateTimeOffset?> StepAsync(Guid erasureId) =>
+        (await _services.GetRequiredService<ErasureStepRunner>().AdvanceAsync(erasureId, CancellationToken.None)).Next;
 
     public async Task ExecuteSqlAsync(string sql)
     {

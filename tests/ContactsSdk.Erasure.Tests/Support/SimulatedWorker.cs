@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Workflow;
@@ -78,18 +79,22 @@ internal sealed class SimulatedWorker
         }
         var erasureId = _due.Dequeue();
         _wakeups.Remove(erasureId);
-        var effects = new StepEffects();
-        var next = await _runner.AdvanceWhileDueAsync(erasureId, effects, CancellationToken.None).ConfigureAwait(false);
+        var outcome = await _runner.AdvanceWhileDueAsync(erasureId, CancellationToken.None).ConfigureAwait(false);
+        if (outcome.Failure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+        var next = outcome.Next;
         _observedAt[erasureId] = _harness.Clock.GetUtcNow();
         if (next is { } nextAt)
         {
             Schedule(erasureId, nextAt);
         }
-        foreach (var (other, when) in effects.Wakeups)
+        foreach (var (other, when) in outcome.Wakeups)
         {
             Schedule(other, when);
         }
-        if (effects.SendSlotHandedOn && await SendQueue.NextSenderAsync(_harness.Store, CancellationToken.None).ConfigureAwait(false) is { } sender && sender != erasureId)
+        if (outcome.HandsOnSendSlot && await SendQueue.NextSenderAsync(_harness.Store, CancellationToken.None).ConfigureAwait(false) is { } sender && sender != erasureId)
         {
             Schedule(sender, _harness.Clock.GetUtcNow());
         }

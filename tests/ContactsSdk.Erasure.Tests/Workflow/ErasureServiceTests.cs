@@ -73,8 +73,14 @@ public sealed class ErasureServiceTests
         Assert.DoesNotContain("jane", secret.Message);
         // A MID other than the client's cannot be served by its token.
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-mid", ErasureSubjects.ContactKeys(["k"])) { AccountId = 999 }));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => harness.Service.ExportReceiptJsonAsync("gdpr-unknown"));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => harness.Service.VerifyAsync("gdpr-unknown"));
+        // An unknown request ID is the SDK's own diagnosis, the same for every call that names one.
+        var unknown = await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExportReceiptJsonAsync("gdpr-unknown"));
+        Assert.IsAssignableFrom<ContactsSdk.Errors.ContactsSdkException>(unknown);
+        Assert.Equal(("gdpr-unknown", "No erasure has request ID 'gdpr-unknown'."), (unknown.RequestId, unknown.Message));
+        await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.GetReceiptAsync("gdpr-unknown"));
+        await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExportReceiptEvidenceAsync("gdpr-unknown"));
+        await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.GetDeadlineAsync("gdpr-unknown"));
+        await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.VerifyAsync("gdpr-unknown"));
         Assert.Null(await harness.Service.GetAsync("gdpr-unknown"));
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.ExportCsvAsync(harness.Clock.GetUtcNow(), harness.Clock.GetUtcNow().AddDays(-1), TextWriter.Null));
 

@@ -160,7 +160,9 @@ public sealed class SweepPostponementTests
     /// <summary>What the erasure's job does: its due steps, then its next wake-up (returned, workflow clock).</summary>
     private static async Task<DateTimeOffset> OwnStepAsync(ErasureHarness harness, ErasureWakeups wakeups, IScheduler scheduler, Guid erasureId)
     {
-        var next = await harness.Get<ErasureStepRunner>().AdvanceWhileDueAsync(erasureId, new StepEffects(), CancellationToken.None);
+        var outcome = await harness.Get<ErasureStepRunner>().AdvanceWhileDueAsync(erasureId, CancellationToken.None);
+        Assert.Null(outcome.Failure);
+        var next = outcome.Next;
         Assert.NotNull(next);
         await wakeups.AfterStepAsync(scheduler, erasureId, next);
         return next.Value;

@@ -23,9 +23,10 @@ public sealed class UnbatchedSendUpgradeTests
         var record = await harness.Service.SubmitAsync(new ErasureRequest("upgrade-1", ErasureSubjects.ContactKeys(["upgrade-key-1", "upgrade-key-2"])));
         // What the version before batches wrote: the intent on the erasure itself, holding the send slot…
         var ledger = harness.Get<ErasureLedger>();
-        var (result, _) = await ledger.AppendAsync(record, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 2), ErasureState.Sending,
-            a => a with { SendSlot = SendSlotChange.Acquire }, CancellationToken.None);
+        var (result, _) = await ledger.AppendAsync(record, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 2), ErasureState.Sending, null, CancellationToken.None);
         Assert.Equal(AppendResult.Appended, result);
+        // (this version has no write that gives the slot to an erasure: the row is set as that version left it)
+        await harness.ExecuteSqlAsync($"UPDATE erasure_send_slot SET holder = '{record.ErasureId:D}', since = 0 WHERE slot = 1");
         // …then the request went out and the worker died before recording the answer.
         await harness.Get<ContactsClient>().StartDeletionByKeysAsync(["upgrade-key-1", "upgrade-key-2"]);
 

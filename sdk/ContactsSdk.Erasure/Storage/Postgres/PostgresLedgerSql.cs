@@ -12,6 +12,15 @@ internal static class PostgresLedgerSql
 {
     private const string Columns = LedgerSql.ErasureColumns;
 
+    /// <summary>The key of the advisory lock migrations hold. Any constant: it only has to differ from the advisory locks other software takes on the same database.</summary>
+    public const long MigrationLockKey = 0x436f6e7461637473; // "Contacts"
+
+    /// <summary>Takes the migration lock (<c>@key</c>) for the session, waiting for another holder to release it.</summary>
+    public const string TakeMigrationLock = "SELECT pg_advisory_lock(@key)";
+
+    /// <summary>Releases the session's migration lock (<c>@key</c>).</summary>
+    public const string ReleaseMigrationLock = "SELECT pg_advisory_unlock(@key)";
+
     public static LedgerSql Instance { get; } = new()
     {
         CreateSchemaVersionTable = "CREATE TABLE IF NOT EXISTS erasure_schema_version (version integer NOT NULL PRIMARY KEY)",
@@ -89,7 +98,6 @@ internal static class PostgresLedgerSql
         SetClearSubjects = PortableLedgerStatements.SetClearSubjects,
         AcquireSendSlot = PortableLedgerStatements.AcquireSendSlot,
         ReleaseSendSlot = PortableLedgerStatements.ReleaseSendSlot,
-        CountOperationClaims = PortableLedgerStatements.CountOperationClaims,
         SelectErasureById = PortableLedgerStatements.SelectErasureById,
         SelectErasureByRequestId = PortableLedgerStatements.SelectErasureByRequestId,
         SelectErasurePage =

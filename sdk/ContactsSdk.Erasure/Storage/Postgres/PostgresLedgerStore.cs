@@ -10,13 +10,10 @@ namespace ContactsSdk.Erasure.Storage.Postgres;
 /// <summary>
 /// The ledger on a PostgreSQL server, shared by any number of worker processes. Every write is one
 /// READ COMMITTED transaction whose conditional updates (version check, send slot) serialize on the
-/// row they change; nothing else is locked.
+/// row they change; nothing else is locked. Migrations hold a PostgreSQL advisory lock.
 /// </summary>
-public sealed class PostgresLedgerStore : AdoLedgerStore, IErasureLedgerStore, IAsyncDisposable
+public sealed class PostgresLedgerStore : AdoLedgerStore
 {
-    // Any constant: it only has to differ from the advisory locks other software takes on the same database.
-    private const long MigrationLockKey = 0x436f6e7461637473; // "Contacts"
-
     private readonly NpgsqlDataSource _dataSource;
 
     /// <summary>Creates a store over the database <paramref name="connectionString"/> names (Npgsql syntax).</summary>
@@ -43,30 +40,22 @@ public sealed class PostgresLedgerStore : AdoLedgerStore, IErasureLedgerStore, I
     public string Server { get; }
 
     /// <summary>
-    /// Migrates the schema while holding a PostgreSQL advisory lock, so that workers starting together
-    /// apply each migration once instead of racing to create the same tables.
+    /// Holds a PostgreSQL advisory lock while migrating, so that workers starting together apply each
+    /// migration once instead of racing to create the same tables.
     /// </summary>
-    public new async Task MigrateAsync(CancellationToken cancellationToken = default)
+    protected override async ValueTask<IAsyncDisposable> EnterMigrationLockAsync(CancellationToken cancellationToken)
     {
-        NpgsqlConnection? lockConnection = null;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            lockConnection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await AdvisoryLockAsync(lockConnection, "SELECT pg_advisory_lock(@key)", cancellationToken).ConfigureAwait(false);
-            await base.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            await AdvisoryLockAsync(lockConnection, "SELECT pg_advisory_unlock(@key)", cancellationToken).ConfigureAwait(false);
+            await RunMigrationLockAsync(connection, PostgresLedgerSql.TakeMigrationLock, cancellationToken).ConfigureAwait(false);
+            return new MigrationLock(connection);
         }
-        catch (DbException ex)
+        catch
         {
-            throw new ErasureLedgerException($"Could not migrate the ledger schema: {DescribeFailure(ex)}. Nothing was written.", ex);
-        }
-        finally
-        {
-            // Closing the session releases the lock too, should the unlock not have run.
-            if (lockConnection is not null)
-            {
-                await lockConnection.DisposeAsync().ConfigureAwait(false);
-            }
+            // Closing the session releases the lock, should it have been taken.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -89,12 +78,44 @@ public sealed class PostgresLedgerStore : AdoLedgerStore, IErasureLedgerStore, I
     };
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _dataSource.Dispose();
+        }
+    }
 
-    private static async Task AdvisoryLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override ValueTask DisposeAsyncCore() => _dataSource.DisposeAsync();
+
+    private static async Task RunMigrationLockAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("key", MigrationLockKey);
+        command.Parameters.AddWithValue("key", PostgresLedgerSql.MigrationLockKey);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The held migration lock: its session, which unlocks and closes on disposal.</summary>
+    private sealed class MigrationLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await RunMigrationLockAsync(connection, PostgresLedgerSql.ReleaseMigrationLock, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // The migrations' outcome stands whatever happens here. Drop the session from the pool instead
+                // of returning it: closing it then ends the session, and with it the lock, instead of lending
+                // the lock to the pool's next user.
+                NpgsqlConnection.ClearPool(connection);
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 }

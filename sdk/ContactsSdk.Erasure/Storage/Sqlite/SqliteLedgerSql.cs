@@ -7,6 +7,12 @@ internal static class SqliteLedgerSql
 {
     private const string Columns = LedgerSql.ErasureColumns;
 
+    /// <summary>
+    /// Run on every connection the store opens. WAL lets readers (and Quartz) work while a write commits;
+    /// FULL sync makes a committed entry survive a power loss, not only a process crash.
+    /// </summary>
+    public const string ConnectionPragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
     public static LedgerSql Instance { get; } = new()
     {
         CreateSchemaVersionTable = "CREATE TABLE IF NOT EXISTS erasure_schema_version (version INTEGER NOT NULL PRIMARY KEY)",
@@ -84,7 +90,6 @@ internal static class SqliteLedgerSql
         SetClearSubjects = PortableLedgerStatements.SetClearSubjects,
         AcquireSendSlot = PortableLedgerStatements.AcquireSendSlot,
         ReleaseSendSlot = PortableLedgerStatements.ReleaseSendSlot,
-        CountOperationClaims = PortableLedgerStatements.CountOperationClaims,
         SelectErasureById = PortableLedgerStatements.SelectErasureById,
         SelectErasureByRequestId = PortableLedgerStatements.SelectErasureByRequestId,
         SelectErasurePage =

@@ -45,9 +45,7 @@ public sealed class SqliteLedgerStore : AdoLedgerStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             using var pragmas = connection.CreateCommand();
-            // WAL lets readers (and Quartz) work while a write commits; FULL sync makes a committed entry
-            // survive a power loss, not only a process crash.
-            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+            pragmas.CommandText = SqliteLedgerSql.ConnectionPragmas;
             await pragmas.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -55,6 +53,20 @@ public sealed class SqliteLedgerStore : AdoLedgerStore
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Closes the pooled connections to the ledger file, so that nothing of this store keeps the file
+    /// open (a host that moves or deletes it once stopped can). Quartz, which uses the same connection
+    /// string, opens a new connection when it next needs one.
+    /// </summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
         }
     }
 
