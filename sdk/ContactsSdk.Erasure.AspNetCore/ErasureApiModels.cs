@@ -42,6 +42,16 @@ public sealed class ExtendDeadlineBody
     public string? Text { get; set; }
 }
 
+/// <summary>A person's decision on an ambiguous reconciliation: one of the candidates, or none.</summary>
+public sealed class DecideReconciliationBody
+{
+    /// <summary>The candidate operation that is the erasure's shared request.</summary>
+    public long? OperationId { get; set; }
+
+    /// <summary>True when none of the candidates is: the request counts as not received and is sent again.</summary>
+    public bool? NoneMatches { get; set; }
+}
+
 /// <summary>One erasure as the API shows it: the ledger row's facts (each proven by its chain), without subjects.</summary>
 /// <param name="RequestId">The caller's request ID.</param>
 /// <param name="ErasureId">The ledger's ID.</param>

@@ -46,6 +46,12 @@ public static class ErasureEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{requestId}/deadline", ExtendAsync).WithName("ExtendDeadline").WithDescription("Records a deadline extension with its reason as a ledger entry. The reason text may name a person: it stays in the ledger and is never returned or logged.").WithSummary("Extend an active erasure's legal deadline, with a reason.")
             .Produces<ErasureView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{requestId}/reconciliation", DecideAsync).WithName("DecideReconciliation").WithDescription("Records who decided which candidate operation is the erasure's shared request, or that none is (noneMatches); the erasure goes on at once. The decision and the signed-in user's name are a ledger entry.")
+            .WithSummary("Resolve an ambiguous reconciliation.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/ledger/reconciliations", PendingAsync).WithName("ListPendingReconciliations").WithDescription("Shared requests whose outcome was unknown and that several received requests match, each with its candidate operations: they wait for a person.")
+            .WithSummary("The ambiguous reconciliations waiting for a decision.")
+            .Produces<IReadOnlyList<PendingReconciliation>>();
         group.MapGet("/ledger/late", LateAsync).WithName("ListLateErasures").WithDescription("The active erasures past their due date, and those whose deletion is projected to end after it, earliest due first.").WithSummary("The active erasures overdue or projected to miss their deadline.")
             .Produces<List<LateErasure>>();
         group.MapGet("/ledger/csv", CsvAsync).WithName("ExportErasuresCsv").WithDescription("One line per erasure submitted in [from, to), without any identifier in clear.").WithSummary("The erasures submitted in [from, to) as CSV.")
@@ -112,6 +118,23 @@ public static class ErasureEndpoints
         var record = await service.ExtendDeadlineAsync(requestId, dueAt, reason, body.Text, cancellationToken).ConfigureAwait(false);
         return Results.Ok(ErasureView.Of(record));
     }
+
+    private static async Task<IResult> DecideAsync(string requestId, DecideReconciliationBody body, HttpContext context, IErasureService service, CancellationToken cancellationToken)
+    {
+        if ((body.OperationId is null) == (body.NoneMatches != true))
+        {
+            return ErasureProblems.BadRequest("Give either 'operationId' (the candidate that is the request) or 'noneMatches': true.");
+        }
+        if (context.User.Identity?.Name is not { Length: > 0 } decidedBy)
+        {
+            return ErasureProblems.BadRequest("The decision needs a signed-in user with a name: it is recorded with who decided.");
+        }
+        await service.ResolveReconciliationAsync(requestId, body.OperationId, decidedBy, cancellationToken).ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> PendingAsync(IErasureService service, CancellationToken cancellationToken) =>
+        Results.Ok(await service.ListPendingReconciliationsAsync(cancellationToken).ConfigureAwait(false));
 
     private static async Task<IResult> LateAsync(IErasureService service, CancellationToken cancellationToken)
     {

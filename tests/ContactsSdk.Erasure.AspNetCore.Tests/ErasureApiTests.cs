@@ -33,7 +33,7 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
         var operations = description.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Method: operation.Name.ToUpperInvariant(), Path: path.Name)))
             .Where(o => o.Path.StartsWith("/erasures", StringComparison.Ordinal)).ToList();
-        Assert.Equal(11, operations.Count);
+        Assert.Equal(13, operations.Count);
 
         foreach (var (method, template) in operations)
         {
@@ -75,9 +75,9 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
         Assert.True((await verify.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isIntact").GetBoolean());
         using var digest = await client.PostAsync("/erasures/ledger/digest", null);
         var digestJson = await digest.Content.ReadAsStringAsync();
-        using var check = await client.PostAsync("/erasures/ledger/verify-digest", new StringContent(digestJson));
+        using var check = await client.PostAsync("/erasures/ledger/verify-digest", new StringContent(digestJson, System.Text.Encoding.UTF8, "application/json"));
         var consistency = await check.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(consistency.GetProperty("isConsistent").GetBoolean(), consistency.ToString());
+        Assert.True(consistency.TryGetProperty("isConsistent", out var consistent) && consistent.GetBoolean(), digestJson + "\n" + consistency);
 
         // No subject in any log line of the whole run.
         Assert.DoesNotContain(_service.Output, line => line.Contains("api-contact-secret-1", StringComparison.Ordinal));
@@ -118,6 +118,8 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
     [InlineData("GET", "/erasures?limit=0", null, 400, "'limit' is 1 to 1000.")]
     [InlineData("GET", "/erasures?after=not-a-cursor", null, 400, "'after' is not a cursor this API returned.")]
     [InlineData("POST", "/erasures/API-NOBODY/deadline", "{\"dueAt\":\"2030-01-01T00:00:00Z\",\"reason\":\"whenever\"}", 400, "a 'reason' of complexity, number-of-requests or other")]
+    [InlineData("POST", "/erasures/API-NOBODY/reconciliation", "{}", 400, "Give either 'operationId'")]
+    [InlineData("POST", "/erasures/API-NOBODY/reconciliation", "{\"noneMatches\":true}", 404, "No erasure has request ID 'API-NOBODY'.")]
     [InlineData("POST", "/erasures/ledger/verify-digest", "{\"schema\":\"other\"}", 400, "The body is not a ledger digest")]
     [InlineData("GET", "/erasures/ledger/csv?from=2026-02-01&to=2026-01-01", null, 400, "The CSV needs 'from' and a later 'to'.")]
     public async Task Bad_requests_get_problem_details_that_name_what_is_wrong(string method, string path, string? body, int status, string detail)
@@ -134,7 +136,7 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
     }
 
     [Fact]
-    public async Task Extending_a_closed_erasure_is_a_conflict_and_health_is_ready()
+    public async Task Extending_or_reconciling_a_closed_erasure_is_a_conflict_and_health_is_ready()
     {
         using var client = _service.Client();
         await PostAsync(client, "/erasures", new { requestId = "API-EXT", contactKeys = new[] { "api-contact-ext" } });
@@ -142,6 +144,9 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
 
         using var extend = await client.PostAsJsonAsync("/erasures/API-EXT/deadline", new { dueAt = DateTimeOffset.UtcNow.AddMonths(2), reason = "complexity" });
         Assert.Equal(HttpStatusCode.Conflict, extend.StatusCode);
+        using var decide = await client.PostAsJsonAsync("/erasures/API-EXT/reconciliation", new { noneMatches = true });
+        Assert.Equal(HttpStatusCode.Conflict, decide.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await client.GetFromJsonAsync<JsonElement>("/erasures/ledger/reconciliations")).ValueKind);
 
         using var anonymous = _service.Client(authorized: false);
         Assert.Equal("Healthy", await anonymous.GetStringAsync("/health/ready"));
