@@ -89,6 +89,13 @@ public sealed class DashboardTests : IClassFixture<DashboardFixture>
         Assert.Contains("DASH-AT-RISK", await browser.TextAsync("#late tr.at-risk"));
         var order = await browser.Page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#late tbody tr')].map(r => r.className)");
         Assert.Equal(order.OrderByDescending(c => c == "overdue").ToArray(), order);
+
+        // Read on a laptop screen (the browser's 1280 px), kept as an artifact like the narrow window's.
+        var laptop = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard-1280px-overview.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(laptop)!);
+        await browser.Page.ScreenshotAsync(laptop, new PuppeteerSharp.ScreenshotOptions { FullPage = true });
+        _output.WriteLine($"Screenshot of / at 1280 px: {laptop}");
+        Assert.True(await browser.Page.EvaluateExpressionAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"/ overflows at 1280 px (see {laptop})");
     }
 
     [SkippableFact]
@@ -113,7 +120,7 @@ public sealed class DashboardTests : IClassFixture<DashboardFixture>
     }
 
     [SkippableFact]
-    public async Task In_a_400_pixel_window_and_on_a_laptop_screen_nothing_overflows_sideways()
+    public async Task In_a_400_pixel_window_nothing_overflows_sideways()
     {
         await using var browser = await DashboardBrowser.OpenAsync(_fixture, width: 400, height: 900);
         await browser.SignInAsync("Barbara");
@@ -132,13 +139,6 @@ public sealed class DashboardTests : IClassFixture<DashboardFixture>
             Assert.True(scrollWidth <= viewport, $"{path} is {scrollWidth} px wide in a {viewport} px window (see {screenshot})");
         }
 
-        // And on a laptop screen.
-        await browser.Page.SetViewportAsync(new PuppeteerSharp.ViewPortOptions { Width = 1280, Height = 800 });
-        await browser.GoAsync("/");
-        var laptop = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard-1280px-overview.png");
-        await browser.Page.ScreenshotAsync(laptop, new PuppeteerSharp.ScreenshotOptions { FullPage = true });
-        _output.WriteLine($"Screenshot of / at 1280 px: {laptop}");
-        Assert.True(await browser.Page.EvaluateExpressionAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"/ overflows at 1280 px (see {laptop})");
     }
 
     private static async Task SubmitAsync(DashboardBrowser browser, string requestId, string contactKeys, string receivedAt, string deadline)

@@ -32,12 +32,13 @@ internal sealed class DashboardPage(DashboardLinks links, string title, Action<H
     }
 
     // Small and inline (no asset pipeline), written as markup: a style element's text is never
-    // entity-decoded. Below 40rem, tables become one card per row so nothing scrolls sideways; long
-    // identifiers and receipts wrap anywhere.
+    // entity-decoded. Below 40rem, tables become one card per row so nothing scrolls sideways; linked
+    // request IDs and receipts wrap anywhere (words elsewhere only when they cannot fit a line).
     private static void AddStylesheet(Html page) => page.Add($$"""
         <style>
         *{box-sizing:border-box}
-        body{margin:0;font:16px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;color:#1b1f24;background:#f6f7f9;overflow-wrap:anywhere}
+        body{margin:0;font:16px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;color:#1b1f24;background:#f6f7f9;overflow-wrap:break-word}
+        td a,pre{overflow-wrap:anywhere}
         header{background:#1f3a5f;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center}
         header a{color:#fff}
         header strong{margin-right:auto}
