@@ -28,7 +28,6 @@ internal static class DevelopmentSignIn
         authentication.AddCookie(Scheme, o =>
         {
             o.LoginPath = Path;
-            o.LogoutPath = "/sign-out";
             o.Cookie.Name = "erasure-dashboard";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -39,7 +38,6 @@ internal static class DevelopmentSignIn
     {
         endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) => Form(context, antiforgery, "", returnUrl, problem: null));
         endpoints.MapPost(Path, SignInAsync).DisableAntiforgery();
-        endpoints.MapPost("/sign-out", SignOutAsync).DisableAntiforgery();
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery)
@@ -58,15 +56,6 @@ internal static class DevelopmentSignIn
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], Scheme);
         await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
         return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
-    }
-
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery)
-    {
-        if (await antiforgery.IsRequestValidAsync(context))
-        {
-            await context.SignOutAsync(Scheme);
-        }
-        return Results.Redirect(Path);
     }
 
     // Only a path on this site: an absolute or protocol-relative URL would send the browser elsewhere.

@@ -106,6 +106,29 @@ public sealed partial class DashboardGuardTests : IClassFixture<ServiceFixture>
         Assert.DoesNotContain("BAD-<1>", page);
     }
 
+    [Fact]
+    public async Task The_development_sign_in_refuses_an_empty_name_and_never_redirects_off_site()
+    {
+        using var client = Client(new CookieContainer());
+        var form = await client.GetStringAsync("/sign-in?returnUrl=%2F%2Fevil.example%2F");
+        Assert.Contains("Development only", form);
+        Assert.Contains("name=\"returnUrl\" value=\"/\"", form);
+        var token = Token().Match(form).Groups[1].Value;
+
+        using var empty = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["name"] = "  " }));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Give a name of 1 to 100 characters.", await empty.Content.ReadAsStringAsync());
+
+        using var offSite = await client.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["name"] = "Ada",
+            ["returnUrl"] = "//evil.example/",
+        }));
+        Assert.Equal(HttpStatusCode.Found, offSite.StatusCode);
+        Assert.Equal("/", offSite.Headers.Location!.OriginalString);
+    }
+
     private HttpClient Client(CookieContainer cookies) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = _service.Address, Timeout = TimeSpan.FromSeconds(60) };
 
