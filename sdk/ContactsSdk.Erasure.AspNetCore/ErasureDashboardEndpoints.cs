@@ -50,7 +50,7 @@ public static class ErasureDashboardEndpoints
         ("GET", "/", handlers.OverviewAsync),
         ("GET", "/search", handlers.Search),
         ("GET", "/requests/{requestId}", handlers.ErasureAsync),
-        ("GET", "/submit", handlers.SubmitForm),
+        ("GET", "/submit", handlers.SubmitFormPage),
         ("POST", "/submit", handlers.SubmitAsync),
         ("POST", "/verify", handlers.VerifyAsync),
     ];

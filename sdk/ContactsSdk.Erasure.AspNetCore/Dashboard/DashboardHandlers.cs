@@ -44,7 +44,7 @@ internal sealed class DashboardHandlers(string prefix)
         return new DashboardPage(links, "Erasure " + erasure.RequestId, page => ErasurePage.Render(page, erasure, deadline, timeline, receipt));
     }
 
-    public IResult SubmitForm(HttpContext context, IAntiforgery antiforgery) => SubmitPage(context, antiforgery, Dashboard.SubmitForm.Empty, problem: null);
+    public IResult SubmitFormPage(HttpContext context, IAntiforgery antiforgery) => SubmitPage(context, antiforgery, SubmitForm.Empty, problem: null);
 
     public async Task<IResult> SubmitAsync(HttpContext context, IErasureService service, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ internal sealed class DashboardHandlers(string prefix)
         {
             return rejected;
         }
-        var form = Dashboard.SubmitForm.Read(await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false));
+        var form = SubmitForm.Read(await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false));
         var (body, problem) = form.ToBody();
         if (body is null)
         {
