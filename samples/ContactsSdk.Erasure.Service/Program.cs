@@ -53,9 +53,18 @@ builder.Services.AddContactsErasure(o =>
 });
 
 var apiKeys = settings.ApiKeys.Length > 0 ? settings.ApiKeys : builder.Environment.IsDevelopment() || emulator is not null ? [ServiceSettings.DevelopmentApiKey] : [];
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+var authentication = builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<ApiKeyOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, o => o.Keys = apiKeys);
-builder.Services.AddAuthorizationBuilder().AddPolicy("erasures", p => p.RequireAuthenticatedUser());
+// The API takes keys only; the dashboard takes the browser's session, which only the development sign-in gives here.
+var authorization = builder.Services.AddAuthorizationBuilder()
+    .AddPolicy("erasures", p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+var developmentSignIn = builder.Environment.IsDevelopment() || emulator is not null;
+if (developmentSignIn)
+{
+    authentication.AddDevelopmentSignIn();
+    authorization.AddPolicy("dashboard", p => p.AddAuthenticationSchemes(DevelopmentSignIn.Scheme).RequireAuthenticatedUser());
+}
+builder.Services.AddContactsErasureDashboard();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddContactsErasureChecks();
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>());
@@ -70,6 +79,16 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapContactsErasure("/erasures", authorizationPolicy: "erasures");
+if (developmentSignIn)
+{
+    app.Logger.LogWarning("The dashboard's sign-in at {Path} accepts any name without a password: development only.", DevelopmentSignIn.Path);
+    app.MapDevelopmentSignIn();
+    app.MapContactsErasureDashboard("/", authorizationPolicy: "dashboard");
+}
+else
+{
+    app.Logger.LogInformation("The dashboard is off: a deployment against a tenant maps it behind its own sign-in.");
+}
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ErasureHealthCheckBuilderExtensions.ReadyTag) });

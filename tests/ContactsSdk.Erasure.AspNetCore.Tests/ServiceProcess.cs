@@ -37,6 +37,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     public Uri Address => _listening.Task.Result;
 
+    /// <summary>The service's SQLite ledger file.</summary>
+    public string LedgerPath => Path.Combine(_directory, "erasures.db");
+
     /// <summary>Every line the service wrote (its log), in order.</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
