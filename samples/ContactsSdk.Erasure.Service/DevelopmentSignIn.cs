@@ -36,8 +36,9 @@ internal static class DevelopmentSignIn
 
     public static void MapDevelopmentSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) => Form(context, antiforgery, "", returnUrl, problem: null));
-        endpoints.MapPost(Path, SignInAsync).DisableAntiforgery();
+        // The sign-in is the sample host's own development aid, not part of the erasure API's description.
+        endpoints.MapGet(Path, (HttpContext context, IAntiforgery antiforgery, string? returnUrl) => Form(context, antiforgery, "", returnUrl, problem: null)).ExcludeFromDescription();
+        endpoints.MapPost(Path, SignInAsync).DisableAntiforgery().ExcludeFromDescription();
     }
 
     private static async Task<IResult> SignInAsync(HttpContext context, IAntiforgery antiforgery)
