@@ -53,6 +53,7 @@ public static class ErasureDashboardEndpoints
         ("GET", "/submit", handlers.SubmitFormPage),
         ("POST", "/submit", handlers.SubmitAsync),
         ("POST", "/verify", handlers.VerifyAsync),
+        ("POST", "/reconciliations/{requestId}", handlers.DecideAsync),
     ];
 
     // An unreachable ledger is a page that says so (503), not the host's error page.

@@ -16,10 +16,11 @@ internal sealed class DashboardHandlers(string prefix)
     public async Task<IResult> OverviewAsync(HttpContext context, IErasureService service, LedgerVerificationLog verifications, IAntiforgery antiforgery, CancellationToken cancellationToken)
     {
         var deadlines = await service.CheckDeadlinesAsync(cancellationToken).ConfigureAwait(false);
+        var pending = await service.ListPendingReconciliationsAsync(cancellationToken).ConfigureAwait(false);
         var census = await ErasureCensus.TakeAsync(service, cancellationToken).ConfigureAwait(false);
         var tokens = antiforgery.GetAndStoreTokens(context);
         var links = Links(context);
-        return new DashboardPage(links, "Overview", page => OverviewPage.Render(page, links, deadlines, census, verifications.Last, tokens));
+        return new DashboardPage(links, "Overview", page => OverviewPage.Render(page, links, deadlines, pending, census, verifications.Last, tokens));
     }
 
     public IResult Search(HttpContext context, string? requestId) =>
@@ -79,6 +80,37 @@ internal sealed class DashboardHandlers(string prefix)
         var result = await service.VerifyLedgerAsync(cancellationToken).ConfigureAwait(false);
         verifications.Record(result, time.GetUtcNow());
         return SeeOther(Links(context).Overview + "#verification");
+    }
+
+    /// <summary>
+    /// A person's decision on a pending reconciliation: the candidate they chose, or none. Recorded with
+    /// the signed-in user's name as who decided; a decision the service refuses (no longer pending, not a
+    /// candidate) is a page that says why.
+    /// </summary>
+    public async Task<IResult> DecideAsync(HttpContext context, string requestId, IErasureService service, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        if (await RejectForgeryAsync(context, antiforgery).ConfigureAwait(false) is { } rejected)
+        {
+            return rejected;
+        }
+        var choice = (await context.Request.ReadFormAsync(cancellationToken).ConfigureAwait(false))["operation"].ToString();
+        long? operationId = choice == "none" ? null : long.TryParse(choice, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1;
+        var links = Links(context);
+        try
+        {
+            if (operationId == -1 || context.User.Identity?.Name is not { Length: > 0 } decidedBy)
+            {
+                throw new ArgumentException("Choose one of the candidate operations, or none; a decision needs a signed-in user with a name.");
+            }
+            await service.ResolveReconciliationAsync(requestId, operationId, decidedBy, cancellationToken).ConfigureAwait(false);
+            return SeeOther(links.Erasure(requestId));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ErasureNotFoundException)
+        {
+            return new DashboardPage(links, "Decision not recorded", page =>
+                page.Add($"<p class=\"error\" role=\"alert\">{e.Message} Nothing was recorded.</p><p><a href=\"{links.Overview}#reconciliations\">Back to the overview</a></p>"),
+                StatusCodes.Status409Conflict);
+        }
     }
 
     private IResult SubmitPage(HttpContext context, IAntiforgery antiforgery, SubmitForm form, string? problem)

@@ -17,6 +17,9 @@ internal sealed class DashboardLinks(string root)
 
     public string Verify => root + "/verify";
 
+    /// <summary>Where a person's decision on an erasure's ambiguous reconciliation is posted.</summary>
+    public string Decide(string requestId) => root + "/reconciliations/" + Uri.EscapeDataString(requestId);
+
     /// <summary>One erasure's page; request IDs may appear in URLs (subjects never do).</summary>
     public string Erasure(string requestId) => root + "/requests/" + Uri.EscapeDataString(requestId);
 }

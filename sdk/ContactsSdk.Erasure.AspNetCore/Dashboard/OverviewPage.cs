@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -7,9 +8,11 @@ namespace ContactsSdk.Erasure.AspNetCore.Dashboard;
 /// <summary>The dashboard's first page: late erasures first, then the search, the counts, the newest erasures and the ledger's last verification.</summary>
 internal static class OverviewPage
 {
-    public static void Render(Html page, DashboardLinks links, DeadlineCheck deadlines, ErasureCensus census, LastLedgerVerification? verification, AntiforgeryTokenSet form)
+    public static void Render(
+        Html page, DashboardLinks links, DeadlineCheck deadlines, IReadOnlyList<PendingReconciliation> pending, ErasureCensus census, LastLedgerVerification? verification, AntiforgeryTokenSet form)
     {
         RenderLate(page, links, deadlines);
+        RenderPendingReconciliations(page, links, pending, form);
         SearchForm.Render(page, links, requestId: null);
         RenderCounts(page, census);
         RenderRecent(page, links, census);
@@ -35,6 +38,32 @@ internal static class OverviewPage
             page.Add($"<td data-label=\"Due\">{risk.DueAt}</td><td data-label=\"Projected end\">{risk.ProjectedEndAt}</td></tr>");
         }
         page.Add($"</tbody></table></section>");
+    }
+
+    /// <summary>Each shared request waiting for a person, with a form to name its operation among the candidates, or none.</summary>
+    private static void RenderPendingReconciliations(Html page, DashboardLinks links, IReadOnlyList<PendingReconciliation> pending, AntiforgeryTokenSet form)
+    {
+        page.Add($"<section id=\"reconciliations\"><h2>Reconciliations waiting for a decision</h2>");
+        if (pending.Count == 0)
+        {
+            page.Add($"<p class=\"ok\">No delete request of unknown outcome waits for a decision.</p></section>");
+            return;
+        }
+        page.Add($"<p class=\"hint\">Several requests Marketing Cloud received match each of these; compare them on the analytics route, then name the right operation. Choosing none sends the erasures again.</p>");
+        foreach (var waiting in pending)
+        {
+            page.Add($"<form method=\"post\" action=\"{links.Decide(waiting.RequestId)}\" class=\"decision\">");
+            Antiforgery.Field(page, form);
+            page.Add($"<p><a href=\"{links.Erasure(waiting.RequestId)}\">{waiting.RequestId}</a>: {waiting.Members.Count} erasures, {waiting.ContactCount} contacts, waiting since <time>{waiting.Since}</time>.</p>");
+            page.Add($"<fieldset><legend>Which operation is it?</legend>");
+            foreach (var candidate in waiting.CandidateOperationIds)
+            {
+                page.Add($"<label><input type=\"radio\" name=\"operation\" value=\"{candidate}\" required> Operation {candidate}</label>");
+            }
+            page.Add($"<label><input type=\"radio\" name=\"operation\" value=\"none\"> None of them (send again)</label></fieldset>");
+            page.Add($"<button type=\"submit\">Record the decision</button></form>");
+        }
+        page.Add($"</section>");
     }
 
     private static void RenderCounts(Html page, ErasureCensus census)
