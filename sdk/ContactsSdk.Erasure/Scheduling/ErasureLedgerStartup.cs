@@ -39,7 +39,7 @@ internal sealed class ErasureLedgerStartup : IHostedService
         await _wakeups.StoreSweepAsync(_options.BatchedTracking ? _options.MaxPollInterval : null, cancellationToken).ConfigureAwait(false);
         await CheckDeadlinesJob.StoreAsync(_schedulers, _options.Deadlines.CheckInterval, cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreWakeupCheckAsync(_options.WakeupCheckInterval, cancellationToken).ConfigureAwait(false);
-        await IssueDigestJob.StoreAsync(_schedulers, _keys.Current is null ? null : _options.DigestInterval, cancellationToken).ConfigureAwait(false);
+        await _wakeups.StoreDigestAsync(_keys.Current is null ? null : _options.DigestInterval, cancellationToken).ConfigureAwait(false);
         await _check.RestoreMissingAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -130,6 +130,26 @@ internal sealed partial class ErasureWakeups
         await StoreRecurringAsync<CheckWakeupsJob>(scheduler, CheckWakeupsJob.Key, interval, firstAfter: interval, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Stores the recurring digest, first due one <paramref name="interval"/> from now, unless one with the
+    /// same interval is stored already (restarts must not postpone the next digest again and again);
+    /// removes it when <paramref name="interval"/> is null.
+    /// </summary>
+    public async Task StoreDigestAsync(TimeSpan? interval, CancellationToken cancellationToken)
+    {
+        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        if (interval is not { } every)
+        {
+            await scheduler.DeleteJob(IssueDigestJob.Key, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (await scheduler.GetTrigger(new TriggerKey(IssueDigestJob.Key.Name, IssueDigestJob.Key.Group), cancellationToken).ConfigureAwait(false) is ISimpleTrigger { RepeatInterval: var stored } && stored == every)
+        {
+            return;
+        }
+        await StoreRecurringAsync<IssueDigestJob>(scheduler, IssueDigestJob.Key, every, firstAfter: every, cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task StoreRecurringAsync<TJob>(IScheduler scheduler, JobKey key, TimeSpan every, TimeSpan firstAfter, CancellationToken cancellationToken)
         where TJob : IJob
     {

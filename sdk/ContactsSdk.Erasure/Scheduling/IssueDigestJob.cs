@@ -57,30 +57,4 @@ internal sealed class IssueDigestJob : IJob
             }
         }
     }
-
-    /// <summary>
-    /// Stores the recurring trigger, first due one interval from now, unless one with the same interval is
-    /// stored already: restarts must not postpone the next digest again and again. Removes it when there is no interval.
-    /// </summary>
-    public static async Task StoreAsync(ISchedulerFactory schedulers, TimeSpan? interval, CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        if (interval is not { } every)
-        {
-            await scheduler.DeleteJob(Key, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        if (await scheduler.GetTrigger(new TriggerKey(Key.Name, Key.Group), cancellationToken).ConfigureAwait(false) is ISimpleTrigger { RepeatInterval: var stored } && stored == every)
-        {
-            return;
-        }
-        var job = JobBuilder.Create<IssueDigestJob>().WithIdentity(Key).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(Key.Name, Key.Group)
-            .ForJob(Key)
-            .StartAt(DateTimeOffset.UtcNow + every)
-            .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-    }
 }
