@@ -13,9 +13,11 @@ public static class ErasureHealthCheckBuilderExtensions
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// Adds three checks: <c>erasure-ledger</c> (the ledger answers at this library's schema; unhealthy
+    /// Adds four checks: <c>erasure-ledger</c> (the ledger answers at this library's schema; unhealthy
     /// otherwise), <c>erasure-scheduler</c> (Quartz runs on this node; unhealthy otherwise) and
-    /// <c>erasure-backlog</c> (degraded when an erasure waits too long to send or too many are overdue).
+    /// <c>erasure-backlog</c> (degraded when an erasure waits too long to send or too many are overdue), and
+    /// <c>erasure-marketing-cloud</c> (degraded when Marketing Cloud does not answer the service's
+    /// credentials; not tagged ready).
     /// </summary>
     public static IHealthChecksBuilder AddContactsErasureChecks(this IHealthChecksBuilder builder, Action<ErasureHealthOptions>? configure = null)
     {
@@ -27,6 +29,9 @@ public static class ErasureHealthCheckBuilderExtensions
             .Add(new HealthCheckRegistration("erasure-scheduler", s => new SchedulerHealthCheck(s.GetRequiredService<ISchedulerFactory>()), HealthStatus.Unhealthy, [ReadyTag]))
             .Add(new HealthCheckRegistration("erasure-backlog", s => new BacklogHealthCheck(
                 s.GetRequiredService<IErasureLedgerStore>(), s.GetRequiredService<ContactsSdk.Erasure.IErasureService>(), options, s.GetService<TimeProvider>() ?? TimeProvider.System),
-                HealthStatus.Degraded, [ReadyTag]));
+                HealthStatus.Degraded, [ReadyTag]))
+            // Not a readiness check: Marketing Cloud being unreachable is no reason to take this node out of service.
+            .Add(new HealthCheckRegistration("erasure-marketing-cloud", s => new MarketingCloudHealthCheck(
+                s.GetRequiredService<ContactsSdk.ContactsClient>(), options, s.GetService<TimeProvider>() ?? TimeProvider.System), HealthStatus.Degraded, []));
     }
 }

@@ -10,4 +10,7 @@ public sealed class ErasureHealthOptions
 
     /// <summary>How many active erasures may be past their due date.</summary>
     public int MaxOverdue { get; set; }
+
+    /// <summary>How long the Marketing Cloud check's answer is kept: each asking costs one API call.</summary>
+    public TimeSpan MarketingCloudCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 }
