@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ContactsSdk.Build.Tests.Snippets;
 using ContactsSdk.Build.Tests.Support;
 using Xunit;
 
@@ -42,6 +43,8 @@ public sealed class ExtendBySpecEditTests
         using var copy = RepositoryCopy.Create();
         copy.WriteText("spec/contacts.yaml", SpecEdits.AddDeleteBatchesRoute(copy.ReadText("spec/contacts.yaml")));
         var consumer = ConsumerProject.Create(copy, ConsumerProgram);
+        // The page that walks through this edit shows a call of the new route: it must compile now.
+        File.WriteAllText(Path.Combine(consumer, "DocumentationSnippet.cs"), SnippetCompiler.Wrap(AddingARouteSnippet(copy)));
 
         var build = DotNet(consumer, "build", "-nodeReuse:false");
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -89,6 +92,14 @@ public sealed class ExtendBySpecEditTests
         Assert.Equal("CSDK008", diagnostic.Groups[3].Value);
         Assert.Equal(brokenLine, int.Parse(diagnostic.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("Finished", diagnostic.Groups[4].Value);
+    }
+
+    /// <summary>The call of the new route shown by docs/adding-a-route.md, which only this test can compile.</summary>
+    private static MarkdownSnippet AddingARouteSnippet(RepositoryCopy copy)
+    {
+        var snippet = Assert.Single(MarkdownSnippetReader.Read(copy.Root, "docs/adding-a-route.md"), s => s.NotCompiledReason is not null);
+        Assert.Contains("Deletebatches", snippet.Code, StringComparison.Ordinal);
+        return snippet;
     }
 
     private static ProcessResult DotNet(string workingDirectory, params string[] arguments) =>

@@ -9,20 +9,31 @@ namespace ContactsSdk.Testing;
 /// CONTACTSSDK_UPDATE_BASELINES=1 it rewrites the file instead (then review the diff). Shared by the
 /// test projects; each one knows where its baselines live.
 /// </summary>
+/// <remarks>
+/// Under CI (CI=true) the update mode is refused: a baseline test that rewrote its file there would
+/// pass whatever the output, and the rewritten file would be thrown away with the CI checkout.
+/// </remarks>
 internal static class BaselineFile
 {
     public const string UpdateVariable = "CONTACTSSDK_UPDATE_BASELINES";
 
-    public static bool Updating =>
-        Environment.GetEnvironmentVariable(UpdateVariable) is "1" or "true" or "TRUE" or "True";
+    /// <summary>
+    /// Whether the tests should rewrite their baselines. Fails the calling test when the update mode is
+    /// asked for under CI, so that a CI run can never pass by rewriting what it should compare.
+    /// </summary>
+    public static bool Updating => UpdateRequested(Environment.GetEnvironmentVariable);
 
     /// <param name="path">The baseline file.</param>
     /// <param name="name">How the failure message names it.</param>
     /// <param name="actual">What the test produced.</param>
-    public static void AssertMatches(string path, string name, string actual)
+    public static void AssertMatches(string path, string name, string actual) =>
+        AssertMatches(path, name, actual, Environment.GetEnvironmentVariable);
+
+    /// <summary>The same comparison, with the environment read through <paramref name="environment"/>.</summary>
+    internal static void AssertMatches(string path, string name, string actual, Func<string, string?> environment)
     {
         actual = Normalize(actual);
-        if (Updating)
+        if (UpdateRequested(environment))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
@@ -35,6 +46,28 @@ internal static class BaselineFile
             expected == actual,
             $"The output differs from baseline {name} (run with {UpdateVariable}=1 to accept the new output, then review the diff).\n{FirstDifference(expected, actual)}");
     }
+
+    /// <summary>
+    /// Whether <see cref="UpdateVariable"/> asks for an update; under CI that request fails the test
+    /// instead (before anything is written).
+    /// </summary>
+    internal static bool UpdateRequested(Func<string, string?> environment)
+    {
+        if (!IsSet(environment(UpdateVariable)))
+        {
+            return false;
+        }
+
+        if (IsSet(environment("CI")))
+        {
+            Assert.Fail($"{UpdateVariable} is set under CI (CI=true): baselines are refreshed on a developer's machine and their diff reviewed, never rewritten by a CI run.");
+        }
+
+        return true;
+    }
+
+    private static bool IsSet(string? value) =>
+        value is not null && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF');
 

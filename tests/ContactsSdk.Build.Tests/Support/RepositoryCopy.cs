@@ -56,7 +56,7 @@ internal sealed class RepositoryCopy : IDisposable
         return result;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
