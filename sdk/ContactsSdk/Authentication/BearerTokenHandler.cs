@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
+using ContactsSdk.Errors;
 
 namespace ContactsSdk.Authentication;
 
@@ -50,7 +51,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
 
         _tokens.Invalidate(token.Value);
-        ContactsSdkTelemetry.Retrying(RetryReason.TokenRejected);
+        ContactsSdkTelemetry.Retrying(FailureClassifier.TokenRejected);
         var fresh = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue(Bearer, fresh.Value);

@@ -57,4 +57,8 @@ internal static partial class ContactsSdkLog
     [LoggerMessage(EventId = 12, EventName = "EmailAddressesResolved", Level = LogLevel.Information,
         Message = "Resolved {AddressCount} email addresses: {FoundCount} with contact keys.")]
     public static partial void EmailAddressesResolved(ILogger logger, int addressCount, int foundCount);
+
+    [LoggerMessage(EventId = 13, EventName = "Retrying", Level = LogLevel.Debug,
+        Message = "{Method} request failed ({Reason}): retry {Retry} in {Wait}.")]
+    public static partial void Retrying(ILogger logger, string method, string reason, int retry, TimeSpan wait);
 }
