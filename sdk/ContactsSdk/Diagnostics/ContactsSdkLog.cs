@@ -38,9 +38,7 @@ internal static partial class ContactsSdkLog
         Message = "Not sending a Marketing Cloud token to {Host}: it is not an allowed host.")]
     public static partial void TokenWithheld(ILogger logger, string? host);
 
-    [LoggerMessage(EventId = 8, EventName = "StatusRateLimited", Level = LogLevel.Debug,
-        Message = "Operation {OperationId}: rate limited, reading the status again in {Wait}.")]
-    public static partial void StatusRateLimited(ILogger logger, long operationId, TimeSpan wait);
+    // Event 8 (StatusRateLimited) is retired: the retry policy logs every retry as event 13.
 
     [LoggerMessage(EventId = 9, EventName = "RequestsPaused", Level = LogLevel.Warning,
         Message = "Marketing Cloud answered 429 (requests temporarily blocked): every request of this worker waits {Pause} before it is sent.")]

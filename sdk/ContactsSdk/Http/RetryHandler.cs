@@ -34,7 +34,7 @@ internal sealed class RetryHandler(ContactsRetryOptions options, TimeProvider ti
         if (maxRetries > 0 && request.Content is not null)
         {
             // The body must survive a second send.
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await request.Content.LoadIntoBufferAsync().ConfigureAwait(false);
         }
 
         for (var retry = 1; ; retry++)
