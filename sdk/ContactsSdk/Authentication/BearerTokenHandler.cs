@@ -85,8 +85,8 @@ internal sealed class BearerTokenHandler : DelegatingHandler
 /// <summary>
 /// The request was cancelled or timed out while its token was being fetched, so it never left the
 /// client. Still a cancellation (callers that only look for <see cref="OperationCanceledException"/>
-/// see one); <see cref="ContactsSdk.Deletion.DeleteRequestSender"/> finds it inside the HttpClient's
-/// timeout exception and knows a retry cannot queue a second deletion.
+/// see one); <see cref="FailureClassifier"/> finds it inside the HttpClient's timeout exception and
+/// knows a retry cannot queue a second deletion.
 /// </summary>
 internal sealed class TokenNotObtainedException : OperationCanceledException
 {
