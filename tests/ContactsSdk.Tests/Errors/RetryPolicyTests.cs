@@ -95,6 +95,22 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public async Task The_email_search_POST_is_resent_after_a_429_but_never_after_a_server_error()
+    {
+        await using var tenant = await EmulatedTenant.StartAsync();
+        tenant.Emulator.Faults.Enqueue(EmulatorRoute.EmailSearch, Fault.TooManyRequests(TimeSpan.FromSeconds(2)));
+        tenant.Emulator.Faults.Enqueue(EmulatorRoute.EmailSearch, Fault.InternalServerError());
+
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.ResolveContactKeysAsync(["subject@example.com"]));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.True(error.IsOutcomeUnknown);
+        // The 429 was resent; the 500 was not.
+        Assert.Equal(2, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.EmailSearch));
+        Assert.DoesNotContain("subject@example.com", error.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_policy_bound_from_configuration_is_the_one_every_request_follows()
     {
         var clock = new VirtualClock();
