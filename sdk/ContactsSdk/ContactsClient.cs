@@ -152,6 +152,7 @@ public class ContactsClient : IDisposable
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
+    /// <exception cref="ContactsRequestException">Refused with an HTTP error (a 4xx), or never sent (no connection, the retries included): nothing was queued.</exception>
     public virtual Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
     {
         var keys = RequireValues(contactKeys, nameof(contactKeys));
@@ -170,6 +171,7 @@ public class ContactsClient : IDisposable
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
+    /// <exception cref="ContactsRequestException">Refused with an HTTP error (a 4xx), or never sent (no connection, the retries included): nothing was queued.</exception>
     public virtual Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
     {
         var ids = RequireValues(contactIds, nameof(contactIds)).ConvertAll(id => (long?)id);
@@ -184,6 +186,7 @@ public class ContactsClient : IDisposable
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
+    /// <exception cref="ContactsRequestException">Refused with an HTTP error (a 4xx), or never sent (no connection, the retries included): nothing was queued.</exception>
     public virtual Task<DeletionStarted> StartDeletionByListAsync(string dataExtensionKey, bool deleteListWhenCompleted = false, bool deleteListContentsWhenCompleted = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataExtensionKey);
