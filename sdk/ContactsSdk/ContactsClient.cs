@@ -37,8 +37,9 @@ public class ContactsClient : IDisposable
     /// <summary>What <c>DeleteOperationType</c> the convenience methods send.</summary>
     public const string ContactAndAttributes = "ContactAndAttributes";
 
-    /// <summary>How many times a single status read tries again after a 429 it may wait out.</summary>
-    public const int MaxRateLimitRetries = 3;
+    /// <summary>How many times a single status read tried again after a 429, before the retry policy: <see cref="ContactsRetryOptions.DefaultMaxRetries"/>.</summary>
+    [Obsolete("Use ContactsClientOptions.Retry.MaxRetries: one retry policy now covers every request.")]
+    public const int MaxRateLimitRetries = ContactsRetryOptions.DefaultMaxRetries;
 
     /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
     public const int DefaultMaximumKeysPerAddress = 100;
@@ -64,7 +65,6 @@ public class ContactsClient : IDisposable
     private readonly ContactsApiClient? _api;
     private readonly MarketingCloudTokenProvider? _tokens;
     private readonly string? _accountId;
-    private readonly TimeSpan _maxRateLimitWait;
 
     /// <summary>
     /// Creates a client that owns its HTTP connections. In an application with a service
@@ -85,11 +85,10 @@ public class ContactsClient : IDisposable
         _ownedAuthHttpClient = ContactsHttpPipeline.CreateAuthHttpClient(options.RequestTimeout);
         var tokens = new MarketingCloudTokenProvider(_ownedAuthHttpClient, options, timeProvider, loggerFactory.CreateLogger<MarketingCloudTokenProvider>());
         requestGate ??= new ContactsRequestGate(options, timeProvider, loggerFactory.CreateLogger<ContactsRequestGate>());
-        _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, requestGate, options.RequestTimeout);
+        _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, requestGate, options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
-        _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
+        _waiter = new DeletionWaiter(ReadStatusForWaitAsync, _time, _logger);
         _accountId = options.AccountId;
-        _maxRateLimitWait = options.MaxRateLimitWait;
     }
 
     /// <summary>
@@ -104,9 +103,8 @@ public class ContactsClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
-        _waiter = new DeletionWaiter(ReadStatusAsync, _time, _logger);
+        _waiter = new DeletionWaiter(ReadStatusForWaitAsync, _time, _logger);
         _accountId = options.AccountId;
-        _maxRateLimitWait = options.MaxRateLimitWait;
         _ownedApiHttpClient = ownsHttpClient ? apiHttpClient : null;
     }
 
@@ -135,6 +133,8 @@ public class ContactsClient : IDisposable
         // The pipeline's BearerTokenHandler is the one place a token is added, so the adapter itself
         // authenticates nothing. JSON bodies are read by the SDK's parse node: Kiota's results at
         // less cost (docs/performance.md).
+        // Every failure of every route is mapped to the SDK's exceptions by the adapter around Kiota's.
+        var time = timeProvider ?? TimeProvider.System;
         var adapter = new HttpClientRequestAdapter(
             new AnonymousAuthenticationProvider(),
             parseNodeFactory: ContactsJsonParseNodeFactory.CreateRegistry(),
@@ -142,7 +142,7 @@ public class ContactsClient : IDisposable
         {
             BaseUrl = options.RestBaseAddress.ToString().TrimEnd('/'),
         };
-        return (timeProvider ?? TimeProvider.System, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(adapter));
+        return (time, loggerFactory.CreateLogger<ContactsClient>(), tokens, new ContactsApiClient(new ErrorMappingRequestAdapter(adapter, time)));
     }
 
     private static InvalidOperationException NotConnected() =>
@@ -152,6 +152,7 @@ public class ContactsClient : IDisposable
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
+    /// <exception cref="ContactsRequestException">Refused with an HTTP error (a 4xx), or never sent (no connection, the retries included): nothing was queued.</exception>
     public virtual Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
     {
         var keys = RequireValues(contactKeys, nameof(contactKeys));
@@ -170,6 +171,7 @@ public class ContactsClient : IDisposable
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
+    /// <exception cref="ContactsRequestException">Refused with an HTTP error (a 4xx), or never sent (no connection, the retries included): nothing was queued.</exception>
     public virtual Task<DeletionStarted> StartDeletionByIdsAsync(IEnumerable<long> contactIds, CancellationToken cancellationToken = default)
     {
         var ids = RequireValues(contactIds, nameof(contactIds)).ConvertAll(id => (long?)id);
@@ -184,6 +186,7 @@ public class ContactsClient : IDisposable
     /// <exception cref="ContactsServiceException">The service refused the deletion (reported with HTTP 200).</exception>
     /// <exception cref="DeletionOutcomeUnknownException">The service may or may not have queued the deletion (see the exception).</exception>
     /// <exception cref="ContactsRateLimitException">Every send was refused with HTTP 429, the retries included: nothing was queued; send again after its <see cref="ContactsRateLimitException.RetryAfter"/>.</exception>
+    /// <exception cref="ContactsRequestException">Refused with an HTTP error (a 4xx), or never sent (no connection, the retries included): nothing was queued.</exception>
     public virtual Task<DeletionStarted> StartDeletionByListAsync(string dataExtensionKey, bool deleteListWhenCompleted = false, bool deleteListContentsWhenCompleted = false, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataExtensionKey);
@@ -260,7 +263,7 @@ public class ContactsClient : IDisposable
     {
         var body = new EmailAddressSearchRequest { ChannelAddressList = addresses, MaximumCount = maximumCount };
         var response = await Routes.Contacts.V1.Addresses.Email.Search.PostAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The email address search came back with an empty body.");
+            ?? throw new ContactsRequestException("The email address search came back with an empty body.", statusCode: 200);
         try
         {
             ContactsServiceException.ThrowIfFailed(response, "Resolving email addresses to contact keys");
@@ -361,11 +364,12 @@ public class ContactsClient : IDisposable
 
     /// <summary>
     /// Reads the status of a deletion. Interpret it with the generated <c>GetDeletionState()</c>.
-    /// A 429 is waited out and the read tried again (at most <see cref="MaxRateLimitRetries"/>
-    /// times) when the delay it asks for is within <see cref="ContactsClientOptions.MaxRateLimitWait"/>.
+    /// A transient failure (a 429 whose delay is within <see cref="ContactsRetryOptions.MaxDelay"/>,
+    /// a 5xx, a timeout, a dropped connection) is retried by the options' <see cref="ContactsClientOptions.Retry"/> policy.
     /// </summary>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
-    /// <exception cref="ContactsRateLimitException">Rate limited for longer than the options allow, or too many times.</exception>
+    /// <exception cref="ContactsRateLimitException">Rate limited for longer than the retry policy allows, or on every try.</exception>
+    /// <exception cref="ContactsRequestException">Marketing Cloud answered with an HTTP error, or no usable answer came, on every try.</exception>
     public virtual async Task<DeleteStatusResponse> GetDeletionStatusAsync(long operationId, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(operationId);
@@ -373,7 +377,7 @@ public class ContactsClient : IDisposable
         ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, operationId);
         try
         {
-            var response = await ReadStatusWaitingOutRateLimitsAsync(operationId, cancellationToken).ConfigureAwait(false);
+            var response = await ReadStatusAsync(operationId, retried: true, cancellationToken).ConfigureAwait(false);
             if (activity is { IsAllDataRequested: true })
             {
                 var lifecycle = response.GetDeletionState();
@@ -385,26 +389,6 @@ public class ContactsClient : IDisposable
         {
             ContactsSdkTelemetry.SetFailure(activity, ex);
             throw;
-        }
-    }
-
-    /// <summary>One status read that waits out a short 429 (bounded in count and delay) instead of failing at once.</summary>
-    private async Task<DeleteStatusResponse> ReadStatusWaitingOutRateLimitsAsync(long operationId, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            TimeSpan wait;
-            try
-            {
-                return await ReadStatusAsync(operationId, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ContactsRateLimitException limited) when (attempt < MaxRateLimitRetries && limited.RetryAfter is { } delay && delay <= _maxRateLimitWait)
-            {
-                wait = delay;
-            }
-            ContactsSdkLog.StatusRateLimited(_logger, operationId, wait);
-            ContactsSdkTelemetry.Retrying(RetryReason.RateLimited);
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -450,7 +434,7 @@ public class ContactsClient : IDisposable
         using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.WaitForDeletions, _accountId);
         if (options.BatchedTracking && ids.Distinct().Skip(1).Any())
         {
-            var batched = await new BatchedDeletionWaiter(ReadStatusAsync, new DeleteRequestSweep(Routes), _time, _logger)
+            var batched = await new BatchedDeletionWaiter(ReadStatusForWaitAsync, new DeleteRequestSweep(Routes, retried: false), _time, _logger)
                 .WaitAsync(ids, options, progress, cancellationToken).ConfigureAwait(false);
             return Array.ConvertAll(ids, id => batched[id]);
         }
@@ -524,8 +508,6 @@ public class ContactsClient : IDisposable
     {
         var response = await DeleteRequestSender.SendAsync(
             token => Routes.Contacts.V1.Contacts.Actions.DeletePath.PostAsync(body, r => r.QueryParameters.Type = type, token),
-            _time,
-            DeletionWaitOptions.DefaultMaxRetryAfter,
             cancellationToken).ConfigureAwait(false);
         // Only an explicit operationInitiated:false is a refusal: an answer that merely lacks the
         // field must not be reported as "not initiated", or the caller would send a second deletion.
@@ -540,11 +522,26 @@ public class ContactsClient : IDisposable
         return new DeletionStarted(operationId, response);
     }
 
-    private async Task<DeleteStatusResponse> ReadStatusAsync(long operationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// A status read for the deletion waits: without the pipeline's retries, because the wait's poll
+    /// loop is itself the retry (it counts failures against <see cref="DeletionWaitOptions.MaxConsecutiveFailures"/>
+    /// and backs off on its own schedule).
+    /// </summary>
+    private Task<DeleteStatusResponse> ReadStatusForWaitAsync(long operationId, CancellationToken cancellationToken) =>
+        ReadStatusAsync(operationId, retried: false, cancellationToken);
+
+    private async Task<DeleteStatusResponse> ReadStatusAsync(long operationId, bool retried, CancellationToken cancellationToken)
     {
         var response = await Routes.Contacts.V1.Contacts.Actions.DeletePath.Status
-            .GetAsync(r => r.QueryParameters.OperationID = operationId, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"The status of operation {operationId} came back with an empty body.");
+            .GetAsync(r =>
+            {
+                r.QueryParameters.OperationID = operationId;
+                if (!retried)
+                {
+                    r.Options.Add(RetryOverride.None);
+                }
+            }, cancellationToken).ConfigureAwait(false)
+            ?? throw new ContactsRequestException($"The status of operation {operationId} came back with an empty body.", statusCode: 200);
         if (ContactsServiceException.HasFailed(response))
         {
             // The message is only formatted when there is an error to report: this runs on every poll.

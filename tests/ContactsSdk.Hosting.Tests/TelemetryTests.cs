@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
 using ContactsSdk.Generated.Models;
@@ -104,7 +105,7 @@ public sealed class TelemetryTests
     {
         await using var tenant = await ObservedTenant.StartAsync();
         // One block more than the status read waits out on its own.
-        for (var i = 0; i <= ContactsClient.MaxRateLimitRetries; i++)
+        for (var i = 0; i <= ContactsRetryOptions.DefaultMaxRetries; i++)
         {
             tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.QuotaExceeded());
         }
@@ -116,7 +117,7 @@ public sealed class TelemetryTests
         Assert.Equal("50200", read.GetTagItem(Tags.ErrorCode));
         Assert.Equal(typeof(ContactsRateLimitException).FullName, read.GetTagItem(Tags.ErrorType));
         Assert.Equal(ContactsRateLimitException.TemporarilyBlockedErrorCode, error.ErrorCode);
-        Assert.Equal(ContactsClient.MaxRateLimitRetries, tenant.Total(Instruments.Retries, (Tags.RetryReason, "rate_limited")));
+        Assert.Equal(ContactsRetryOptions.DefaultMaxRetries, tenant.Total(Instruments.Retries, (Tags.RetryReason, "rate_limited")));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class TelemetryTests
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.RevokeToken());
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.TooManyRequests(TimeSpan.FromSeconds(10)));
         await tenant.Client.WaitForDeletionAsync(started.OperationId, QuickPolls);
-        for (var i = 0; i <= ContactsClient.MaxRateLimitRetries; i++)
+        for (var i = 0; i <= ContactsRetryOptions.DefaultMaxRetries; i++)
         {
             tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.QuotaExceeded());
         }

@@ -1,12 +1,10 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Net.Http;
 using ContactsSdk.Authentication;
 using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
 using Microsoft.Extensions.Options;
-using Microsoft.Kiota.Abstractions;
 
 namespace ContactsSdk.Sample.Cli;
 
@@ -25,9 +23,9 @@ internal readonly record struct FailureReport(string Line, int ExitCode)
             OneLine(limited.Message) + " Nothing was lost: run the same command again later.", ExitCodes.Failed),
         ContactsAuthenticationException or ContactsServiceException or DeletionOutcomeUnknownException or DeletionWaitTimeoutException =>
             new(OneLine(exception.Message), ExitCodes.Failed),
-        ApiException api => new(
-            $"Marketing Cloud refused the request (HTTP {api.ResponseStatusCode}): {OneLine(api.Message)}", ExitCodes.Failed),
-        HttpRequestException http => new("Could not reach Marketing Cloud: " + OneLine(http.Message), ExitCodes.Failed),
+        ContactsRequestException { StatusCode: { } status } failed => new(
+            $"Marketing Cloud refused the request (HTTP {status}): {OneLine(failed.Message)}", ExitCodes.Failed),
+        ContactsRequestException failed => new("Could not reach Marketing Cloud: " + OneLine(failed.Message), ExitCodes.Failed),
         TimeoutException => new("Marketing Cloud did not answer in time.", ExitCodes.Failed),
         // The erasure workflow's refusals (a request ID reused for other subjects, an unknown request ID,
         // an unreadable ledger, key or emulator state file) say what to do.

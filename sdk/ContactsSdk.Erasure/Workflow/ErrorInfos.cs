@@ -4,8 +4,6 @@ using System.Net.Http;
 using ContactsSdk.Authentication;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
-using Microsoft.Kiota.Abstractions;
 
 namespace ContactsSdk.Erasure.Workflow;
 
@@ -15,10 +13,12 @@ internal static class ErrorInfos
     public static ErrorInfo From(Exception exception) => exception switch
     {
         ContactsServiceException service => new ErrorInfo(nameof(ContactsServiceException), 200, null, Codes(service)),
-        GatewayError gateway => new ErrorInfo("GatewayError", gateway.ResponseStatusCode, gateway.Errorcode, null),
-        ContactsRateLimitException limited => new ErrorInfo(nameof(ContactsRateLimitException), 429, limited.ErrorCode, null),
-        ApiException api => new ErrorInfo(nameof(ApiException), api.ResponseStatusCode, null, null),
-        HttpRequestException http => new ErrorInfo("HttpRequestException:" + http.HttpRequestError, (int?)http.StatusCode, null, null),
+        // The SDK maps every failed exchange to ContactsRequestException; the kind keeps what it was made of.
+        ContactsRequestException { InnerException: HttpRequestException http } request =>
+            new ErrorInfo("HttpRequestException:" + http.HttpRequestError, request.StatusCode, null, null),
+        ContactsRequestException { GatewayErrorCode: not null } request => new ErrorInfo("GatewayError", request.StatusCode, request.GatewayErrorCode, null),
+        ContactsRequestException request => new ErrorInfo(nameof(ContactsRequestException), request.StatusCode, null, null),
+        ContactsRateLimitException limited => new ErrorInfo(nameof(ContactsRateLimitException), 429, limited.GatewayErrorCode, null),
         ContactsAuthenticationException => new ErrorInfo(nameof(ContactsAuthenticationException), null, null, null),
         _ => new ErrorInfo(exception.GetType().Name, null, null, null),
     };
@@ -35,10 +35,10 @@ internal static class ErrorInfos
     /// </summary>
     public static bool ProvesNotProcessed(Exception exception) => exception switch
     {
-        ApiException api when api.InnerException is null => api.ResponseStatusCode is >= 400 and < 500,
+        // An HTTP 4xx answer, or a request that never left (its outcome is then known: not processed).
+        ContactsRequestException request => !request.IsOutcomeUnknown && request.StatusCode is null or (>= 400 and < 500),
         // A 429 is the gateway refusing the request before the service saw it.
         ContactsRateLimitException => true,
-        HttpRequestException http => http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError,
         ContactsAuthenticationException => true,
         _ => false,
     };

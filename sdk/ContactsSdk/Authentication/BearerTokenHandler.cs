@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
+using ContactsSdk.Errors;
 
 namespace ContactsSdk.Authentication;
 
@@ -50,7 +51,7 @@ internal sealed class BearerTokenHandler : DelegatingHandler
         }
 
         _tokens.Invalidate(token.Value);
-        ContactsSdkTelemetry.Retrying(RetryReason.TokenRejected);
+        ContactsSdkTelemetry.Retrying(FailureClassifier.TokenRejected);
         var fresh = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         response.Dispose();
         request.Headers.Authorization = new AuthenticationHeaderValue(Bearer, fresh.Value);
@@ -84,8 +85,8 @@ internal sealed class BearerTokenHandler : DelegatingHandler
 /// <summary>
 /// The request was cancelled or timed out while its token was being fetched, so it never left the
 /// client. Still a cancellation (callers that only look for <see cref="OperationCanceledException"/>
-/// see one); <see cref="ContactsSdk.Deletion.DeleteRequestSender"/> finds it inside the HttpClient's
-/// timeout exception and knows a retry cannot queue a second deletion.
+/// see one); <see cref="FailureClassifier"/> finds it inside the HttpClient's timeout exception and
+/// knows a retry cannot queue a second deletion.
 /// </summary>
 internal sealed class TokenNotObtainedException : OperationCanceledException
 {

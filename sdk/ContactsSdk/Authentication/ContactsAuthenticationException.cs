@@ -6,6 +6,7 @@ namespace ContactsSdk.Authentication;
 /// <summary>
 /// The token endpoint refused the credentials or answered with something unusable. The message
 /// carries the endpoint's error code and description, never the client secret or a token.
+/// <see cref="ContactsSdkException.StatusCode"/> is the HTTP status of the token response, when there was one.
 /// </summary>
 public sealed class ContactsAuthenticationException : ContactsSdkException
 {
@@ -16,9 +17,6 @@ public sealed class ContactsAuthenticationException : ContactsSdkException
         StatusCode = statusCode;
         Error = error;
     }
-
-    /// <summary>The HTTP status of the token response, when there was one.</summary>
-    public int? StatusCode { get; }
 
     /// <summary>The OAuth error code (for example <c>invalid_client</c>), when the endpoint sent one.</summary>
     public string? Error { get; }

@@ -27,8 +27,9 @@ public sealed class ContactsClientOptions
     /// <summary>The longest <see cref="TemporarilyBlockedPause"/> accepted.</summary>
     public static readonly TimeSpan MaxTemporarilyBlockedPause = TimeSpan.FromHours(1);
 
-    /// <summary>Default for <see cref="MaxRateLimitWait"/>.</summary>
-    public static readonly TimeSpan DefaultMaxRateLimitWait = TimeSpan.FromMinutes(1);
+    /// <summary>Default for <see cref="MaxRateLimitWait"/>: <see cref="ContactsRetryOptions.DefaultMaxDelay"/>.</summary>
+    [Obsolete("Use ContactsRetryOptions.DefaultMaxDelay: the longest wait is now the retry policy's MaxDelay.")]
+    public static readonly TimeSpan DefaultMaxRateLimitWait = ContactsRetryOptions.DefaultMaxDelay;
 
     /// <summary>
     /// The tenant subdomain of the installed package (the part before <c>.auth.marketingcloudapis.com</c>).
@@ -77,11 +78,23 @@ public sealed class ContactsClientOptions
     public TimeSpan TemporarilyBlockedPause { get; set; } = DefaultTemporarilyBlockedPause;
 
     /// <summary>
-    /// The longest rate-limit wait (<c>Retry-After</c>, or the pause after a 50200) a single call
-    /// such as <c>GetDeletionStatusAsync</c> waits out before it throws
-    /// <see cref="Errors.ContactsRateLimitException"/> instead. Zero: never wait.
+    /// The retry policy of every request (how many retries, how long between them, the longest wait
+    /// a <c>Retry-After</c> may impose), the generated routes of <see cref="ContactsClient.Api"/>
+    /// included. Bound from the <c>Retry</c> subsection of the configuration.
     /// </summary>
-    public TimeSpan MaxRateLimitWait { get; set; } = DefaultMaxRateLimitWait;
+    public ContactsRetryOptions Retry { get; } = new();
+
+    /// <summary>
+    /// The longest rate-limit wait (<c>Retry-After</c>, or the pause after a 50200) a request waits
+    /// out before it throws <see cref="Errors.ContactsRateLimitException"/> instead: the same setting as
+    /// <see cref="ContactsRetryOptions.MaxDelay"/> of <see cref="Retry"/>, which it reads and writes.
+    /// </summary>
+    [Obsolete("Use Retry.MaxDelay: one retry policy now covers every request.")]
+    public TimeSpan MaxRateLimitWait
+    {
+        get => Retry.MaxDelay;
+        set => Retry.MaxDelay = value;
+    }
 
     /// <summary>The token endpoint these options designate.</summary>
     public Uri AuthBaseAddress => EndpointOverride ?? new Uri($"https://{Subdomain}.auth.marketingcloudapis.com/");

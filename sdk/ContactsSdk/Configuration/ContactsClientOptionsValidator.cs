@@ -82,9 +82,23 @@ public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsCl
         {
             failures.Add($"{nameof(ContactsClientOptions.TemporarilyBlockedPause)} must be between 1 second and 1 hour.");
         }
-        if (options.MaxRateLimitWait < TimeSpan.Zero)
+        ValidateRetry(options.Retry, failures);
+    }
+
+    private static void ValidateRetry(ContactsRetryOptions retry, List<string> failures)
+    {
+        const string prefix = nameof(ContactsClientOptions.Retry) + ".";
+        if (retry.MaxRetries is < 0 or > ContactsRetryOptions.MaxRetriesLimit)
         {
-            failures.Add($"{nameof(ContactsClientOptions.MaxRateLimitWait)} must not be negative.");
+            failures.Add($"{prefix}{nameof(ContactsRetryOptions.MaxRetries)} must be between 0 and {ContactsRetryOptions.MaxRetriesLimit}.");
+        }
+        if (retry.Delay < TimeSpan.Zero || retry.Delay > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{prefix}{nameof(ContactsRetryOptions.Delay)} must be between 0 and 1 hour.");
+        }
+        if (retry.MaxDelay < TimeSpan.Zero || retry.MaxDelay > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{prefix}{nameof(ContactsRetryOptions.MaxDelay)} must be between 0 and 1 day.");
         }
     }
 

@@ -128,7 +128,7 @@ internal sealed class BatchedDeletionWaiter
                     }
                     return;
                 }
-                _nextSweep = Elapsed + (TransientFailure.RetryAfter(ex, _owner._time.GetUtcNow(), _options.MaxRetryAfter) ?? _sweepSchedule.AfterFailure(_sweepFailures));
+                _nextSweep = Elapsed + (TransientFailure.RetryAfter(ex, _options.MaxRetryAfter) ?? _sweepSchedule.AfterFailure(_sweepFailures));
                 return;
             }
 
@@ -183,7 +183,7 @@ internal sealed class BatchedDeletionWaiter
                     Record(followed, new DeletionWaitOutcome(followed.OperationId, null, ex));
                     return;
                 }
-                wait = TransientFailure.RetryAfter(ex, _owner._time.GetUtcNow(), _options.MaxRetryAfter) ?? followed.Schedule.AfterFailure(followed.Failures);
+                wait = TransientFailure.RetryAfter(ex, _options.MaxRetryAfter) ?? followed.Schedule.AfterFailure(followed.Failures);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {

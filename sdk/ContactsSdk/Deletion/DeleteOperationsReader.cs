@@ -34,7 +34,7 @@ internal sealed class DeleteOperationsReader(ContactsApiClient api)
                 r.QueryParameters.Page = number;
                 r.QueryParameters.PageSize = pageSize;
             }, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The delete operations page came back with an empty body.");
+                ?? throw new ContactsRequestException("The delete operations page came back with an empty body.", statusCode: 200);
             ContactsServiceException.ThrowIfFailed(response, "Reading the delete operations");
 
             var items = response.Items ?? [];

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Errors;
+using ContactsSdk.Http;
 using ContactsSdk.Generated;
 using ContactsSdk.Generated.Models;
 
@@ -22,8 +23,18 @@ internal sealed class DeleteRequestSweep
 {
     private const string NewestFirst = "operationId desc";
     private readonly ContactsApiClient _api;
+    private readonly bool _retried;
 
-    public DeleteRequestSweep(ContactsApiClient api) => _api = api;
+    /// <param name="api">The generated client.</param>
+    /// <param name="retried">
+    /// Whether the pipeline's retry policy applies: false for the sweeps of a deletion wait, whose
+    /// own loop counts and spaces failed sweeps.
+    /// </param>
+    public DeleteRequestSweep(ContactsApiClient api, bool retried = true)
+    {
+        _api = api;
+        _retried = retried;
+    }
 
     /// <summary>
     /// The delete requests received in [<paramref name="from"/>, <paramref name="to"/>), down to the page
@@ -44,8 +55,12 @@ internal sealed class DeleteRequestSweep
                 r.QueryParameters.Page = number;
                 r.QueryParameters.Pagesize = pageSize;
                 r.QueryParameters.Orderby = NewestFirst;
+                if (!_retried)
+                {
+                    r.Options.Add(RetryOverride.None);
+                }
             }, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException("The delete-requests page came back with an empty body.");
+                ?? throw new ContactsRequestException("The delete-requests page came back with an empty body.", statusCode: 200);
             ContactsServiceException.ThrowIfFailed(response, "Reading the delete requests");
 
             var operations = response.Operations ?? [];

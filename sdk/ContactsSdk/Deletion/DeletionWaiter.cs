@@ -70,9 +70,9 @@ internal sealed class DeletionWaiter
                     ContactsSdkLog.WaitGaveUp(_logger, operationId, failures);
                     throw;
                 }
-                wait = TransientFailure.RetryAfter(ex, _time.GetUtcNow(), options.MaxRetryAfter) ?? schedule.AfterFailure(failures);
+                wait = TransientFailure.RetryAfter(ex, options.MaxRetryAfter) ?? schedule.AfterFailure(failures);
                 ContactsSdkLog.StatusReadFailed(_logger, operationId, failures, options.MaxConsecutiveFailures, ex.GetType().Name, wait);
-                ContactsSdkTelemetry.Retrying(RetryReason.Of(ex));
+                ContactsSdkTelemetry.Retrying(TransientFailure.Reason(ex, cancellationToken));
             }
 
             var sofar = _time.GetElapsedTime(started);

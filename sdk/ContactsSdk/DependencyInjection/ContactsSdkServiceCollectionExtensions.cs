@@ -85,7 +85,7 @@ public static class ContactsSdkServiceCollectionExtensions
             var handlersToAdd = ContactsHttpPipeline.CreateHandlers(
                 provider.GetRequiredService<MarketingCloudTokenProvider>(),
                 provider.GetRequiredService<ContactsRequestGate>(),
-                provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value.RequestTimeout);
+                provider.GetRequiredService<IOptions<ContactsClientOptions>>().Value);
             foreach (var handler in handlersToAdd)
             {
                 handlers.Add(handler);

@@ -38,9 +38,7 @@ internal static partial class ContactsSdkLog
         Message = "Not sending a Marketing Cloud token to {Host}: it is not an allowed host.")]
     public static partial void TokenWithheld(ILogger logger, string? host);
 
-    [LoggerMessage(EventId = 8, EventName = "StatusRateLimited", Level = LogLevel.Debug,
-        Message = "Operation {OperationId}: rate limited, reading the status again in {Wait}.")]
-    public static partial void StatusRateLimited(ILogger logger, long operationId, TimeSpan wait);
+    // Event 8 (StatusRateLimited) is retired: the retry policy logs every retry as event 13.
 
     [LoggerMessage(EventId = 9, EventName = "RequestsPaused", Level = LogLevel.Warning,
         Message = "Marketing Cloud answered 429 (requests temporarily blocked): every request of this worker waits {Pause} before it is sent.")]
@@ -57,4 +55,8 @@ internal static partial class ContactsSdkLog
     [LoggerMessage(EventId = 12, EventName = "EmailAddressesResolved", Level = LogLevel.Information,
         Message = "Resolved {AddressCount} email addresses: {FoundCount} with contact keys.")]
     public static partial void EmailAddressesResolved(ILogger logger, int addressCount, int foundCount);
+
+    [LoggerMessage(EventId = 13, EventName = "Retrying", Level = LogLevel.Debug,
+        Message = "{Method} request failed ({Reason}): retry {Retry} in {Wait}.")]
+    public static partial void Retrying(ILogger logger, string method, string reason, int retry, TimeSpan wait);
 }

@@ -25,12 +25,14 @@ public sealed class ContactsRateLimitException : ContactsSdkException
     public ContactsRateLimitException(int? errorCode, TimeSpan? retryAfter)
         : base(Describe(errorCode, retryAfter))
     {
-        ErrorCode = errorCode;
+        StatusCode = 429;
+        GatewayErrorCode = errorCode;
         RetryAfter = retryAfter;
+        IsTransient = true;
     }
 
-    /// <summary>The gateway's <c>errorcode</c> (50100 or 50200), or null when the body carried none.</summary>
-    public int? ErrorCode { get; }
+    /// <summary>The gateway's <c>errorcode</c> (50100 or 50200), or null when the body carried none: <see cref="ContactsSdkException.GatewayErrorCode"/>.</summary>
+    public int? ErrorCode => GatewayErrorCode;
 
     /// <summary>
     /// How long to wait before sending again: the answer's <c>Retry-After</c>, or the pause the SDK

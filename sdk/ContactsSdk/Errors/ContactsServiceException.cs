@@ -8,7 +8,8 @@ namespace ContactsSdk.Errors;
 /// <summary>
 /// The Contacts service refused or failed a request while answering HTTP 200: its
 /// <c>resultMessages</c> hold errors, or it did not initiate the operation. Such answers are never
-/// reported as success.
+/// reported as success. <see cref="ContactsSdkException.ResultCodes"/> holds the errors' result codes
+/// and <see cref="ContactsSdkException.ServiceMessageId"/> the answer's service message ID.
 /// </summary>
 public sealed class ContactsServiceException : ContactsSdkException
 {
@@ -16,15 +17,15 @@ public sealed class ContactsServiceException : ContactsSdkException
     public ContactsServiceException(string message, IReadOnlyList<ResultMessage> resultMessages, string? serviceMessageId)
         : base(message)
     {
+        ArgumentNullException.ThrowIfNull(resultMessages);
         ResultMessages = resultMessages;
         ServiceMessageId = serviceMessageId;
+        StatusCode = 200;
+        ResultCodes = resultMessages.Where(IsError).Select(m => m.ResultCode).OfType<string>().ToArray();
     }
 
     /// <summary>Every message the service returned (errors and information).</summary>
     public IReadOnlyList<ResultMessage> ResultMessages { get; }
-
-    /// <summary>The service message ID of the response, for Marketing Cloud support.</summary>
-    public string? ServiceMessageId { get; }
 
     /// <summary>Whether <paramref name="response"/> carries service errors; allocates nothing (it runs on every response).</summary>
     internal static bool HasFailed(ServiceResponse response, bool? operationInitiated = null)

@@ -60,6 +60,9 @@ public sealed class ContactsRequestGate
     /// <summary>The clock every wait of the gate runs on.</summary>
     internal TimeProvider Time => _time;
 
+    /// <summary>The log of the pipeline's manners: its pauses, its budget and its retries.</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>How long requests are still held by a pause (zero when none is in force): for monitoring.</summary>
     public TimeSpan PauseRemaining => RemainingPause(_time.GetTimestamp());
 

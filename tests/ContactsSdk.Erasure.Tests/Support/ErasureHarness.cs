@@ -57,7 +57,13 @@ internal sealed class ErasureHarness : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
-        services.AddContactsSdk(o => o.ConnectTo(emulator));
+        services.AddContactsSdk(o =>
+        {
+            o.ConnectTo(emulator);
+            // The fake clock moves only when a test moves it: the retry policy's backoff takes no time
+            // here, so a request failing on every try fails at once (a Retry-After still waits on the clock).
+            o.Retry.Delay = TimeSpan.Zero;
+        });
         services.AddContactsErasure(o =>
         {
             o.UseSqlite(directory.File("erasure.db"));

@@ -44,7 +44,11 @@ public sealed class OptionsValidationTests
         { "zero request budget", o => o.RequestBudgetPerMinute = 0, "RequestBudgetPerMinute must be at least 1" },
         { "no blocked pause", o => o.TemporarilyBlockedPause = TimeSpan.Zero, "TemporarilyBlockedPause must be between 1 second and 1 hour" },
         { "day-long blocked pause", o => o.TemporarilyBlockedPause = TimeSpan.FromDays(1), "TemporarilyBlockedPause must be between 1 second and 1 hour" },
-        { "negative rate-limit wait", o => o.MaxRateLimitWait = TimeSpan.FromSeconds(-1), "MaxRateLimitWait must not be negative" },
+        { "negative retry max delay", o => o.Retry.MaxDelay = TimeSpan.FromSeconds(-1), "Retry.MaxDelay must be between 0 and 1 day" },
+        { "negative retries", o => o.Retry.MaxRetries = -1, "Retry.MaxRetries must be between 0 and 10" },
+        { "too many retries", o => o.Retry.MaxRetries = 11, "Retry.MaxRetries must be between 0 and 10" },
+        { "negative retry delay", o => o.Retry.Delay = TimeSpan.FromSeconds(-1), "Retry.Delay must be between 0 and 1 hour" },
+        { "day-long retry delay", o => o.Retry.Delay = TimeSpan.FromDays(1), "Retry.Delay must be between 0 and 1 hour" },
     };
 
     [Theory]

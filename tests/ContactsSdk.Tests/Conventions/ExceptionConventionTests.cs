@@ -7,8 +7,8 @@ namespace ContactsSdk.Tests.Conventions;
 
 /// <summary>
 /// Every exception type the hand-written layer declares derives from <see cref="ContactsSdkException"/>,
-/// so one catch covers the SDK's own diagnoses. (The generated <c>GatewayError</c> is Kiota's
-/// <c>ApiException</c> and follows the spec.)
+/// so one catch covers every failure. (The generated <c>GatewayError</c> is Kiota's <c>ApiException</c>
+/// and follows the spec; the SDK never throws it, only carries it inside <see cref="ContactsRequestException"/>.)
 /// </summary>
 public sealed class ExceptionConventionTests
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Errors;
 using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Generated.Models;
 using ContactsSdk.Tests.Support;
@@ -173,15 +174,19 @@ public sealed class DeleteRequestsAnalyticsTests
     {
         await using var tenant = await StartAsync();
 
-        var error = await Assert.ThrowsAsync<GatewayError>(() => tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests.GetAsync(r =>
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.Api.Contacts.V1.Contacts.Analytics.Deleterequests.GetAsync(r =>
         {
             // An offset is refused: the route takes UTC written without one.
             r.QueryParameters.Startdateutc = "2026-01-05T00:00:00+01:00";
             r.QueryParameters.Enddateutc = NextDay;
         }));
 
-        Assert.Equal(400, error.ResponseStatusCode);
-        Assert.Contains("startdateutc", error.MessageEscaped, StringComparison.Ordinal);
+        Assert.Equal(400, error.StatusCode);
+        Assert.Contains("startdateutc", error.Message, StringComparison.Ordinal);
+        // The typed gateway error of the spec stays inside.
+        var gateway = Assert.IsType<GatewayError>(error.InnerException);
+        Assert.Equal(400, gateway.ResponseStatusCode);
+        Assert.Contains("startdateutc", gateway.MessageEscaped, StringComparison.Ordinal);
     }
 
     private static Task<EmulatedTenant> StartAsync() =>

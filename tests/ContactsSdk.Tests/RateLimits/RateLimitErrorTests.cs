@@ -61,15 +61,15 @@ public sealed class RateLimitErrorTests
         var error = await Assert.ThrowsAsync<ContactsRateLimitException>(() => tenant.Client.GetDeletionStatusAsync(started.OperationId));
 
         Assert.Equal(TimeSpan.FromSeconds(5), error.RetryAfter);
-        Assert.Equal(1 + ContactsClient.MaxRateLimitRetries, tenant.Emulator.Statistics.StatusRequests);
+        Assert.Equal(1 + ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.StatusRequests);
     }
 
     [Fact]
-    public async Task A_zero_MaxRateLimitWait_never_waits()
+    public async Task A_zero_retry_MaxDelay_never_waits()
     {
         await using var tenant = await EmulatedTenant.StartAsync();
         var options = EmulatedTenant.OptionsFor(tenant.Emulator);
-        options.MaxRateLimitWait = TimeSpan.Zero;
+        options.Retry.MaxDelay = TimeSpan.Zero;
         using var client = new ContactsClient(options, tenant.Clock);
         var started = await client.StartDeletionByKeysAsync(new[] { "contact-1" });
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.TooManyRequests(TimeSpan.FromSeconds(1)));

@@ -72,7 +72,10 @@ public sealed class DeleteSafetyTests
 
         var error = await Assert.ThrowsAsync<DeletionOutcomeUnknownException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
 
-        Assert.IsType<HttpRequestException>(error.InnerException);
+        // The SDK's exception for the failed exchange, with the transport's failure inside.
+        Assert.IsType<HttpRequestException>(Assert.IsType<ContactsRequestException>(error.InnerException).InnerException);
+        Assert.True(error.IsOutcomeUnknown);
+        Assert.Null(error.StatusCode);
         Assert.Equal(earlier + 1, tenant.Emulator.Statistics.DeleteRequests);
         // The deletion exists, once, though the caller never got its ID.
         Assert.Single(tenant.Emulator.Operations, o => o.Request.Keys.SequenceEqual(new[] { "contact-1" }));
@@ -96,7 +99,7 @@ public sealed class DeleteSafetyTests
 
         // The connection broke after the request had been written: from the client's side this is
         // the same failure as a drop after processing, so it is reported the same way.
-        Assert.NotEqual(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
+        Assert.NotEqual(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(Assert.IsType<ContactsRequestException>(error.InnerException).InnerException).HttpRequestError);
         Assert.Equal(earlier + 1, tenant.Emulator.Statistics.DeleteRequests);
         Assert.Equal(earlier, tenant.Emulator.Operations.Count);
     }
@@ -124,9 +127,12 @@ public sealed class DeleteSafetyTests
     {
         await using var tenant = await InstrumentedTenant.StartAsync(new TenantSetup { ApiConnections = ConnectionGate.RefusingFirst(int.MaxValue) });
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
 
-        Assert.Equal(HttpRequestError.ConnectionError, error.HttpRequestError);
+        // Never sent: the outcome is known (nothing was queued), and there was no answer.
+        Assert.False(error.IsOutcomeUnknown);
+        Assert.Null(error.StatusCode);
+        Assert.Equal(HttpRequestError.ConnectionError, Assert.IsType<HttpRequestException>(error.InnerException).HttpRequestError);
         Assert.Equal(MaxDeleteAttempts, tenant.DeleteExchanges.Count);
         Assert.Equal(0, tenant.Emulator.Statistics.DeleteRequests);
         Assert.Empty(tenant.Emulator.Operations);
@@ -142,7 +148,10 @@ public sealed class DeleteSafetyTests
 
         var error = await Assert.ThrowsAsync<DeletionOutcomeUnknownException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
 
-        Assert.Equal(status, Assert.IsType<GatewayError>(error.InnerException).ResponseStatusCode);
+        var failed = Assert.IsType<ContactsRequestException>(error.InnerException);
+        Assert.Equal(status, Assert.IsType<GatewayError>(failed.InnerException).ResponseStatusCode);
+        Assert.Equal(status, error.StatusCode);
+        Assert.Equal(status == 500 ? 0 : 50300, error.GatewayErrorCode);
         Assert.Equal(1, tenant.Emulator.Statistics.DeleteRequests);
     }
 
@@ -238,7 +247,7 @@ public sealed class DeleteSafetyTests
 
         var error = await Assert.ThrowsAsync<DeletionOutcomeUnknownException>(() => tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" }));
 
-        Assert.IsAssignableFrom<OperationCanceledException>(error.InnerException);
+        Assert.IsAssignableFrom<OperationCanceledException>(Assert.IsType<ContactsRequestException>(error.InnerException).InnerException);
         Assert.Single(tenant.Emulator.Operations);
         Assert.Equal(1, tenant.Emulator.Statistics.DeleteRequests);
     }

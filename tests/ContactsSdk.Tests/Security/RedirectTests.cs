@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading.Tasks;
+using ContactsSdk.Errors;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
 using ContactsSdk.DependencyInjection;
@@ -58,9 +59,9 @@ public sealed class RedirectTests
         servers.Foreign.Enqueue(new ScriptedResponse(401, """{"message":"Not Authorized","errorcode":0}"""));
         using var client = new ContactsClient(servers.ClientOptions());
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => client.GetDeletionStatusAsync(1));
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() => client.GetDeletionStatusAsync(1));
 
-        Assert.Equal(401, error.ResponseStatusCode);
+        Assert.Equal(401, error.StatusCode);
         Assert.False(Assert.Single(servers.Foreign.Requests).Headers.ContainsKey("Authorization"));
         // One token request and the redirected call: no refresh was spent on the foreign 401.
         Assert.Equal(2, servers.Allowed.Requests.Count);
@@ -136,7 +137,7 @@ public sealed class RedirectTests
         var options = servers.ClientOptions();
         using var authClient = new HttpClient();
         var tokens = new MarketingCloudTokenProvider(authClient, options);
-        using var api = ContactsHttpPipeline.CreateHttpClient(tokens, new ContactsRequestGate(options), options.RequestTimeout);
+        using var api = ContactsHttpPipeline.CreateHttpClient(tokens, new ContactsRequestGate(options), options);
         using var request = new HttpRequestMessage(HttpMethod.Get, servers.ForeignUri("collect"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
 

@@ -106,7 +106,7 @@ internal sealed class InstrumentedTenant : IAsyncDisposable
         var authHttpClient = new HttpClient(auth) { Timeout = options.RequestTimeout };
         var tokens = new MarketingCloudTokenProvider(authHttpClient, options, clock, setup.Logging?.CreateLogger<MarketingCloudTokenProvider>());
         var api = new RecordingTransport(setup.ApiConnections?.CreateHandler() ?? new SocketsHttpHandler { AllowAutoRedirect = false });
-        var apiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, new ContactsRequestGate(options, clock), options.RequestTimeout, api);
+        var apiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, new ContactsRequestGate(options, clock), options, api);
         var client = new ContactsClient(apiHttpClient, tokens, options, clock, setup.Logging);
         return new InstrumentedTenant(emulator, clock, client, api, auth, apiHttpClient, authHttpClient, setup.ApiConnections);
     }

@@ -146,8 +146,9 @@ public sealed class DeleteOperationListingTests
         await tenant.Client.StartDeletionByKeysAsync(["listed"]);
         tenant.Emulator.Faults.AddRule(EmulatorRoute.DeleteOperations, Fault.InternalServerError(), probability: 1);
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => tenant.Client.ListDeleteOperationsAsync());
-        Assert.Equal(500, error.ResponseStatusCode);
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.ListDeleteOperationsAsync());
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(1 + ContactsSdk.Configuration.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteOperations));
     }
 
     [Fact]
@@ -155,7 +156,8 @@ public sealed class DeleteOperationListingTests
     {
         await using var tenant = await EmulatedTenant.StartAsync();
         await tenant.Client.StartDeletionByKeysAsync(["listed"]);
-        tenant.Emulator.Faults.Enqueue(EmulatorRoute.DeleteOperations, Fault.QuotaExceeded());
+        // Blocked on every try: the retry policy waits out each pause, then reports the block.
+        tenant.Emulator.Faults.AddRule(EmulatorRoute.DeleteOperations, Fault.QuotaExceeded(), probability: 1);
 
         var error = await Assert.ThrowsAsync<ContactsRateLimitException>(() => tenant.Client.ListDeleteOperationsAsync());
         Assert.True(error.IsTemporarilyBlocked);

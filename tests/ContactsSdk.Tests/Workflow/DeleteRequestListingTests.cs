@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
@@ -85,7 +86,9 @@ public sealed class DeleteRequestListingTests
         tenant.Emulator.Faults.AddRule(EmulatorRoute.DeleteRequests, Fault.InternalServerError(), probability: 1);
         var now = tenant.Clock.GetUtcNow();
 
-        var error = await Assert.ThrowsAnyAsync<ApiException>(() => tenant.Client.ListDeleteRequestsAsync(now - TimeSpan.FromHours(1), now + TimeSpan.FromHours(1)));
-        Assert.Equal(500, error.ResponseStatusCode);
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.ListDeleteRequestsAsync(now - TimeSpan.FromHours(1), now + TimeSpan.FromHours(1)));
+        Assert.Equal(500, error.StatusCode);
+        // The retry policy tried again, then reported the error.
+        Assert.Equal(1 + ContactsSdk.Configuration.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Errors;
 using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
@@ -40,11 +41,12 @@ public sealed class TransientFailureTests
         var started = await tenant.Client.StartDeletionByKeysAsync(new[] { "contact-1" });
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.ServiceUnavailable(), times: 100);
 
-        var error = await Assert.ThrowsAsync<GatewayError>(() =>
+        var error = await Assert.ThrowsAsync<ContactsRequestException>(() =>
             tenant.Client.WaitForDeletionAsync(started.OperationId, new DeletionWaitOptions { MaxConsecutiveFailures = 3 }));
 
-        Assert.Equal(503, error.ResponseStatusCode);
-        Assert.Equal(50300, error.Errorcode);
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(50300, error.GatewayErrorCode);
+        Assert.Equal(503, Assert.IsType<GatewayError>(error.InnerException).ResponseStatusCode);
         Assert.Equal(4, tenant.Emulator.Statistics.StatusRequests);
     }
 

@@ -70,8 +70,8 @@ internal sealed class SoakStarter(InstrumentedTenant tenant, SoakFigures figures
     /// </summary>
     private static bool IsRefusedUnprocessed(Exception error) => error is
         ContactsRateLimitException or
-        ApiException { ResponseStatusCode: 401 or 429 } or
-        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } or
+        ContactsRequestException { StatusCode: 401 or 429, IsOutcomeUnknown: false } or
+        ContactsRequestException { InnerException: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError }, IsOutcomeUnknown: false } or
         ContactsAuthenticationException;
 
     private long Adopt(long operationId)
