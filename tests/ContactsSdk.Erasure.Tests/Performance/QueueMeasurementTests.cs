@@ -17,7 +17,8 @@ namespace ContactsSdk.Erasure.Tests.Performance;
 /// CI runs a small size; <c>ERASURE_QUEUE_ERASURES=10000</c> (and <c>ERASURE_QUEUE_LARGE=100000</c> for the
 /// third scenario) runs the sizes (docs/performance.md has the figures);
 /// <c>ERASURE_QUEUE_SCENARIOS=once,even</c> runs only some of <c>even</c>, <c>once</c> and <c>large</c>, so
-/// the long ones can run in processes of their own; <c>ERASURE_QUEUE_BASELINE=off</c> skips the one-per-erasure baseline.
+/// the long ones can run in processes of their own; <c>ERASURE_QUEUE_BASELINE=off</c> skips the one-per-erasure baseline,
+/// <c>ERASURE_QUEUE_BASELINE=only</c> measures nothing else.
 /// </remarks>
 public sealed class QueueMeasurementTests(ITestOutputHelper output)
 {
@@ -32,10 +33,18 @@ public sealed class QueueMeasurementTests(ITestOutputHelper output)
         var results = new List<QueueMeasurementResult>();
         // ERASURE_QUEUE_BASELINE=off measures coalesced requests only: the one-per-erasure baseline of a
         // large scenario simulates years of queue, for a figure the smaller scenarios already show.
+        // ERASURE_QUEUE_BASELINE=only measures the baseline alone, for a scenario whose coalesced run was measured before.
         var baseline = Environment.GetEnvironmentVariable("ERASURE_QUEUE_BASELINE") != "off";
+        var baselineOnly = Environment.GetEnvironmentVariable("ERASURE_QUEUE_BASELINE") == "only";
         foreach (var scenario in scenarios)
         {
             var onePerErasure = baseline ? await QueueMeasurement.MeasureAsync(scenario, SendingMode.OnePerErasure) : null;
+            if (baselineOnly)
+            {
+                output.WriteLine(QueueMeasurement.Table([onePerErasure!]));
+                Assert.Equal((scenario.Erasures, (long)scenario.Erasures), (onePerErasure!.Closed, onePerErasure.DeleteRequests));
+                continue;
+            }
             var coalesced = await QueueMeasurement.MeasureAsync(scenario, SendingMode.Coalesced);
             QueueMeasurementResult[] measured = onePerErasure is null ? [coalesced] : [onePerErasure, coalesced];
             results.AddRange(measured);
