@@ -35,9 +35,12 @@ internal sealed class ErasureWakeupCheck
     public async Task<int> RestoreMissingAsync(CancellationToken cancellationToken)
     {
         var restored = 0;
+        // Read before the ledger: an erasure recorded after this read has its first wake-up stored by its
+        // submission; if the check sees it without one here, it only gets an early look, which is harmless.
+        var withWakeup = await _wakeups.ErasuresWithWakeupAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var record in _store.ReadAllAsync(new ErasureListQuery { ActiveOnly = true, PageSize = PageSize }, cancellationToken).ConfigureAwait(false))
         {
-            if (!await _wakeups.HasWakeupAsync(record.ErasureId, cancellationToken).ConfigureAwait(false))
+            if (!withWakeup.Contains(record.ErasureId) && !await _wakeups.HasWakeupAsync(record.ErasureId, cancellationToken).ConfigureAwait(false))
             {
                 // A step that ends between the read and this write finds the erasure closed and stops: harmless.
                 await _wakeups.ScheduleAsync(record.ErasureId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
