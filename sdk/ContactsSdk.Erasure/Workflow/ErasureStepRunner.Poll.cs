@@ -21,12 +21,17 @@ internal sealed partial class ErasureStepRunner
     private async Task<StepOutcome> PollAsync(ErasureRecord record, CancellationToken cancellationToken)
     {
         var operationId = record.OperationId ?? throw new InvalidOperationException($"Erasure {record.ErasureId} is accepted without an operation ID.");
-        var queued = record.BatchId is { } batchId
-            ? await Store.FindBatchAsync(batchId, cancellationToken).ConfigureAwait(false) is { State: BatchState.InQueue } batch ? batch : null
-            : null;
+        var batch = record.BatchId is { } batchId ? await Store.FindBatchAsync(batchId, cancellationToken).ConfigureAwait(false) : null;
+        var queued = batch is { State: BatchState.InQueue } ? batch : null;
         if (queued is not null && queued.LeadErasureId != record.ErasureId)
         {
             // While the call waits in Marketing Cloud's queue only the lead reads it; it wakes the others when it leaves.
+            return StepOutcome.At(Now + _options.MaxPollInterval);
+        }
+        if (batch is { State: BatchState.LeftQueue } && batch.LeadErasureId != record.ErasureId
+            && await LeadHasNothingNewAsync(batch, record, cancellationToken).ConfigureAwait(false))
+        {
+            // The lead reads the shared operation for everyone and wakes the others when it sees a change.
             return StepOutcome.At(Now + _options.MaxPollInterval);
         }
         DeleteStatusResponse response;
@@ -56,7 +61,8 @@ internal sealed partial class ErasureStepRunner
         var entries = await Store.ReadEntriesAsync(record.ErasureId, cancellationToken).ConfigureAwait(false);
         var lastObserved = entries.LastOrDefault(e => e.Kind == EntryKinds.Observed);
         var lastChange = lastObserved?.RecordedAt ?? entries.Last(e => e.Kind is EntryKinds.Accepted or EntryKinds.Reconciled).RecordedAt;
-        if (lastObserved is null || !SameStatus(LedgerJson.Read<ObservedPayload>(lastObserved.Payload), observed))
+        var changed = lastObserved is null || !SameStatus(LedgerJson.Read<ObservedPayload>(lastObserved.Payload), observed);
+        if (changed)
         {
             var (appended, updated) = await _ledger.AppendAsync(record, EntryKinds.Observed, observed, ErasureState.Accepted, null, cancellationToken).ConfigureAwait(false);
             if (appended != AppendResult.Appended)
@@ -78,9 +84,42 @@ internal sealed partial class ErasureStepRunner
         var outcome = StepOutcome.At(lifecycle.IsTerminal
             ? await RecordVerdictAsync(record, lifecycle.State, cancellationToken).ConfigureAwait(false)
             : Now + NextPollWait(lastChange, queued is not null));
-        // The call left the queue: the other members start reading their own status, and the next request may go out.
-        return left is null ? outcome : outcome.Waking(left.OtherMembers, Now).HandingOnSendSlot();
+        if (left is not null)
+        {
+            // The call left the queue: the other members read the status once, and the next request may go out.
+            return outcome.Waking(left.OtherMembers, Now).HandingOnSendSlot();
+        }
+        return changed && batch is { State: BatchState.LeftQueue } && batch.LeadErasureId == record.ErasureId
+            ? outcome.Waking(await OtherActiveMembersAsync(batch, record.ErasureId, cancellationToken).ConfigureAwait(false), Now)
+            : outcome;
     }
+
+    /// <summary>
+    /// Whether a member of a request that left the queue can skip its own read: its lead still follows
+    /// the shared operation, and the lead's latest read shows what the member last recorded. The status
+    /// of one operation is the same for every erasure riding it, so one read a change is enough; each
+    /// member still records every change and its verdict from a read of its own.
+    /// </summary>
+    private async Task<bool> LeadHasNothingNewAsync(BatchRecord batch, ErasureRecord member, CancellationToken cancellationToken)
+    {
+        if (await Store.FindAsync(batch.LeadErasureId, cancellationToken).ConfigureAwait(false) is not { State: ErasureState.Accepted } lead
+            || lead.OperationId != member.OperationId)
+        {
+            return false;
+        }
+        var leadLast = LastObservation(await Store.ReadEntriesAsync(lead.ErasureId, cancellationToken).ConfigureAwait(false));
+        var memberLast = LastObservation(await Store.ReadEntriesAsync(member.ErasureId, cancellationToken).ConfigureAwait(false));
+        return leadLast is not null && memberLast is not null && SameStatus(leadLast, memberLast);
+    }
+
+    private static ObservedPayload? LastObservation(IReadOnlyList<LedgerEntry> entries) =>
+        entries.LastOrDefault(e => e.Kind == EntryKinds.Observed) is { } entry ? LedgerJson.Read<ObservedPayload>(entry.Payload) : null;
+
+    /// <summary>The members of the lead's request still following it, to wake when the lead sees a change.</summary>
+    private async Task<IEnumerable<Guid>> OtherActiveMembersAsync(BatchRecord batch, Guid leadId, CancellationToken cancellationToken) =>
+        (await Store.ListBatchMembersAsync(batch.BatchId, cancellationToken).ConfigureAwait(false))
+            .Where(m => m.ErasureId != leadId && m.State == ErasureState.Accepted)
+            .Select(m => m.ErasureId);
 
     /// <summary>As long as the status has stayed the same, between the first delay and the longest interval (shorter while the call is queued).</summary>
     private TimeSpan NextPollWait(DateTimeOffset lastChange, bool queued)
