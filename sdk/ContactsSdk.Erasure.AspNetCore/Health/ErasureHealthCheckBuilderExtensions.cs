@@ -14,7 +14,8 @@ public static class ErasureHealthCheckBuilderExtensions
 
     /// <summary>
     /// Adds four checks: <c>erasure-ledger</c> (the ledger answers at this library's schema; unhealthy
-    /// otherwise), <c>erasure-scheduler</c> (Quartz runs on this node; unhealthy otherwise) and
+    /// otherwise), <c>erasure-scheduler</c> (Quartz runs on this node and, in a cluster, checked in within its
+    /// interval; unhealthy otherwise, degraded when the check-in is late or cannot be read) and
     /// <c>erasure-backlog</c> (degraded when an erasure waits too long to send or too many are overdue), and
     /// <c>erasure-marketing-cloud</c> (degraded when Marketing Cloud does not answer the service's
     /// credentials; not tagged ready).
@@ -26,7 +27,8 @@ public static class ErasureHealthCheckBuilderExtensions
         configure?.Invoke(options);
         return builder
             .Add(new HealthCheckRegistration("erasure-ledger", s => new LedgerHealthCheck(s.GetRequiredService<IErasureLedgerStore>()), HealthStatus.Unhealthy, [ReadyTag]))
-            .Add(new HealthCheckRegistration("erasure-scheduler", s => new SchedulerHealthCheck(s.GetRequiredService<ISchedulerFactory>()), HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration("erasure-scheduler", s => new SchedulerHealthCheck(
+                s.GetRequiredService<ISchedulerFactory>(), s.GetRequiredService<IErasureLedgerStore>(), s.GetService<TimeProvider>() ?? TimeProvider.System), HealthStatus.Unhealthy, [ReadyTag]))
             .Add(new HealthCheckRegistration("erasure-backlog", s => new BacklogHealthCheck(
                 s.GetRequiredService<IErasureLedgerStore>(), s.GetRequiredService<ContactsSdk.Erasure.IErasureService>(), options, s.GetService<TimeProvider>() ?? TimeProvider.System),
                 HealthStatus.Degraded, [ReadyTag]))

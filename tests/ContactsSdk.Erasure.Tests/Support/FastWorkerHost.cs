@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ContactsSdk.Erasure.Tests.Support;
@@ -20,7 +21,8 @@ internal static class FastWorkerHost
 
     /// <param name="emulator">The Marketing Cloud the worker talks to.</param>
     /// <param name="configure">Chooses the store and key (and may change any option set here).</param>
-    public static IHost Build(MarketingCloudEmulator emulator, Action<ErasureOptions> configure)
+    /// <param name="addServices">Adds what else the test needs to the host (health checks, for one).</param>
+    public static IHost Build(MarketingCloudEmulator emulator, Action<ErasureOptions> configure, Action<IServiceCollection>? addServices = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddContactsSdk(o => o.ConnectTo(emulator));
@@ -33,6 +35,7 @@ internal static class FastWorkerHost
             o.RetryDelay = TimeSpan.FromMilliseconds(300);
             configure(o);
         });
+        addServices?.Invoke(builder.Services);
         return builder.Build();
     }
 
