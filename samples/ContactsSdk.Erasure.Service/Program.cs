@@ -1,12 +1,9 @@
 using System;
 using System.Globalization;
 using System.IO;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.AspNetCore;
 using ContactsSdk.Erasure.Service;
-using ContactsSdk.Erasure.Storage.Postgres;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.Hosting;
