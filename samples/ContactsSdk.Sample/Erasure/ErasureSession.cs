@@ -118,7 +118,8 @@ internal sealed class ErasureSession : IAsyncDisposable
             options.AccountId = client.AccountId;
             options.EndpointOverride = client.EndpointOverride;
         });
-        builder.Services.AddContactsErasure(options =>
+        // Any workflow option from Erasure__… settings; the ledger, keys and the emulator's pace are the command's own.
+        builder.Services.AddContactsErasure(SampleTarget.ErasureSettings(), options =>
         {
             options.UseSqlite(files.LedgerPath);
             options.SubjectHashKey = subjectKeys.Keys[subjectKeys.CurrentId];
