@@ -11,11 +11,11 @@ using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Subjects;
 using ContactsSdk.Erasure.Workflow;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Configuration;
 using Quartz;
 
 namespace Microsoft.Extensions.DependencyInjection;
