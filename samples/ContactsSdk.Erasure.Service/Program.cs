@@ -1,12 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
-using ContactsSdk.Erasure.AspNetCore;
 using ContactsSdk.Erasure.Service;
-using ContactsSdk.Erasure.Storage.Postgres;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -18,7 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = ServiceSettings.Read(builder.Configuration);
 // No settings: the embedded emulator, on loopback, with Marketing Cloud's delete queue at a demo's pace.
 var emulator = settings.UsesEmulator ? await EmbeddedEmulator.StartAsync() : null;
-var keys = new ServiceKeys(builder.Configuration["Erasure:KeyDirectory"] ?? Path.GetDirectoryName(settings.LedgerPath)!);
+var keys = new ServiceKeys(settings.KeyDirectory);
 
 builder.Services.AddContactsSdk(o =>
 {
@@ -34,18 +30,17 @@ builder.Services.AddContactsSdk(o =>
         (o.Subdomain, o.ClientId, o.ClientSecret, o.AccountId) = (settings.Subdomain, settings.ClientId, settings.ClientSecret, settings.AccountId);
     }
 });
-builder.Services.AddContactsErasure(o =>
+var (subjectHashKey, signingKey) = (keys.SubjectHashKey(), keys.SigningKey());
+// Erasure:Sqlite:Path or Erasure:PostgreSQL:ConnectionString, and any other option under its name;
+// the keys come from their files.
+builder.Services.AddContactsErasure(builder.Configuration.GetSection("Erasure"), o =>
 {
-    if (settings.PostgresConnection is { } postgres)
+    if (o.Sqlite.Path is null && o.PostgreSql.ConnectionString is null)
     {
-        o.UsePostgres(postgres);
+        o.UseSqlite(Path.GetFullPath(ServiceSettings.DefaultLedgerFile));
     }
-    else
-    {
-        o.UseSqlite(settings.LedgerPath);
-    }
-    o.SubjectHashKey = keys.SubjectHashKey();
-    o.DigestSigningKeys.Add(keys.SigningKey());
+    o.SubjectHashKey = subjectHashKey;
+    o.DigestSigningKeys.Add(signingKey);
     if (emulator is not null)
     {
         EmbeddedEmulator.Pace(o);

@@ -124,6 +124,12 @@ internal sealed class SampleTarget : IAsyncDisposable
             .AddEnvironmentVariables()
             .Build();
 
+    /// <summary>
+    /// The erasure workflow's options from the environment or user secrets (<c>Erasure__MaxContactsPerDeleteRequest</c>,
+    /// <c>Erasure__Deadlines__CheckInterval</c>, …), bound by <c>AddContactsErasure</c> and checked there.
+    /// </summary>
+    public static IConfiguration ErasureSettings() => Configuration().GetSection("Erasure");
+
     private static SampleEmulatorSettings ReadEmulatorSettings() => SampleEmulatorSettings.Read(Configuration());
 
     private static SampleTarget? Configured()

@@ -2,13 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure;
+using ContactsSdk.Erasure.AspNetCore;
 using ContactsSdk.Erasure.AspNetCore.Dashboard;
 using ContactsSdk.Erasure.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace ContactsSdk.Erasure.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the erasure dashboard: server-rendered pages for the people who follow erasures.</summary>
 public static class ErasureDashboardEndpoints

@@ -5,14 +5,15 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure;
+using ContactsSdk.Erasure.AspNetCore;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace ContactsSdk.Erasure.AspNetCore;
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the erasure API onto a host's endpoints.</summary>
 public static class ErasureEndpoints

@@ -2,14 +2,15 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ContactsSdk.Erasure.Evidence;
-using ContactsSdk.Erasure.Storage;
-using Quartz;
 
 namespace ContactsSdk.Erasure;
 
 /// <summary>
-/// How the erasure workflow runs: where the ledger lives (one call: <c>o.UseSqlite("erasure.db")</c>),
-/// the key of the subject hashes, and how often erasures are looked at. Defaults are the <c>Default…</c> constants.
+/// How the erasure workflow runs: where the ledger lives (<c>o.UseSqlite("erasure.db")</c>, or the
+/// <c>Sqlite:Path</c> or <c>PostgreSQL:ConnectionString</c> setting), the key of the subject hashes, and
+/// how often erasures are looked at. Defaults are the <c>Default…</c> constants. Every plain option binds
+/// from configuration under its own name (<c>AddContactsErasure(configuration.GetSection("Erasure"))</c>),
+/// and the options are checked when the host starts.
 /// </summary>
 public sealed class ErasureOptions
 {
@@ -58,7 +59,14 @@ public sealed class ErasureOptions
     /// <summary>Default <see cref="SubjectHashKeyId"/>.</summary>
     public const string DefaultSubjectHashKeyId = "default";
 
-    internal LedgerStoreRegistration? Store { get; private set; }
+    /// <summary>The embedded SQLite ledger: set <see cref="SqliteStoreOptions.Path"/> (or call <see cref="UseSqlite"/>) to choose it.</summary>
+    public SqliteStoreOptions Sqlite { get; } = new();
+
+    /// <summary>
+    /// The PostgreSQL ledger with Quartz clustering: set <see cref="PostgreSqlStoreOptions.ConnectionString"/>
+    /// (or call <see cref="UsePostgres"/>) to choose it. Exactly one store is chosen.
+    /// </summary>
+    public PostgreSqlStoreOptions PostgreSql { get; } = new();
 
     /// <summary>
     /// The current secret key of the subject hashes (HMAC-SHA256, at least <see cref="MinimumSubjectHashKeyLength"/>
@@ -169,86 +177,131 @@ public sealed class ErasureOptions
     public TimeSpan WakeupCheckInterval { get; set; } = DefaultWakeupCheckInterval;
 
     /// <summary>
-    /// Chooses the ledger store and the matching Quartz job store. Store packages wrap this in a
-    /// one-line extension (<c>UseSqlite</c>, <c>UsePostgres</c>).
+    /// Keeps the ledger, and Quartz's job store, in one SQLite file at <paramref name="databasePath"/>
+    /// (created when missing, schema migrated on start): sets <see cref="SqliteStoreOptions.Path"/>. One
+    /// process at a time: for several workers sharing the load, use <see cref="UsePostgres"/>.
     /// </summary>
-    /// <param name="createStore">Creates the ledger store (called once; the store is a singleton).</param>
-    /// <param name="configureJobStore">Points Quartz's persistent job store at the same database.</param>
-    public ErasureOptions UseStore(Func<IServiceProvider, IErasureLedgerStore> createStore, Action<IPersistentStoreBuilder> configureJobStore)
+    public ErasureOptions UseSqlite(string databasePath)
     {
-        ArgumentNullException.ThrowIfNull(createStore);
-        ArgumentNullException.ThrowIfNull(configureJobStore);
-        Store = new LedgerStoreRegistration(createStore, configureJobStore);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        Sqlite.Path = databasePath;
         return this;
     }
 
-    /// <summary>Throws when the options cannot work, naming the option.</summary>
-    internal void Validate()
+    /// <summary>
+    /// Keeps the ledger in the PostgreSQL database <paramref name="connectionString"/> names (Npgsql
+    /// syntax), and runs Quartz's persistent job store in clustered mode in the same database: every
+    /// worker process configured with the same connection string shares the erasures, each due step
+    /// runs on one of them, and a worker that dies has its erasures taken over by the others (how soon:
+    /// <see cref="PostgreSqlStoreOptions.CheckinInterval"/>). Sets <see cref="PostgreSqlStoreOptions.ConnectionString"/>.
+    /// </summary>
+    /// <param name="connectionString">For example <c>Host=db;Port=5432;Username=erasure;Password=…;Database=erasure</c>.</param>
+    public ErasureOptions UsePostgres(string connectionString)
     {
-        if (Store is null)
-        {
-            throw new InvalidOperationException("No erasure ledger store is chosen: call UseSqlite(path) (or another store's Use… method) in AddContactsErasure.");
-        }
-        if (SubjectHashKey is not { Length: >= MinimumSubjectHashKeyLength })
-        {
-            throw new InvalidOperationException($"{nameof(SubjectHashKey)} must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
-        }
-        if (string.IsNullOrWhiteSpace(SubjectHashKeyId))
-        {
-            throw new InvalidOperationException($"{nameof(SubjectHashKeyId)} must not be empty.");
-        }
-        if (RetiredSubjectHashKeys.ContainsKey(SubjectHashKeyId))
-        {
-            throw new InvalidOperationException($"The current subject-hash key '{SubjectHashKeyId}' is also among {nameof(RetiredSubjectHashKeys)}: a new key needs a new ID.");
-        }
-        if (RetiredSubjectHashKeys.FirstOrDefault(k => k.Value is not { Length: >= MinimumSubjectHashKeyLength }).Key is { } shortKey)
-        {
-            throw new InvalidOperationException($"The retired subject-hash key '{shortKey}' must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
-        }
-        if (LedgerChainKeyId is { } chainKeyId && chainKeyId != SubjectHashKeyId && !RetiredSubjectHashKeys.ContainsKey(chainKeyId))
-        {
-            throw new InvalidOperationException($"{nameof(LedgerChainKeyId)} names '{chainKeyId}', which is neither the current nor a retired subject-hash key.");
-        }
-        RequirePositive(FirstPollDelay, nameof(FirstPollDelay));
-        RequirePositive(MaxPollInterval, nameof(MaxPollInterval));
-        RequirePositive(SendSlotRetryDelay, nameof(SendSlotRetryDelay));
-        RequirePositive(RetryDelay, nameof(RetryDelay));
-        RequirePositive(QueueCheckInterval, nameof(QueueCheckInterval));
-        if (DigestInterval is { } digestInterval)
-        {
-            RequirePositive(digestInterval, nameof(DigestInterval));
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        PostgreSql.ConnectionString = connectionString;
+        return this;
+    }
+
+    /// <summary>
+    /// What keeps the options from working, one message per problem, each naming the setting as
+    /// configuration spells it (<c>Deadlines:CheckInterval</c>) and never a secret's value.
+    /// </summary>
+    internal List<string> Problems()
+    {
+        var problems = new List<string>();
+        StoreProblems(problems);
+        KeyProblems(problems);
+        IntervalProblems(problems);
         if (MaxContactsPerDeleteRequest is < 1 or > 1_000_000)
         {
-            throw new InvalidOperationException($"{nameof(MaxContactsPerDeleteRequest)} must be between 1 and 1,000,000 (Marketing Cloud's limit).");
+            problems.Add($"{nameof(MaxContactsPerDeleteRequest)} is {MaxContactsPerDeleteRequest}: it must be between 1 and 1,000,000 (Marketing Cloud's limit).");
         }
         if (MaxDeleteRequestsInQueue < 1)
         {
-            throw new InvalidOperationException($"{nameof(MaxDeleteRequestsInQueue)} must be at least 1.");
+            problems.Add($"{nameof(MaxDeleteRequestsInQueue)} is {MaxDeleteRequestsInQueue}: it must be at least 1.");
         }
+        Deadlines.AddProblems(problems, $"{nameof(Deadlines)}:");
+        return problems;
+    }
+
+    private void StoreProblems(List<string> problems)
+    {
+        var sqlite = !string.IsNullOrWhiteSpace(Sqlite.Path);
+        var postgres = !string.IsNullOrWhiteSpace(PostgreSql.ConnectionString);
+        if (sqlite == postgres)
+        {
+            problems.Add(sqlite
+                ? "Both erasure ledger stores are chosen (Sqlite:Path and PostgreSQL:ConnectionString): keep one."
+                : "No erasure ledger store is chosen: set Sqlite:Path or PostgreSQL:ConnectionString (in code: UseSqlite(path) or UsePostgres(connectionString)).");
+        }
+        if (postgres && !Storage.LedgerStoreChoice.CanParse(PostgreSql.ConnectionString!))
+        {
+            problems.Add("PostgreSQL:ConnectionString cannot be parsed (Npgsql syntax: Host=…;Port=…;Username=…;Database=…).");
+        }
+        RequirePositiveIfSet(PostgreSql.CheckinInterval, "PostgreSQL:CheckinInterval", problems);
+        RequirePositiveIfSet(PostgreSql.CheckinMisfireThreshold, "PostgreSQL:CheckinMisfireThreshold", problems);
+    }
+
+    private void KeyProblems(List<string> problems)
+    {
+        if (SubjectHashKey is not { Length: >= MinimumSubjectHashKeyLength })
+        {
+            problems.Add($"{nameof(SubjectHashKey)} must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
+        }
+        if (string.IsNullOrWhiteSpace(SubjectHashKeyId))
+        {
+            problems.Add($"{nameof(SubjectHashKeyId)} must not be empty.");
+        }
+        else if (RetiredSubjectHashKeys.ContainsKey(SubjectHashKeyId))
+        {
+            problems.Add($"The current subject-hash key '{SubjectHashKeyId}' is also among {nameof(RetiredSubjectHashKeys)}: a new key needs a new ID.");
+        }
+        if (RetiredSubjectHashKeys.FirstOrDefault(k => k.Value is not { Length: >= MinimumSubjectHashKeyLength }).Key is { } shortKey)
+        {
+            problems.Add($"The retired subject-hash key '{shortKey}' ({nameof(RetiredSubjectHashKeys)}:{shortKey}) must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
+        }
+        if (LedgerChainKeyId is { } chainKeyId && chainKeyId != SubjectHashKeyId && !RetiredSubjectHashKeys.ContainsKey(chainKeyId))
+        {
+            problems.Add($"{nameof(LedgerChainKeyId)} names '{chainKeyId}', which is neither the current nor a retired subject-hash key.");
+        }
+    }
+
+    private void IntervalProblems(List<string> problems)
+    {
+        RequirePositive(FirstPollDelay, nameof(FirstPollDelay), problems);
+        RequirePositive(MaxPollInterval, nameof(MaxPollInterval), problems);
+        RequirePositive(SendSlotRetryDelay, nameof(SendSlotRetryDelay), problems);
+        RequirePositive(RetryDelay, nameof(RetryDelay), problems);
+        RequirePositive(QueueCheckInterval, nameof(QueueCheckInterval), problems);
+        RequirePositiveIfSet(DigestInterval, nameof(DigestInterval), problems);
         if (WakeupCheckInterval < MinWakeupCheckInterval)
         {
-            throw new InvalidOperationException($"{nameof(WakeupCheckInterval)} must be at least one second: each check reads every active erasure.");
+            problems.Add($"{nameof(WakeupCheckInterval)} is {WakeupCheckInterval}: it must be at least one second, as each check reads every active erasure.");
         }
         if (ReconcileSettleTime < TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"{nameof(ReconcileSettleTime)} must not be negative.");
+            problems.Add($"{nameof(ReconcileSettleTime)} is {ReconcileSettleTime}: it must not be negative.");
         }
-        Deadlines.Validate();
-        if (MaxPollInterval < FirstPollDelay)
+        if (FirstPollDelay > TimeSpan.Zero && MaxPollInterval < FirstPollDelay)
         {
-            throw new InvalidOperationException($"{nameof(MaxPollInterval)} must not be shorter than {nameof(FirstPollDelay)}.");
+            problems.Add($"{nameof(MaxPollInterval)} ({MaxPollInterval}) must not be shorter than {nameof(FirstPollDelay)} ({FirstPollDelay}).");
         }
     }
 
-    private static void RequirePositive(TimeSpan value, string name)
+    private static void RequirePositive(TimeSpan value, string name, List<string> problems)
     {
         if (value <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"{name} must be positive.");
+            problems.Add($"{name} is {value}: it must be positive.");
+        }
+    }
+
+    private static void RequirePositiveIfSet(TimeSpan? value, string name, List<string> problems)
+    {
+        if (value is { } set)
+        {
+            RequirePositive(set, name, problems);
         }
     }
 }
-
-/// <summary>The chosen ledger store and how Quartz's job store follows it.</summary>
-internal sealed record LedgerStoreRegistration(Func<IServiceProvider, IErasureLedgerStore> CreateStore, Action<IPersistentStoreBuilder> ConfigureJobStore);

@@ -19,7 +19,7 @@ namespace ContactsSdk.Testing;
 /// in-process over HTTP on 127.0.0.1. Start one per test with <see cref="StartAsync"/> and
 /// <c>await using</c> it.
 /// </summary>
-public sealed class MarketingCloudEmulator : IAsyncDisposable
+public sealed class MarketingCloudEmulator : IAsyncDisposable, IDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;
@@ -125,6 +125,12 @@ public sealed class MarketingCloudEmulator : IAsyncDisposable
             _stopping.Dispose();
         }
     }
+
+    /// <summary>
+    /// As <see cref="DisposeAsync"/>, for a <c>using</c> or a test class's <c>Dispose</c>: waits for the
+    /// server to stop (prefer <c>await using</c> where the caller can await).
+    /// </summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private static Uri BoundAddress(WebApplication app)
     {

@@ -32,7 +32,7 @@ namespace ContactsSdk;
 /// virtual and it has a protected parameterless constructor, so tests of code that uses it can
 /// substitute a subclass.
 /// </remarks>
-public class ContactsClient : IDisposable
+public class ContactsClient : IDisposable, IAsyncDisposable
 {
     /// <summary>What <c>DeleteOperationType</c> the convenience methods send.</summary>
     public const string ContactAndAttributes = "ContactAndAttributes";
@@ -566,6 +566,16 @@ public class ContactsClient : IDisposable
     {
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// As <see cref="Dispose()"/>, for <c>await using</c>: nothing the client holds needs an asynchronous
+    /// release, so a subclass releases its own resources in <see cref="Dispose(bool)"/> for both.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Releases the HTTP connections; subclasses release their own resources here.</summary>

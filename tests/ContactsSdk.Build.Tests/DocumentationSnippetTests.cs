@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using ContactsSdk.Build.Tests.Snippets;
 using ContactsSdk.Build.Tests.Support;
 using Xunit;
@@ -40,6 +41,18 @@ public sealed class DocumentationSnippetTests(ITestOutputHelper output)
         Assert.Contains(snippets, s => s.File.StartsWith("docs/", StringComparison.Ordinal));
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         output.WriteLine($"{snippets.Count(s => s.NotCompiledReason is null)} snippets compiled in {snippets.Select(s => s.File).Distinct().Count()} pages.");
+    }
+
+    [Fact]
+    public void The_README_s_first_snippet_needs_two_using_lines()
+    {
+        // Basic use (a client, its options, a deletion followed to its end) takes two namespaces.
+        var first = AllSnippets().First(s => s.File == "README.md");
+
+        var usings = first.CodeLines.Select(line => line.TrimEnd()).Where(line => Regex.IsMatch(line, @"^using\s+[\w.]+\s*;")).ToList();
+
+        Assert.Equal(["using ContactsSdk;", "using ContactsSdk.Deletion;"], usings);
+        Assert.Empty(SnippetCompiler.Diagnose(first));
     }
 
     [Fact]

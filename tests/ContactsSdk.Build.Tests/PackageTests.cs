@@ -42,9 +42,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
     /// </summary>
     private const string ErasureConsumerProgram = """
         using System.Globalization;
-        using ContactsSdk.DependencyInjection;
         using ContactsSdk.Erasure;
-        using ContactsSdk.Erasure.Storage.Sqlite;
         using ContactsSdk.Testing;
         using Microsoft.Extensions.DependencyInjection;
         using Microsoft.Extensions.Hosting;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
 using Xunit;
 
 namespace ContactsSdk.Erasure.AspNetCore.Tests;

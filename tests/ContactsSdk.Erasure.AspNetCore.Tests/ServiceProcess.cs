@@ -50,7 +50,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         start.ArgumentList.Add(ServicePath);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Erasure__Ledger"] = Path.Combine(directory, "erasures.db");
+        start.Environment["Erasure__Sqlite__Path"] = Path.Combine(directory, "erasures.db");
         var service = new ServiceProcess(new Process { StartInfo = start }, directory);
         service._process.Start();
         service._process.BeginOutputReadLine();

@@ -2,12 +2,9 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.DependencyInjection;
+using ContactsSdk;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Erasure.Storage.Postgres;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Worker;
 using ContactsSdk.Erasure.Worker.ActiveScale;
 using ContactsSdk.Erasure.Workflow;
@@ -51,14 +48,9 @@ builder.Services.AddContactsErasure(o =>
     // "postgres:<connection string>" runs the worker in a cluster on PostgreSQL; anything else is a SQLite file.
     if (arguments.LedgerPath.StartsWith(PostgresLedgerPrefix, StringComparison.Ordinal))
     {
-        o.UsePostgres(arguments.LedgerPath[PostgresLedgerPrefix.Length..], clustering =>
-        {
-            if (arguments.Checkin is { } checkin)
-            {
-                clustering.CheckinInterval = checkin;
-                clustering.CheckinMisfireThreshold = checkin;
-            }
-        });
+        o.UsePostgres(arguments.LedgerPath[PostgresLedgerPrefix.Length..]);
+        o.PostgreSql.CheckinInterval = arguments.Checkin;
+        o.PostgreSql.CheckinMisfireThreshold = arguments.Checkin;
     }
     else
     {

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Testing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;

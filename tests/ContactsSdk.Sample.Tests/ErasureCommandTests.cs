@@ -312,6 +312,38 @@ public sealed class ErasureCommandTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_directory));
     }
 
+    [Fact]
+    public async Task An_erasure_option_from_the_environment_that_cannot_work_is_one_line_naming_it_and_nothing_is_recorded()
+    {
+        using var submit = await ChildProcess.RunAsync(
+            SamplePrograms.Sample,
+            ["erasure", "submit", "--request-id", "GDPR-BAD-OPTION", "--key", "bad-option-contact", "--ledger", Ledger],
+            new Dictionary<string, string> { ["Erasure__MaxContactsPerDeleteRequest"] = "0" });
+
+        Assert.Equal(2, submit.ExitCode);
+        var error = Assert.Single(submit.ErrorLines);
+        Assert.StartsWith("error: The erasure (Erasure__…) settings are not usable: MaxContactsPerDeleteRequest is 0", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Ledger), "The ledger was created although the options were refused.");
+        Assert.Equal(0, EmulatedDeletions());
+    }
+
+    [Fact]
+    public async Task An_erasure_option_from_the_environment_is_used()
+    {
+        // A recurring deadline check a week apart, read back from Quartz's job store in the ledger file.
+        using var submit = await ChildProcess.RunAsync(
+            SamplePrograms.Sample,
+            ["erasure", "submit", "--request-id", "GDPR-ENV-OPTION", "--key", "env-option-contact", "--ledger", Ledger],
+            new Dictionary<string, string> { ["Erasure__Deadlines__CheckInterval"] = "7.00:00:00" });
+        Assert.True(submit.ExitCode == 0, submit.StandardOutput + submit.StandardError);
+
+        await using var connection = new SqliteConnection($"Data Source={Ledger};Pooling=False");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT repeat_interval FROM qrtz_simple_triggers WHERE trigger_name = 'deadlines' AND trigger_group = 'contactssdk-erasure-deadlines'";
+        Assert.Equal(TimeSpan.FromDays(7).TotalMilliseconds, Convert.ToDouble(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private Task<ChildProcess> RunAsync(params string[] arguments) =>
         ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
 

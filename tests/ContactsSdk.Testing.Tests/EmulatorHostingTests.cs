@@ -36,6 +36,22 @@ public sealed class EmulatorHostingTests
     }
 
     [Fact]
+    public async Task A_synchronous_dispose_stops_it_as_the_asynchronous_one_does()
+    {
+        var emulator = await MarketingCloudEmulator.StartAsync();
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = emulator.BaseAddress };
+        using (await http.GetAsync("contacts/v1/contacts/actions/delete/status?operationID=1"))
+        {
+        }
+
+        emulator.Dispose();
+        emulator.Dispose();
+        await emulator.DisposeAsync();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync("contacts/v1/contacts/actions/delete/status?operationID=1"));
+    }
+
+    [Fact]
     public async Task Statistics_count_requests_per_route_and_refusals()
     {
         await using var harness = await EmulatorHarness.StartAsync();

@@ -17,7 +17,7 @@ internal readonly record struct FailureReport(string Line, int ExitCode)
     public static FailureReport From(Exception exception) => exception switch
     {
         OptionsValidationException invalid => new(
-            "The Marketing Cloud settings are not usable: " + string.Join("; ", invalid.Failures.Select(OneLine)), ExitCodes.Usage),
+            $"The {SettingsOf(invalid)} settings are not usable: " + string.Join("; ", invalid.Failures.Select(OneLine)), ExitCodes.Usage),
         // A 429 that outlasted the SDK's own waits: nothing was processed, so trying later is safe.
         ContactsRateLimitException limited => new(
             OneLine(limited.Message) + " Nothing was lost: run the same command again later.", ExitCodes.Failed),
@@ -32,6 +32,14 @@ internal readonly record struct FailureReport(string Line, int ExitCode)
         ContactsSdk.Erasure.Storage.ErasureLedgerException or ContactsSdk.Erasure.ErasureNotFoundException or ArgumentException or NotSupportedException or InvalidDataException or IOException or UnauthorizedAccessException =>
             new(OneLine(exception.Message), ExitCodes.Failed),
         _ => new($"Unexpected {exception.GetType().Name}: {OneLine(exception.Message)}", ExitCodes.Unexpected),
+    };
+
+    /// <summary>Which settings were refused, as the help names them (MarketingCloud__…, Erasure__…, Emulator__…).</summary>
+    private static string SettingsOf(OptionsValidationException invalid) => invalid.OptionsType switch
+    {
+        var type when type == typeof(ContactsSdk.Erasure.ErasureOptions) => "erasure (Erasure__…)",
+        var type when type == typeof(SampleEmulatorSettings) => "emulator (Emulator__…)",
+        _ => "Marketing Cloud",
     };
 
     /// <summary>Every failure is one line, whatever the message holds.</summary>

@@ -36,6 +36,8 @@ internal static class SampleHelp
           erasure export --csv --from 2026-01-01 --to 2026-02-01 [--out file]
           The ledger defaults to a file under your local application data; --ledger names another.
           Its subject-hash key is kept beside it (<ledger>.key): keep the two apart in production.
+          The workflow's options can be set as Erasure__<option> (Erasure__MaxContactsPerDeleteRequest,
+          Erasure__Deadlines__CheckInterval, …); a value that cannot work is refused before anything runs.
           Without credentials, the emulator's operations are kept beside the ledger too
           (<ledger>.emulator.json), so an interrupted submit, even kill -9, continues when run again.
 

@@ -4,11 +4,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
@@ -120,7 +118,8 @@ internal sealed class ErasureSession : IAsyncDisposable
             options.AccountId = client.AccountId;
             options.EndpointOverride = client.EndpointOverride;
         });
-        builder.Services.AddContactsErasure(options =>
+        // Any workflow option from Erasure__… settings; the ledger, keys and the emulator's pace are the command's own.
+        builder.Services.AddContactsErasure(SampleTarget.ErasureSettings(), options =>
         {
             options.UseSqlite(files.LedgerPath);
             options.SubjectHashKey = subjectKeys.Keys[subjectKeys.CurrentId];

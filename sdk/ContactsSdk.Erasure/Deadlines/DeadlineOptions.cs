@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ContactsSdk.Erasure;
 
@@ -37,24 +38,24 @@ public sealed class DeadlineOptions
     /// <summary>How long the delete phase, after the restorable days, is assumed to take (an assumption).</summary>
     public TimeSpan AssumedDeletePhaseDuration { get; set; } = DefaultAssumedDeletePhaseDuration;
 
-    /// <summary>Throws when an option cannot work, naming it.</summary>
-    internal void Validate()
+    /// <summary>Adds a message per option that cannot work, naming it after <paramref name="prefix"/> (its configuration section).</summary>
+    internal void AddProblems(List<string> problems, string prefix)
     {
         if (CheckInterval <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"Deadlines.{nameof(CheckInterval)} must be positive.");
+            problems.Add($"{prefix}{nameof(CheckInterval)} is {CheckInterval}: it must be positive.");
         }
         if (AssumedDeleteCallDuration <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"Deadlines.{nameof(AssumedDeleteCallDuration)} must be positive.");
+            problems.Add($"{prefix}{nameof(AssumedDeleteCallDuration)} is {AssumedDeleteCallDuration}: it must be positive.");
         }
         if (AssumedRestorableDays is < 0 or > 366)
         {
-            throw new InvalidOperationException($"Deadlines.{nameof(AssumedRestorableDays)} must be 0 to 366 days.");
+            problems.Add($"{prefix}{nameof(AssumedRestorableDays)} is {AssumedRestorableDays}: it must be 0 to 366 days.");
         }
         if (AssumedDeletePhaseDuration < TimeSpan.Zero)
         {
-            throw new InvalidOperationException($"Deadlines.{nameof(AssumedDeletePhaseDuration)} must not be negative.");
+            problems.Add($"{prefix}{nameof(AssumedDeletePhaseDuration)} is {AssumedDeletePhaseDuration}: it must not be negative.");
         }
     }
 }

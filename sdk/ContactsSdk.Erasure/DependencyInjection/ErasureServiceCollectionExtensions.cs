@@ -1,6 +1,9 @@
 using System;
+using ContactsSdk;
 using ContactsSdk.Configuration;
+using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Deadlines;
+using ContactsSdk.Erasure.DependencyInjection;
 using ContactsSdk.Erasure.Diagnostics;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Ledger;
@@ -8,18 +11,46 @@ using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Erasure.Subjects;
 using ContactsSdk.Erasure.Workflow;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
-namespace ContactsSdk.Erasure;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the erasure workflow.</summary>
 public static class ErasureServiceCollectionExtensions
 {
+    /// <summary>
+    /// Adds the erasure workflow with its options bound from <paramref name="configuration"/> (for example
+    /// the <c>Erasure</c> section: <c>Sqlite:Path</c> or <c>PostgreSQL:ConnectionString</c>, <c>SubjectHashKey</c>
+    /// in base64, the intervals and limits under their property names, <c>Deadlines:…</c>), checked when
+    /// the host starts. See <see cref="AddContactsErasure(IServiceCollection, Action{ErasureOptions})"/>.
+    /// </summary>
+    public static IServiceCollection AddContactsErasure(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ErasureOptions>().Bind(configuration);
+        return services.AddContactsErasureCore(ProbeStore(configuration, configure: null));
+    }
+
+    /// <summary>
+    /// Adds the erasure workflow with options bound from <paramref name="configuration"/>, then set by
+    /// <paramref name="configure"/> (the place for what configuration should not hold, such as keys
+    /// from a vault). Checked when the host starts.
+    /// </summary>
+    public static IServiceCollection AddContactsErasure(this IServiceCollection services, IConfiguration configuration, Action<ErasureOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ErasureOptions>().Bind(configuration).Configure(configure);
+        return services.AddContactsErasureCore(ProbeStore(configuration, configure));
+    }
+
     /// <summary>
     /// Adds <see cref="IErasureService"/>, the ledger store chosen in <paramref name="configure"/>
     /// (<c>o.UseSqlite("erasure.db")</c>), and the hosted worker: Quartz with its persistent job store
@@ -28,23 +59,61 @@ public static class ErasureServiceCollectionExtensions
     /// keys through Marketing Cloud's email address search, unless an <see cref="IEmailSubjectResolver"/>
     /// of the application's own is registered first.
     /// </summary>
-    /// <exception cref="InvalidOperationException">An option cannot work (no store chosen, no or short hash key, bad intervals).</exception>
+    /// <remarks>
+    /// The options are checked when the host starts (or, without a host, when the workflow is first
+    /// resolved): an <see cref="OptionsValidationException"/> names every setting that cannot work.
+    /// <paramref name="configure"/> also runs once here, to learn the store: Quartz's job store is wired
+    /// at registration, and the store cannot be changed afterwards.
+    /// </remarks>
     public static IServiceCollection AddContactsErasure(this IServiceCollection services, Action<ErasureOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var options = new ErasureOptions();
-        configure(options);
-        options.Validate();
-        var store = options.Store!;
+        services.AddOptions<ErasureOptions>().Configure(configure);
+        return services.AddContactsErasureCore(ProbeStore(configuration: null, configure));
+    }
 
-        services.AddSingleton(options);
+    /// <summary>
+    /// The store the options will name. Quartz 4 registers its job store's services when it is added, so
+    /// the store is read now, from the same configuration and delegate as the options; null when they
+    /// name none (or both): the validator then fails the start, saying which.
+    /// </summary>
+    private static LedgerStoreChoice? ProbeStore(IConfiguration? configuration, Action<ErasureOptions>? configure)
+    {
+        var probe = new ErasureOptions();
+        configuration?.Bind(probe);
+        configure?.Invoke(probe);
+        return LedgerStoreChoice.From(probe);
+    }
+
+    private static IServiceCollection AddContactsErasureCore(this IServiceCollection services, LedgerStoreChoice? store)
+    {
+        services.AddOptions<ErasureOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ErasureOptions>>(new ErasureOptionsValidator(store)));
+        // The workflow's classes take the options themselves, resolved (and so checked) once.
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<ErasureOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => store.CreateStore(provider));
-        var subjectKeys = options.SubjectHashKeyRing;
-        services.TryAddSingleton(new LedgerChain(subjectKeys[options.LedgerChainKeyId ?? options.SubjectHashKeyId]));
-        services.TryAddSingleton(new SubjectHasher(subjectKeys, options.SubjectHashKeyId));
-        services.TryAddSingleton(new DigestKeyRing(options.DigestSigningKeys, options.CurrentDigestSigningKeyId));
+        services.TryAddSingleton(provider =>
+        {
+            // The options first: without a store, their check names the settings to set.
+            _ = provider.GetRequiredService<ErasureOptions>();
+            return store!.CreateStore();
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<ErasureOptions>();
+            return new LedgerChain(options.SubjectHashKeyRing[options.LedgerChainKeyId ?? options.SubjectHashKeyId]);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<ErasureOptions>();
+            return new SubjectHasher(options.SubjectHashKeyRing, options.SubjectHashKeyId);
+        });
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<ErasureOptions>();
+            return new DigestKeyRing(options.DigestSigningKeys, options.CurrentDigestSigningKeyId);
+        });
         services.TryAddSingleton(provider => new LedgerAnchor(
             provider.GetRequiredService<IErasureLedgerStore>(), provider.GetRequiredService<DigestKeyRing>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IErasureCheckpoints, NoCheckpoints>();
@@ -55,7 +124,7 @@ public static class ErasureServiceCollectionExtensions
         services.TryAddTransient(provider => new ErasureStepRunner(
             provider.GetRequiredService<ErasureLedger>(),
             provider.GetRequiredService<ContactsClient>(),
-            options,
+            provider.GetRequiredService<ErasureOptions>(),
             provider.GetRequiredService<SubjectHasher>(),
             provider.GetService<IEmailSubjectResolver>(),
             provider.GetRequiredService<IErasureCheckpoints>(),
@@ -70,13 +139,16 @@ public static class ErasureServiceCollectionExtensions
             provider.GetRequiredService<DeadlineChecker>(),
             provider.GetRequiredService<LedgerAnchor>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => new DeadlineChecker(
-            provider.GetRequiredService<IErasureLedgerStore>(), options.Deadlines, options.MaxContactsPerDeleteRequest, provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => new DeadlineGauges(options.Deadlines, provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<ErasureOptions>();
+            return new DeadlineChecker(provider.GetRequiredService<IErasureLedgerStore>(), options.Deadlines, options.MaxContactsPerDeleteRequest, provider.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(provider => new DeadlineGauges(provider.GetRequiredService<ErasureOptions>().Deadlines, provider.GetRequiredService<TimeProvider>()));
         services.TryAddTransient(provider => new ErasureSweep(
             provider.GetRequiredService<IErasureLedgerStore>(),
             provider.GetRequiredService<ContactsClient>(),
-            options,
+            provider.GetRequiredService<ErasureOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ErasureSweep>>() ?? NullLogger<ErasureSweep>.Instance));
         services.TryAddTransient(provider => new ErasureWakeupCheck(
@@ -94,11 +166,15 @@ public static class ErasureServiceCollectionExtensions
         services.AddHostedService<ErasureLedgerStartup>();
         services.AddQuartz(quartz =>
         {
-            quartz.UsePersistentStore(jobStore =>
+            // Without a store the host does not start (the validator says why), so no job store is wired.
+            if (store is not null)
             {
-                store.ConfigureJobStore(jobStore);
-                jobStore.ProvisionSchema();
-            });
+                quartz.UsePersistentStore(jobStore =>
+                {
+                    store.ConfigureJobStore(jobStore);
+                    jobStore.ProvisionSchema();
+                });
+            }
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

@@ -1,15 +1,15 @@
 using System;
 using System.Net.Http;
+using ContactsSdk;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
 using ContactsSdk.Http;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ContactsSdk.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers <see cref="ContactsClient"/> in a service collection.</summary>
 public static class ContactsSdkServiceCollectionExtensions

@@ -3,8 +3,6 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,12 +60,12 @@ public sealed class KeyRotationTests
     public void A_key_ring_that_cannot_work_is_refused_naming_the_option()
     {
         static string Refusal(Action<ErasureOptions> configure) =>
-            Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o =>
+            OptionsRefusal.Of(o =>
             {
                 o.UseSqlite("unused.db");
                 o.SubjectHashKey = NewKey;
                 configure(o);
-            })).Message;
+            });
 
         Assert.Contains("also among RetiredSubjectHashKeys", Refusal(o => o.RetiredSubjectHashKeys[o.SubjectHashKeyId] = ErasureHarness.TestKey));
         Assert.Contains("LedgerChainKeyId names 'first'", Refusal(o => o.LedgerChainKeyId = "first"));

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Erasure.Storage.Postgres;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ContactsSdk.Erasure.Tests.Support;

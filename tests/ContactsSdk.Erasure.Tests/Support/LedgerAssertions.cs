@@ -1,10 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure.Receipts;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Worker;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;

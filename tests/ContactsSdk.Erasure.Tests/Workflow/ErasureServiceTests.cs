@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -190,20 +189,20 @@ public sealed class ErasureServiceTests
     }
 
     [Fact]
-    public void The_options_are_checked_when_the_workflow_is_registered()
+    public void The_options_are_checked_when_the_workflow_is_first_resolved()
     {
-        Assert.Contains("UseSqlite", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o => o.SubjectHashKey = ErasureHarness.TestKey)).Message);
-        Assert.Contains("SubjectHashKey", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o => o.UseSqlite("x.db"))).Message);
-        Assert.Contains("SubjectHashKey", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o =>
+        Assert.Contains("Sqlite:Path", OptionsRefusal.Of(o => o.SubjectHashKey = ErasureHarness.TestKey));
+        Assert.Contains("SubjectHashKey", OptionsRefusal.Of(o => o.UseSqlite("x.db")));
+        Assert.Contains("SubjectHashKey", OptionsRefusal.Of(o =>
         {
             o.UseSqlite("x.db");
             o.SubjectHashKey = new byte[16];
-        })).Message);
-        Assert.Contains("MaxPollInterval", Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddContactsErasure(o =>
+        }));
+        Assert.Contains("MaxPollInterval", OptionsRefusal.Of(o =>
         {
             o.UseSqlite("x.db");
             o.SubjectHashKey = ErasureHarness.TestKey;
             o.MaxPollInterval = TimeSpan.FromSeconds(1);
-        })).Message);
+        }));
     }
 }

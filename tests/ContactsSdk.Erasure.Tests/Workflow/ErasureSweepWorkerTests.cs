@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Scheduling;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Microsoft.Data.Sqlite;

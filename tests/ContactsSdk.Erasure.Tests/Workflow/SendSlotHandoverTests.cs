@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;

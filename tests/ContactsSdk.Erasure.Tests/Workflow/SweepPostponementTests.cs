@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Workflow;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using Microsoft.Data.Sqlite;

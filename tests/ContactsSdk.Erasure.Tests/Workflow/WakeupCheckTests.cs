@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
 using ContactsSdk.Erasure.Diagnostics;
 using ContactsSdk.Erasure.Scheduling;
-using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,14 +106,13 @@ public sealed class WakeupCheckTests : IDisposable
     [InlineData(999)]
     public void A_check_interval_under_one_second_is_refused_by_name(int milliseconds)
     {
-        var services = new ServiceCollection();
-        var error = Assert.Throws<InvalidOperationException>(() => services.AddContactsErasure(o =>
+        var refusal = OptionsRefusal.Of(o =>
         {
             o.UseSqlite(_directory.File("erasure.db"));
             o.SubjectHashKey = ErasureHarness.TestKey;
             o.WakeupCheckInterval = TimeSpan.FromMilliseconds(milliseconds);
-        }));
-        Assert.Contains(nameof(ErasureOptions.WakeupCheckInterval), error.Message);
+        });
+        Assert.Contains(nameof(ErasureOptions.WakeupCheckInterval), refusal);
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)

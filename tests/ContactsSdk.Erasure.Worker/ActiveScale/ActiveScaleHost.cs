@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

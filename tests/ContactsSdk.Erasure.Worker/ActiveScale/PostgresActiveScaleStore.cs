@@ -1,7 +1,6 @@
 using System;
 using System.Data.Common;
 using System.Threading.Tasks;
-using ContactsSdk.Erasure.Storage.Postgres;
 using Npgsql;
 
 namespace ContactsSdk.Erasure.Worker.ActiveScale;

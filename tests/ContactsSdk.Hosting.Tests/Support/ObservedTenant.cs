@@ -6,7 +6,6 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Diagnostics;
 using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Errors;
 using ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict;
 using ContactsSdk.Generated.Models;

@@ -8,7 +8,6 @@ using System.Threading.Tasks;
 using ContactsSdk.Errors;
 using ContactsSdk.Authentication;
 using ContactsSdk.Configuration;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Http;
 using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

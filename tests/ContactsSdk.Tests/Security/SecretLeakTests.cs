@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
 using ContactsSdk.Deletion;
-using ContactsSdk.DependencyInjection;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;

@@ -1,6 +1,7 @@
 using System;
+using ContactsSdk.Configuration;
 
-namespace ContactsSdk.Configuration;
+namespace ContactsSdk;
 
 /// <summary>
 /// Settings of a <see cref="ContactsClient"/>: which Marketing Cloud tenant to talk to and the
