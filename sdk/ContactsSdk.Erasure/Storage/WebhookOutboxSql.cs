@@ -146,7 +146,7 @@ internal sealed class WebhookOutboxSql
             event_seq        {identity},
             event_key        {text}    NOT NULL UNIQUE,
             event_type       {text}    NOT NULL,
-            erasure_id       {text}    NOT NULL REFERENCES erasures (erasure_id),
+            erasure_id       {text}    NOT NULL,
             request_id       {text}    NOT NULL,
             state            {text}    NOT NULL,
             verdict          {text}    NULL,
