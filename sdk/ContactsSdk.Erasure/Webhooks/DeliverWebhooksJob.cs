@@ -40,6 +40,13 @@ internal sealed class DeliverWebhooksJob : IJob
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Removes the job and its trigger (webhooks no longer registered); nothing when there is none.</summary>
+    public static async Task RemoveAsync(ISchedulerFactory schedulers, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        await scheduler.DeleteJob(Key, cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         try

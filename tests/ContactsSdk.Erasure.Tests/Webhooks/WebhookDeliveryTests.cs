@@ -180,6 +180,46 @@ public sealed class WebhookDeliveryTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task An_overdue_erasure_is_announced_once_however_often_the_deadline_check_runs_and_only_to_the_endpoints_subscribed()
+    {
+        // A delete phase of several seconds keeps the erasure open through many deadline checks.
+        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
+        {
+            NumberOfRestorableDays = 0,
+            DeleteCallFixedTime = TimeSpan.FromMilliseconds(300),
+            DeleteCallTimePerContact = TimeSpan.Zero,
+            DeletePhaseDuration = TimeSpan.FromSeconds(5),
+        });
+        await using var receiver = WebhookReceiver.Start(Secret);
+        await using var lateOnly = WebhookReceiver.Start(Secret);
+        using var host = BuildWorker(emulator, receiver.Url.ToString(),
+            o => o.Endpoints.Add(new WebhookEndpoint { Name = "late-only", Url = lateOnly.Url.ToString(), Secret = Secret, Events = [WebhookEventTypes.Overdue] }),
+            erasure => erasure.Deadlines.CheckInterval = TimeSpan.FromMilliseconds(300));
+        await host.StartAsync();
+        try
+        {
+            var service = host.Services.GetRequiredService<IErasureService>();
+            // Received 40 days ago under GDPR's one month: overdue from the start.
+            var erasure = await service.SubmitAsync(new ErasureRequest("hook-overdue-1", ErasureSubjects.ContactKeys(["overdue-key-1"])) { ReceivedAt = DateTimeOffset.UtcNow.AddDays(-40) });
+
+            Assert.True(await receiver.WaitUntilAsync(r => r.Any(w => w.EventType == WebhookEventTypes.Closed), Limit), "No erasure.closed arrived.");
+            await Task.Delay(1000);
+
+            var overdue = Assert.Single(receiver.Deduplicated, r => r.EventType == WebhookEventTypes.Overdue);
+            Assert.Equal(erasure.ErasureId, overdue.ErasureId);
+            Assert.Null(overdue.EntrySequence);
+            Assert.True(overdue.Json.GetProperty("projectedEndAt").GetDateTimeOffset() > overdue.Json.GetProperty("erasure").GetProperty("dueAt").GetDateTimeOffset());
+            var only = Assert.Single(lateOnly.Deduplicated);
+            Assert.Equal((WebhookEventTypes.Overdue, erasure.ErasureId), (only.EventType, only.ErasureId));
+            Assert.True(only.SignatureValid);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     [Theory]
     [InlineData("", "http://127.0.0.1/hooks", Secret, "Name is required")]
     [InlineData("receiver", "/relative", Secret, "Url must be an absolute http or https URL")]
@@ -211,7 +251,7 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Contains("unknown event type 'erasure.deleted'", unknown.Message);
     }
 
-    private IHost BuildWorker(MarketingCloudEmulator emulator, string url, Action<ErasureWebhookOptions>? configure = null)
+    private IHost BuildWorker(MarketingCloudEmulator emulator, string url, Action<ErasureWebhookOptions>? configure = null, Action<ErasureOptions>? configureErasure = null)
     {
         var ledger = _directory.File($"ledger-{Guid.NewGuid():N}.db");
         var builder = Host.CreateApplicationBuilder();
@@ -225,6 +265,7 @@ public sealed class WebhookDeliveryTests : IDisposable
             o.SendSlotRetryDelay = TimeSpan.FromMilliseconds(100);
             o.ReconcileSettleTime = TimeSpan.FromSeconds(1);
             o.RetryDelay = TimeSpan.FromMilliseconds(300);
+            configureErasure?.Invoke(o);
         });
         builder.Services.AddContactsErasureWebhooks(o =>
         {
