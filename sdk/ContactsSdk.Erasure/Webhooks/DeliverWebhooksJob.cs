@@ -56,7 +56,9 @@ internal sealed class DeliverWebhooksJob : IJob
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The outbox keeps everything: the next run carries on where this one stopped.
-            _logger.LogWarning("Webhook delivery stopped ({Kind}: {Message}); the next run carries on.", ex.GetType().Name, ex is Storage.ErasureLedgerException ? ex.Message : "see the ledger");
+            // A ledger failure's message names the database, never data; other messages are left out.
+            _logger.LogWarning("Webhook delivery stopped ({Kind}{Detail}); the next run carries on.",
+                ex.GetType().Name, ex is Storage.ErasureLedgerException ? ": " + ex.Message : string.Empty);
         }
     }
 }

@@ -28,6 +28,9 @@ public static class ErasureWebhooksServiceCollectionExtensions
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(WebhookSender.HttpClientName)
+            // The factory's logging writes each request's URL, and an endpoint's URL may carry a token of
+            // the receiver's: the dispatcher logs deliveries by ID and endpoint name instead.
+            .RemoveAllLoggers()
             // A receiver answers itself: a redirect is a failed attempt, never followed with the signed body.
             .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<IWebhookOutbox>(provider => provider.GetRequiredService<IErasureLedgerStore>() as IWebhookOutbox
