@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Storage.Postgres;
 using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
@@ -60,19 +61,25 @@ public sealed class WebhookCrashTests
         await AssertEveryEventReceivedAsync(receiver, ledger, count);
     }
 
-    [Fact]
-    public async Task A_worker_killed_while_a_delivery_is_in_flight_sends_it_again_after_a_restart_under_the_same_delivery_ID()
+    [SkippableTheory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_worker_killed_while_a_delivery_is_in_flight_sends_it_again_after_a_restart_under_the_same_delivery_ID(string database)
     {
+        await using var postgres = database == "postgres" ? await PostgresTestDatabase.CreateAsync() : null;
         await using var emulator = await CrashEmulator.StartAsync();
         using var directory = new TempDirectory();
-        var ledger = directory.File("erasure.db");
+        // The worker's ledger argument: a SQLite file, or "postgres:" and a connection string (Quartz clustered there).
+        var ledger = postgres is null ? directory.File("erasure.db") : "postgres:" + postgres.ConnectionString;
+        // On PostgreSQL the restarted worker is a new cluster node: a short check-in lets it recover the dead node's jobs within seconds.
+        string[] cluster = postgres is null ? [] : ["--checkin-ms", "1000"];
         const int count = 2;
         await using var receiver = WebhookReceiver.Start(Secret);
         // The receiver takes the first request and never answers it while the first worker lives.
         var firstWorkerAlive = new TaskCompletionSource();
         receiver.HoldAnswers = firstWorkerAlive.Task;
 
-        using (var worker = WorkerProcess.Start(emulator, ledger, "hook-inflight", count, Environment(receiver.Port)))
+        using (var worker = WorkerProcess.Start(emulator, ledger, "hook-inflight", count, Environment(receiver.Port), cluster))
         {
             Assert.True(await receiver.WaitUntilAsync(r => r.Count > 0, RunLimit), $"No delivery arrived:\n{worker.Output}");
             worker.Kill();
@@ -81,7 +88,7 @@ public sealed class WebhookCrashTests
         receiver.HoldAnswers = null;
         firstWorkerAlive.SetResult();
 
-        await RunToCompletionAsync(emulator, ledger, "hook-inflight", count, receiver.Port);
+        await RunToCompletionAsync(emulator, ledger, "hook-inflight", count, receiver.Port, cluster);
 
         Assert.True(receiver.Received.Count(r => r.DeliveryId == inFlight.DeliveryId) >= 2, "The delivery in flight at the kill was not sent again.");
         await AssertEveryEventReceivedAsync(receiver, ledger, count);
@@ -104,9 +111,11 @@ public sealed class WebhookCrashTests
         }
     }
 
-    private static async Task<List<(Guid ErasureId, long Sequence, string Kind)>> LedgerEventsAsync(string ledger)
+    internal static async Task<List<(Guid ErasureId, long Sequence, string Kind)>> LedgerEventsAsync(string ledger)
     {
-        await using var store = new SqliteLedgerStore(ledger);
+        await using AdoLedgerStore store = ledger.StartsWith("postgres:", StringComparison.Ordinal)
+            ? new PostgresLedgerStore(ledger["postgres:".Length..])
+            : new SqliteLedgerStore(ledger);
         var events = new List<(Guid, long, string)>();
         foreach (var record in await store.ListAsync(new ErasureListQuery()))
         {
@@ -115,9 +124,9 @@ public sealed class WebhookCrashTests
         return events;
     }
 
-    private async Task RunToCompletionAsync(MarketingCloudEmulator emulator, string ledger, string prefix, int count, int port)
+    private async Task RunToCompletionAsync(MarketingCloudEmulator emulator, string ledger, string prefix, int count, int port, IReadOnlyList<string>? arguments = null)
     {
-        using var worker = WorkerProcess.Start(emulator, ledger, prefix, count, Environment(port));
+        using var worker = WorkerProcess.Start(emulator, ledger, prefix, count, Environment(port), arguments);
         var code = await worker.WaitAsync(RunLimit);
         _output.WriteLine(worker.Output);
         Assert.True(code == 0, $"The restarted worker ended with {code}:\n{worker.Output}");
