@@ -26,6 +26,9 @@ internal sealed partial class WebhookDispatcher
     /// <summary>The most claims one run makes, so a run ends even when deliveries keep coming.</summary>
     private const int MaxRounds = 200;
 
+    /// <summary>No new claim after a run has lasted this long, so a run against slow receivers still ends (and a stopping host waits little).</summary>
+    private static readonly TimeSpan MaxRunTime = TimeSpan.FromSeconds(30);
+
     /// <summary>This process's lease holder name: unique per process start, so a restarted node never mistakes an old lease for its own.</summary>
     private static readonly string Holder = $"{Environment.MachineName}:{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}:{Guid.NewGuid():N}";
 
@@ -52,14 +55,19 @@ internal sealed partial class WebhookDispatcher
     /// </summary>
     internal TimeSpan LeaseDuration => _options.RequestTimeout * (ClaimSize + 1);
 
-    /// <summary>Runs until no event waits to be fanned out and no delivery is due (or the round limit).</summary>
+    /// <summary>Runs until no event waits to be fanned out and no delivery is due (or the round or time limit: the next run goes on).</summary>
     /// <returns>How many attempts were made.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var attempts = 0;
+        var started = _time.GetUtcNow();
         for (var round = 0; round < MaxRounds && !cancellationToken.IsCancellationRequested; round++)
         {
             var now = _time.GetUtcNow();
+            if (now - started > MaxRunTime)
+            {
+                break;
+            }
             var fannedOut = await _outbox.FanOutAsync(EndpointsFor, now, FanOutSize, cancellationToken).ConfigureAwait(false);
             var claimed = await _outbox.ClaimAsync(Holder, now, now + LeaseDuration, ClaimSize, cancellationToken).ConfigureAwait(false);
             if (fannedOut == 0 && claimed.Count == 0)

@@ -21,5 +21,5 @@ public sealed class WebhookEndpoint
     public IList<string> Events { get; set; } = [];
 
     /// <summary>Whether this endpoint receives events of <paramref name="eventType"/>.</summary>
-    public bool Receives(string eventType) => Events.Count == 0 || Events.Contains(eventType);
+    public bool Receives(string eventType) => Events is not { Count: > 0 } || Events.Contains(eventType);
 }
