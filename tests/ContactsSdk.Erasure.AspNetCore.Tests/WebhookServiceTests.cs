@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -10,6 +11,7 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Webhooks;
 using PuppeteerSharp;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace ContactsSdk.Erasure.AspNetCore.Tests;
 
@@ -23,10 +25,12 @@ public sealed class WebhookServiceTests : IClassFixture<WebhookServiceTests.Fixt
     private const string Secret = "whsec-service-tests-0123456789";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
     private readonly Fixture _fixture;
+    private readonly ITestOutputHelper _output;
 
-    public WebhookServiceTests(Fixture fixture)
+    public WebhookServiceTests(Fixture fixture, ITestOutputHelper output)
     {
         _fixture = fixture;
+        _output = output;
     }
 
     [Fact]
@@ -84,6 +88,21 @@ public sealed class WebhookServiceTests : IClassFixture<WebhookServiceTests.Fixt
         Assert.Contains("no answer: ConnectionError", down);
         Assert.Equal("overdue", await rows[1].EvaluateFunctionAsync<string>("e => e.className"));
         Assert.DoesNotContain(Secret, await browser.Page.GetContentAsync());
+    }
+
+    [SkippableFact]
+    public async Task The_webhook_section_fits_a_400_pixel_window()
+    {
+        await using var browser = await DashboardBrowser.OpenAsync(_fixture.Browser, _fixture.Service, width: 400, height: 900);
+        await browser.SignInAsync("Hedy");
+
+        var section = await browser.Page.QuerySelectorAsync("#webhooks") ?? throw new InvalidOperationException("No #webhooks section.");
+        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard-400px-webhooks.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await section.ScreenshotAsync(screenshot);
+        _output.WriteLine($"Screenshot of the webhook section at 400 px: {screenshot}");
+        var (scrollWidth, viewport) = (await browser.Page.EvaluateExpressionAsync<int>("document.documentElement.scrollWidth"), await browser.Page.EvaluateExpressionAsync<int>("window.innerWidth"));
+        Assert.True(scrollWidth <= viewport, $"/ is {scrollWidth} px wide in a {viewport} px window (see {screenshot})");
     }
 
     private static async Task<JsonElement> WaitForReportAsync(HttpClient client, Func<JsonElement, bool> done)
