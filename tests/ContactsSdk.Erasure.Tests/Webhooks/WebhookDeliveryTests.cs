@@ -9,7 +9,9 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Webhooks;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ContactsSdk.Erasure.Tests.Webhooks;
@@ -143,7 +145,9 @@ public sealed class WebhookDeliveryTests : IDisposable
         await using var emulator = await CrashEmulator.StartAsync();
         await using var receiver = WebhookReceiver.Start(Secret);
         receiver.Status = _ => 503;
-        using var host = BuildWorker(emulator, receiver.Url.ToString(), o => o.MaxAttempts = 2);
+        // A receiver's URL may carry a token of its own: like the secret, it must never reach a log.
+        using var logs = new CapturingLoggerProvider();
+        using var host = BuildWorker(emulator, receiver.Url + "/receiver-url-token-42", o => o.MaxAttempts = 2, logs: logs);
         await host.StartAsync();
         try
         {
@@ -173,6 +177,9 @@ public sealed class WebhookDeliveryTests : IDisposable
             await Task.Delay(500);
             Assert.Equal((0, 0), ((await webhooks.GetDeliveryReportAsync()).Endpoints.Single() is var after ? (after.Failed, after.Pending) : default));
             await Assert.ThrowsAsync<ArgumentException>(() => webhooks.RetryFailedAsync("no-such-endpoint"));
+            Assert.Contains(logs.Entries, e => e.StartsWith("Warning", StringComparison.Ordinal) && e.Contains("endpoint 'receiver' failed (attempt 1: HTTP 503 Service Unavailable)", StringComparison.Ordinal));
+            Assert.Contains(logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) && e.Contains("is given up after 2 attempt(s)", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Entries, e => e.Contains(Secret, StringComparison.Ordinal) || e.Contains("receiver-url-token-42", StringComparison.Ordinal));
         }
         finally
         {
@@ -251,10 +258,16 @@ public sealed class WebhookDeliveryTests : IDisposable
         Assert.Contains("unknown event type 'erasure.deleted'", unknown.Message);
     }
 
-    private IHost BuildWorker(MarketingCloudEmulator emulator, string url, Action<ErasureWebhookOptions>? configure = null, Action<ErasureOptions>? configureErasure = null)
+    private IHost BuildWorker(
+        MarketingCloudEmulator emulator, string url, Action<ErasureWebhookOptions>? configure = null, Action<ErasureOptions>? configureErasure = null, CapturingLoggerProvider? logs = null)
     {
         var ledger = _directory.File($"ledger-{Guid.NewGuid():N}.db");
         var builder = Host.CreateApplicationBuilder();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
         builder.Services.AddContactsSdk(o => o.ConnectTo(emulator));
         builder.Services.AddContactsErasure(o =>
         {
