@@ -61,7 +61,8 @@ if (developmentSignIn)
 }
 builder.Services.AddContactsErasureDashboard();
 builder.Services.AddProblemDetails();
-builder.Services.AddHealthChecks().AddContactsErasureChecks();
+var healthChecks = builder.Services.AddHealthChecks().AddContactsErasureChecks();
+ServiceWebhooks.AddFromConfiguration(builder.Services, builder.Configuration, healthChecks);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>());
 
 var app = builder.Build();

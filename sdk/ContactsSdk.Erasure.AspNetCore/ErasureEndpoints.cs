@@ -22,7 +22,7 @@ public static class ErasureEndpoints
     /// Maps the erasure API under <paramref name="prefix"/>, every endpoint behind
     /// <paramref name="authorizationPolicy"/> (none is anonymous): submit, list, one erasure with its
     /// timeline, its receipt and evidence, the overdue and at-risk erasures, a deadline extension, the
-    /// CSV of a date range, verification and digests. Needs <c>AddContactsErasure</c> and an
+    /// CSV of a date range, verification and digests, and the webhook deliveries. Needs <c>AddContactsErasure</c> and an
     /// authorization policy of that name.
     /// </summary>
     /// <returns>The group, for more conventions (rate limiting, OpenAPI tags, …).</returns>
@@ -63,6 +63,7 @@ public static class ErasureEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/ledger/verify-digest", VerifyDigestAsync).WithName("VerifyDigest").WithDescription("Checks a digest's signature and that the ledger still holds every entry it covered, unchanged; names what is missing or changed, and returns the consistency proof when it holds.").WithSummary("Prove the ledger still holds everything a digest covered.")
             .Accepts<string>("application/json").Produces<DigestVerification>().ProducesProblem(StatusCodes.Status400BadRequest);
+        ErasureWebhookEndpoints.Map(group);
         return group;
     }
 

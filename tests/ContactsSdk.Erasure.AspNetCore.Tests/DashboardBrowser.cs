@@ -28,13 +28,16 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     public ConcurrentQueue<string> RequestedUrls { get; } = new();
 
-    public static async Task<DashboardBrowser> OpenAsync(DashboardFixture fixture, int width = 1280, int height = 900)
+    public static Task<DashboardBrowser> OpenAsync(DashboardFixture fixture, int width = 1280, int height = 900) =>
+        OpenAsync(fixture.Browser, fixture.Service, width, height);
+
+    public static async Task<DashboardBrowser> OpenAsync(IBrowser browser, ServiceProcess service, int width = 1280, int height = 900)
     {
-        var context = await fixture.Browser.CreateBrowserContextAsync();
+        var context = await browser.CreateBrowserContextAsync();
         var page = await context.NewPageAsync();
         await page.SetViewportAsync(new ViewPortOptions { Width = width, Height = height });
         await page.SetJavaScriptEnabledAsync(false);
-        return new DashboardBrowser(context, page, fixture.Service.Address);
+        return new DashboardBrowser(context, page, service.Address);
     }
 
     /// <summary>Opens the dashboard, is sent to the development sign-in, signs in as <paramref name="name"/> and lands on the overview.</summary>

@@ -33,11 +33,11 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
         var operations = description.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject().Select(operation => (Method: operation.Name.ToUpperInvariant(), Path: path.Name)))
             .Where(o => o.Path.StartsWith("/erasures", StringComparison.Ordinal)).ToList();
-        Assert.Equal(13, operations.Count);
+        Assert.Equal(15, operations.Count);
 
         foreach (var (method, template) in operations)
         {
-            var path = template.Replace("{requestId}", "GDPR-ANY", StringComparison.Ordinal);
+            var path = template.Replace("{requestId}", "GDPR-ANY", StringComparison.Ordinal).Replace("{endpoint}", "any-endpoint", StringComparison.Ordinal);
             foreach (var client in new[] { anonymous, wrong })
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { }) };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -43,7 +44,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>Every line the service wrote (its log), in order.</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
-    public static async Task<ServiceProcess> StartAsync()
+    /// <param name="environment">More settings, as environment variables (e.g. <c>Erasure__Webhooks__0__Url</c>).</param>
+    public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = Directory.CreateTempSubdirectory("contactssdk-erasure-service-").FullName;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
@@ -51,6 +53,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Erasure__Sqlite__Path"] = Path.Combine(directory, "erasures.db");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var service = new ServiceProcess(new Process { StartInfo = start }, directory);
         service._process.Start();
         service._process.BeginOutputReadLine();

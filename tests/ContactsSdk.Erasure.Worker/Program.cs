@@ -13,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
-// Exit codes: 0 every erasure closed; 2 not all closed within the time limit; 1 bad arguments;
+// Exit codes: 0 every erasure closed (and, in webhook mode, every webhook delivered: WebhookMode); 2 not all closed within the time limit; 1 bad arguments;
 // 143 (128 + SIGTERM) stopped gracefully by SIGTERM before every erasure closed.
 if (args.Length > 0 && args[0] == "scale")
 {
@@ -74,6 +74,11 @@ builder.Services.AddContactsErasure(o =>
     }
 });
 
+if (WebhookMode.Url is { } webhookUrl)
+{
+    WebhookMode.Register(builder.Services, webhookUrl);
+}
+
 using var host = builder.Build();
 await host.StartAsync();
 // The load test reads Quartz's tables by instance to learn what a killed worker held.
@@ -102,7 +107,7 @@ while (limit.Elapsed < arguments.Timeout)
     }
     // One row is enough to know that some erasure is still open.
     var active = await service.ListAsync(new ErasureListQuery { ActiveOnly = true, PageSize = 1 });
-    if (active.Count == 0)
+    if (active.Count == 0 && (WebhookMode.Url is null || await WebhookMode.AllDeliveredAsync(host.Services)))
     {
         Console.WriteLine("ALL-CLOSED");
         await host.StopAsync();

@@ -3,7 +3,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
 using Microsoft.AspNetCore.Antiforgery;
+using ContactsSdk.Erasure.Webhooks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContactsSdk.Erasure.AspNetCore.Dashboard;
 
@@ -18,9 +20,12 @@ internal sealed class DashboardHandlers(string prefix)
         var deadlines = await service.CheckDeadlinesAsync(cancellationToken).ConfigureAwait(false);
         var pending = await service.ListPendingReconciliationsAsync(cancellationToken).ConfigureAwait(false);
         var census = await ErasureCensus.TakeAsync(service, cancellationToken).ConfigureAwait(false);
+        var webhooks = context.RequestServices.GetService<IErasureWebhooks>() is { } registered
+            ? await registered.GetDeliveryReportAsync(cancellationToken).ConfigureAwait(false)
+            : null;
         var tokens = antiforgery.GetAndStoreTokens(context);
         var links = Links(context);
-        return new DashboardPage(links, "Overview", page => OverviewPage.Render(page, links, deadlines, pending, census, verifications.Last, tokens));
+        return new DashboardPage(links, "Overview", page => OverviewPage.Render(page, links, deadlines, pending, census, verifications.Last, tokens, webhooks));
     }
 
     public IResult Search(HttpContext context, string? requestId) =>

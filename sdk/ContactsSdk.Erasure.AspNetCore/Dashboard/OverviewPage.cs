@@ -1,15 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ContactsSdk.Erasure.Webhooks;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace ContactsSdk.Erasure.AspNetCore.Dashboard;
 
-/// <summary>The dashboard's first page: late erasures first, then the search, the counts, the newest erasures and the ledger's last verification.</summary>
+/// <summary>The dashboard's first page: late erasures first, then the search, the counts, the newest erasures, the ledger's last verification and the webhook deliveries.</summary>
 internal static class OverviewPage
 {
     public static void Render(
-        Html page, DashboardLinks links, DeadlineCheck deadlines, IReadOnlyList<PendingReconciliation> pending, ErasureCensus census, LastLedgerVerification? verification, AntiforgeryTokenSet form)
+        Html page, DashboardLinks links, DeadlineCheck deadlines, IReadOnlyList<PendingReconciliation> pending, ErasureCensus census, LastLedgerVerification? verification, AntiforgeryTokenSet form,
+        WebhookDeliveryReport? webhooks)
     {
         RenderLate(page, links, deadlines);
         RenderPendingReconciliations(page, links, pending, form);
@@ -17,6 +19,7 @@ internal static class OverviewPage
         RenderCounts(page, census);
         RenderRecent(page, links, census);
         RenderVerification(page, links, verification, form);
+        WebhookSection.Render(page, webhooks);
     }
 
     private static void RenderLate(Html page, DashboardLinks links, DeadlineCheck deadlines)

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Diagnostics;
+using ContactsSdk.Erasure.Webhooks;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -26,12 +27,15 @@ internal sealed class CheckDeadlinesJob : IJob
     private readonly DeadlineChecker _checker;
     private readonly DeadlineGauges _gauges;
     private readonly ILogger<CheckDeadlinesJob> _logger;
+    private readonly DeadlineWebhookEvents? _webhookEvents;
 
-    public CheckDeadlinesJob(DeadlineChecker checker, DeadlineGauges gauges, ILogger<CheckDeadlinesJob> logger)
+    // webhookEvents records the overdue and at-risk erasures as webhook events; null when no webhooks are registered.
+    public CheckDeadlinesJob(DeadlineChecker checker, DeadlineGauges gauges, ILogger<CheckDeadlinesJob> logger, DeadlineWebhookEvents? webhookEvents = null)
     {
         _checker = checker;
         _gauges = gauges;
         _logger = logger;
+        _webhookEvents = webhookEvents;
     }
 
     /// <summary>Stores the recurring trigger, first due now (replacing the one stored before, so a changed interval takes effect).</summary>
@@ -64,6 +68,24 @@ internal sealed class CheckDeadlinesJob : IJob
         }
         _gauges.Record(check);
         Log(check);
+        await RecordWebhookEventsAsync(check, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordWebhookEventsAsync(DeadlineCheck check, CancellationToken cancellationToken)
+    {
+        if (_webhookEvents is null)
+        {
+            return;
+        }
+        try
+        {
+            await _webhookEvents.RecordAsync(check, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Nothing is lost: the next check finds the same erasures and records their events then.
+            _logger.LogWarning("Recording the deadline webhook events failed ({Kind}); the next check records them.", ex.GetType().Name);
+        }
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using ContactsSdk.Erasure.Evidence;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Storage;
+using ContactsSdk.Erasure.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Quartz;
 
@@ -9,7 +10,8 @@ namespace ContactsSdk.Erasure.Scheduling;
 
 /// <summary>
 /// At start: migrates the ledger's schema, stores the recurring jobs (the deadline check, the
-/// delete-requests sweep, or its removal when batched tracking is off, and the wake-up check), then
+/// delete-requests sweep, or its removal when batched tracking is off, and the wake-up check; the
+/// webhook delivery job's removal when webhooks are no longer registered), then
 /// gives every active erasure without a wake-up one (<see cref="ErasureWakeupCheck"/>, the same check
 /// the recurring job runs).
 /// </summary>
@@ -22,9 +24,14 @@ internal sealed class ErasureLedgerStartup : IHostedService
     private readonly ISchedulerFactory _schedulers;
 
     private readonly DigestKeyRing _keys;
+    private readonly bool _webhooksRegistered;
 
-    public ErasureLedgerStartup(IErasureLedgerStore store, ErasureWakeups wakeups, ErasureWakeupCheck check, ErasureOptions options, DigestKeyRing keys, ISchedulerFactory schedulers)
+    // webhooks: the webhook options when AddContactsErasureWebhooks registered them, otherwise null.
+    public ErasureLedgerStartup(
+        IErasureLedgerStore store, ErasureWakeups wakeups, ErasureWakeupCheck check, ErasureOptions options, DigestKeyRing keys, ISchedulerFactory schedulers,
+        ErasureWebhookOptions? webhooks = null)
     {
+        _webhooksRegistered = webhooks is not null;
         _keys = keys;
         _schedulers = schedulers;
         _store = store;
@@ -40,6 +47,11 @@ internal sealed class ErasureLedgerStartup : IHostedService
         await CheckDeadlinesJob.StoreAsync(_schedulers, _options.Deadlines.CheckInterval, cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreWakeupCheckAsync(_options.WakeupCheckInterval, cancellationToken).ConfigureAwait(false);
         await _wakeups.StoreDigestAsync(_keys.Current is null ? null : _options.DigestInterval, cancellationToken).ConfigureAwait(false);
+        if (!_webhooksRegistered)
+        {
+            // Webhooks registered on an earlier start and no longer: their stored job would find nothing to run it.
+            await DeliverWebhooksJob.RemoveAsync(_schedulers, cancellationToken).ConfigureAwait(false);
+        }
         await _check.RestoreMissingAsync(cancellationToken).ConfigureAwait(false);
     }
 

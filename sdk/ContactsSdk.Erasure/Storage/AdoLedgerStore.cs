@@ -255,5 +255,6 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore, IAsyncDispos
             Add(insert, "leaf_index", next++);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
+        await InsertEntryEventsAsync(connection, transaction, entries, cancellationToken).ConfigureAwait(false);
     }
 }

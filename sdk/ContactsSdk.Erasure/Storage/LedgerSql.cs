@@ -122,6 +122,12 @@ public sealed class LedgerSql
     /// <summary>Counts the claims on <c>@operation_id</c> by batches other than <c>@batch_id</c> and by erasures outside any batch.</summary>
     public required string CountBatchOperationClaims { get; init; }
 
+    /// <summary>
+    /// The webhook outbox's SQL (schema 6), for the stores of this library: an entry's event is written
+    /// in the entry's own transaction. Null for a store without an outbox (no events are written then).
+    /// </summary>
+    internal WebhookOutboxSql? Outbox { get; init; }
+
     /// <summary>The column list every erasure select returns, in the order <see cref="AdoLedgerStore"/> reads.</summary>
     public const string ErasureColumns =
         "erasure_id, request_id, account_id, subject_kind, subject_count, state, verdict, operation_id, submitted_at, updated_at, concluded_at, version, last_hash, batch_id, due_at";

@@ -91,7 +91,10 @@ internal static class PostgresLedgerSql
             [PortableLedgerStatements.AddDueAtColumn],
             // Version 5: the ledger-wide Merkle tree's leaf order.
             PortableLedgerStatements.LeafIndexMigration,
+            // Version 6: the webhook outbox (events written with the ledger change that causes them, their deliveries).
+            WebhookOutboxSql.Postgres.Migration,
         ],
+        Outbox = WebhookOutboxSql.Postgres,
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
         UpdateErasure = PortableLedgerStatements.UpdateErasure,

@@ -83,7 +83,10 @@ internal static class SqliteLedgerSql
             [PortableLedgerStatements.AddDueAtColumn],
             // Version 5: the ledger-wide Merkle tree's leaf order.
             PortableLedgerStatements.LeafIndexMigration,
+            // Version 6: the webhook outbox (events written with the ledger change that causes them, their deliveries).
+            WebhookOutboxSql.Sqlite.Migration,
         ],
+        Outbox = WebhookOutboxSql.Sqlite,
         InsertErasure = PortableLedgerStatements.InsertErasure,
         InsertEntry = PortableLedgerStatements.InsertEntry,
         UpdateErasure = PortableLedgerStatements.UpdateErasure,
