@@ -21,7 +21,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
     private const string ConsumerProgram = """
         using ContactsSdk;
         using ContactsSdk.Configuration;
-        using ContactsSdk.Generated.Models;
+        using ContactsSdk.Models;
 
         var response = new DeleteStatusResponse
         {

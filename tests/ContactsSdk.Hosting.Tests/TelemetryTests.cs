@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Hosting.Tests.Support;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;

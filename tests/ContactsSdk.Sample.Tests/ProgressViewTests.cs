@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Sample.Display;
 using Spectre.Console.Testing;
 using Xunit;

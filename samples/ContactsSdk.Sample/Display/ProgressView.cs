@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated;
+using ContactsSdk;
 
 namespace ContactsSdk.Deletion;
 

@@ -5,8 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Errors;
 using ContactsSdk.Http;
-using ContactsSdk.Generated;
-using ContactsSdk.Generated.Models;
+using ContactsSdk;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Deletion;
 

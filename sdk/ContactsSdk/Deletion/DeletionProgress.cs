@@ -1,5 +1,5 @@
 using System;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Deletion;
 

@@ -1,6 +1,6 @@
 using System;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Deletion;
 

@@ -6,7 +6,7 @@ using System.Globalization;
 using System.Reflection;
 using ContactsSdk.Authentication;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using static ContactsSdk.Diagnostics.ContactsSdkDiagnostics;
 
 namespace ContactsSdk.Diagnostics;

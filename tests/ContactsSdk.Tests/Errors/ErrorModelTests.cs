@@ -2,7 +2,7 @@ using System;
 using System.Threading.Tasks;
 using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;

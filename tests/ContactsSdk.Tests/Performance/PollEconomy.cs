@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 
 namespace ContactsSdk.Tests.Performance;

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 

@@ -6,7 +6,7 @@ using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

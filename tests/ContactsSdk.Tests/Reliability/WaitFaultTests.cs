@@ -5,7 +5,7 @@ using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Configuration;
 using ContactsSdk.Deletion;
 using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
