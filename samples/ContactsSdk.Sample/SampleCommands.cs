@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using ContactsSdk.Models;
 using ContactsSdk.Sample.Cli;
 using ContactsSdk.Sample.Display;

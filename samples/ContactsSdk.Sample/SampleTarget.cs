@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Testing.Time;

@@ -6,7 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Receipts;

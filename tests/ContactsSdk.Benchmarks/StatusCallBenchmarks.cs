@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using ContactsSdk.Benchmarks.Loopback;
 using ContactsSdk.Benchmarks.Payloads;
-using ContactsSdk.Configuration;
 using ContactsSdk.Models;
 
 namespace ContactsSdk.Benchmarks;

@@ -20,7 +20,6 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
 {
     private const string ConsumerProgram = """
         using ContactsSdk;
-        using ContactsSdk.Configuration;
         using ContactsSdk.Models;
 
         var response = new DeleteStatusResponse

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
+using ContactsSdk;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Storage;

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using ContactsSdk.Deletion;
 using ContactsSdk.Models;
 using ContactsSdk.Sample.Display;
 using Spectre.Console.Testing;

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using ContactsSdk.Deletion;
 using ContactsSdk.Models;
 using Spectre.Console;
 using Spectre.Console.Rendering;

@@ -1,5 +1,4 @@
 using System;
-using ContactsSdk.Configuration;
 using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Diagnostics;
 using ContactsSdk.Erasure.Evidence;

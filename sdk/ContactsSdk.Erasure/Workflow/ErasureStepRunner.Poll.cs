@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Models;

@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Models;
 using ContactsSdk.Serialization;
 using Microsoft.Kiota.Abstractions.Serialization;

@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Configuration;
+namespace ContactsSdk;
 
 /// <summary>
 /// Settings of a <see cref="ContactsClient"/>: which Marketing Cloud tenant to talk to and the
@@ -86,7 +86,7 @@ public sealed class ContactsClientOptions
 
     /// <summary>
     /// The longest rate-limit wait (<c>Retry-After</c>, or the pause after a 50200) a request waits
-    /// out before it throws <see cref="Errors.ContactsRateLimitException"/> instead: the same setting as
+    /// out before it throws <see cref="ContactsRateLimitException"/> instead: the same setting as
     /// <see cref="ContactsRetryOptions.MaxDelay"/> of <see cref="Retry"/>, which it reads and writes.
     /// </summary>
     [Obsolete("Use Retry.MaxDelay: one retry policy now covers every request.")]

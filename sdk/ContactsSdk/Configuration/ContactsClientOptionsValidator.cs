@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace ContactsSdk.Configuration;
+namespace ContactsSdk;
 
 /// <summary>
 /// Checks <see cref="ContactsClientOptions"/> before the first request, with messages that say what

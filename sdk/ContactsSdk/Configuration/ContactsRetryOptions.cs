@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Configuration;
+namespace ContactsSdk;
 
 /// <summary>
 /// The one retry policy of a <see cref="ContactsClient"/> (<see cref="ContactsClientOptions.Retry"/>),
@@ -44,7 +44,7 @@ public sealed class ContactsRetryOptions
     /// <summary>
     /// The longest wait before a retry, whether computed or asked for by the answer (<c>Retry-After</c>).
     /// An answer that asks for longer is not waited out: its failure (for example
-    /// <see cref="Errors.ContactsRateLimitException"/> with its <c>RetryAfter</c>) is thrown instead. Zero: a
+    /// <see cref="ContactsRateLimitException"/> with its <c>RetryAfter</c>) is thrown instead. Zero: a
     /// failure is retried only when no wait is needed.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = DefaultMaxDelay;

@@ -1,7 +1,7 @@
 using System;
 using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>One report of <see cref="ContactsClient.WaitForDeletionAsync"/>, sent after every poll.</summary>
 /// <param name="OperationId">The operation followed.</param>

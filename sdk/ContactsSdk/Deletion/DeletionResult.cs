@@ -1,7 +1,7 @@
 using System;
 using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>The end of a wait: the operation's state is terminal.</summary>
 /// <param name="OperationId">The operation followed.</param>

@@ -1,6 +1,6 @@
 using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>A deletion the service accepted: follow <paramref name="OperationId"/> to its end.</summary>
 /// <param name="OperationId">The operation to pass to the status route and the wait methods.</param>

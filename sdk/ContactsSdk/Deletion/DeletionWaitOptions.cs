@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// How <see cref="ContactsClient.WaitForDeletionAsync"/> polls. The defaults keep a 14-day deletion

@@ -5,7 +5,7 @@ using ContactsSdk.Diagnostics;
 using ContactsSdk.Models;
 using Microsoft.Extensions.Logging;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// Follows one operation until its lifecycle state is terminal. The state comes from the

@@ -5,7 +5,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Reflection;
 using ContactsSdk.Authentication;
-using ContactsSdk.Errors;
 using ContactsSdk.Models;
 using static ContactsSdk.Diagnostics.ContactsSdkDiagnostics;
 

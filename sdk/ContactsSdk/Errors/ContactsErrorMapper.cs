@@ -9,7 +9,7 @@ using ContactsSdk.Models;
 using ContactsSdk.Http;
 using Microsoft.Kiota.Abstractions;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// The one place where a failed request becomes a <see cref="ContactsSdkException"/> (as Azure.Core

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// Marketing Cloud's gateway refused a request with HTTP 429: the request never reached the
@@ -10,7 +10,7 @@ namespace ContactsSdk.Errors;
 /// <remarks>
 /// Error code 50100 is a rate limit that comes with <c>Retry-After</c>; 50200 ("your requests are
 /// temporarily blocked") comes without it, and the SDK then pauses every request of the client's
-/// pipeline for <see cref="Configuration.ContactsClientOptions.TemporarilyBlockedPause"/>: that
+/// pipeline for <see cref="ContactsClientOptions.TemporarilyBlockedPause"/>: that
 /// pause is the <see cref="RetryAfter"/> reported.
 /// </remarks>
 public sealed class ContactsRateLimitException : ContactsSdkException

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ContactsSdk.Models;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// The Contacts service refused or failed a request while answering HTTP 200: its

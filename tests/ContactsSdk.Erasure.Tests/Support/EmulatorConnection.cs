@@ -1,5 +1,4 @@
 using System.Globalization;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 
 namespace ContactsSdk.Erasure.Tests.Support;

@@ -75,7 +75,7 @@ public sealed class ErasureServiceTests
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-mid", ErasureSubjects.ContactKeys(["k"])) { AccountId = 999 }));
         // An unknown request ID is the SDK's own diagnosis, the same for every call that names one.
         var unknown = await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExportReceiptJsonAsync("gdpr-unknown"));
-        Assert.IsAssignableFrom<ContactsSdk.Errors.ContactsSdkException>(unknown);
+        Assert.IsAssignableFrom<ContactsSdk.ContactsSdkException>(unknown);
         Assert.Equal(("gdpr-unknown", "No erasure has request ID 'gdpr-unknown'."), (unknown.RequestId, unknown.Message));
         await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.GetReceiptAsync("gdpr-unknown"));
         await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExportReceiptEvidenceAsync("gdpr-unknown"));

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Logging;

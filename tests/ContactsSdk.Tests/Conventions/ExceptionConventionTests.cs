@@ -1,7 +1,6 @@
 using System;
 using System.CodeDom.Compiler;
 using System.Linq;
-using ContactsSdk.Errors;
 using Xunit;
 
 namespace ContactsSdk.Tests.Conventions;
@@ -20,7 +19,7 @@ public sealed class ExceptionConventionTests
             .Where(t => typeof(Exception).IsAssignableFrom(t) && !t.IsDefined(typeof(GeneratedCodeAttribute), inherit: false))
             .ToArray();
 
-        Assert.Contains(typeof(ContactsSdk.Deletion.DeletionWaitTimeoutException), exceptions);
+        Assert.Contains(typeof(ContactsSdk.DeletionWaitTimeoutException), exceptions);
         Assert.All(exceptions, t => Assert.True(typeof(ContactsSdkException).IsAssignableFrom(t), $"{t.FullName} does not derive from ContactsSdkException."));
         Assert.True(typeof(ContactsSdkException).IsAbstract);
     }

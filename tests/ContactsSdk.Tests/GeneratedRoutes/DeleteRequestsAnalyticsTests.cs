@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;

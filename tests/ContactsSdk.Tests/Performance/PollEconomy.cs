@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using ContactsSdk.Models;
 using Xunit;
 

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.DependencyInjection;
-using ContactsSdk.Errors;
 using ContactsSdk.Http;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;

@@ -2,8 +2,6 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Models;

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Deletion;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
@@ -102,7 +101,7 @@ public sealed class SecretLeakTests
         var result = await tenant.Client.WaitForDeletionAsync(started.OperationId);
         Assert.True(result.IsDeleted);
 
-        errors.Add(await Assert.ThrowsAsync<ContactsSdk.Errors.ContactsServiceException>(() => tenant.Client.GetDeletionStatusAsync(987654)));
+        errors.Add(await Assert.ThrowsAsync<ContactsSdk.ContactsServiceException>(() => tenant.Client.GetDeletionStatusAsync(987654)));
 
         // Every token of the tenant revoked, and the token route refusing: the 401 that ends a call.
         faults.Enqueue(EmulatorRoute.Token, Fault.InternalServerError(), times: 10);

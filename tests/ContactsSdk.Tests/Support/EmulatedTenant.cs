@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 
 namespace ContactsSdk.Tests.Support;

@@ -2,9 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
 using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
@@ -148,7 +145,7 @@ public sealed class DeleteOperationListingTests
 
         var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.ListDeleteOperationsAsync());
         Assert.Equal(500, error.StatusCode);
-        Assert.Equal(1 + ContactsSdk.Configuration.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteOperations));
+        Assert.Equal(1 + ContactsSdk.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteOperations));
     }
 
     [Fact]

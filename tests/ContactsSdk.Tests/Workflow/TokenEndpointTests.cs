@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

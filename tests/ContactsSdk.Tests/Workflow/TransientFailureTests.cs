@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
-using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Models;
