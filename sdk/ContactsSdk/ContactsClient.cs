@@ -36,7 +36,7 @@ public class ContactsClient : IDisposable
 
     /// <summary>How many times a single status read tried again after a 429, before the retry policy: <see cref="ContactsRetryOptions.DefaultMaxRetries"/>.</summary>
     [Obsolete("Use ContactsClientOptions.Retry.MaxRetries: one retry policy now covers every request.")]
-    public const int MaxRateLimitRetries = ContactsRetryOptions.DefaultMaxRetries;
+    public static int MaxRateLimitRetries => ContactsRetryOptions.DefaultMaxRetries;
 
     /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
     public const int DefaultMaximumKeysPerAddress = 100;

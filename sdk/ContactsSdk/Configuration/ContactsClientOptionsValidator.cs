@@ -88,7 +88,7 @@ public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsCl
     private static void ValidateRetry(ContactsRetryOptions retry, List<string> failures)
     {
         const string prefix = nameof(ContactsClientOptions.Retry) + ".";
-        if (retry.MaxRetries is < 0 or > ContactsRetryOptions.MaxRetriesLimit)
+        if (retry.MaxRetries < 0 || retry.MaxRetries > ContactsRetryOptions.MaxRetriesLimit)
         {
             failures.Add($"{prefix}{nameof(ContactsRetryOptions.MaxRetries)} must be between 0 and {ContactsRetryOptions.MaxRetriesLimit}.");
         }

@@ -24,10 +24,10 @@ namespace ContactsSdk;
 public sealed class ContactsRetryOptions
 {
     /// <summary>Default for <see cref="MaxRetries"/>: at most 4 sends per request.</summary>
-    public const int DefaultMaxRetries = 3;
+    public static int DefaultMaxRetries { get; } = 3;
 
     /// <summary>The most retries accepted, so that a misconfigured policy cannot spend the account's API quota.</summary>
-    public const int MaxRetriesLimit = 10;
+    public static int MaxRetriesLimit { get; } = 10;
 
     /// <summary>Default for <see cref="Delay"/>.</summary>
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
