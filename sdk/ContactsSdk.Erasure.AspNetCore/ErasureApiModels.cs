@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using System;
 using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.AspNetCore;
@@ -56,6 +57,8 @@ public sealed class DecideReconciliationBody
 public sealed record ErasureView
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ErasureView(string requestId, Guid erasureId, long? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, DateTimeOffset? dueAt, bool? deadlineMet)
     {
         RequestId = requestId;
@@ -121,6 +124,8 @@ public sealed record ErasureView
 public sealed record TimelineEntry
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal TimelineEntry(long sequence, string kind, DateTimeOffset recordedAt)
     {
         Sequence = sequence;
@@ -142,6 +147,8 @@ public sealed record TimelineEntry
 public sealed record ErasureDetail
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ErasureDetail(ErasureView erasure, IReadOnlyList<TimelineEntry> timeline)
     {
         Erasure = erasure;
@@ -159,6 +166,8 @@ public sealed record ErasureDetail
 public sealed record ErasurePage
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ErasurePage(IReadOnlyList<ErasureView> items, string? next)
     {
         Items = items;
@@ -176,6 +185,8 @@ public sealed record ErasurePage
 public sealed record LateErasure
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal LateErasure(ErasureView erasure, DateTimeOffset dueAt, DateTimeOffset projectedEndAt, bool overdue)
     {
         Erasure = erasure;

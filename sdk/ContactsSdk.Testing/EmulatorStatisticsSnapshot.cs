@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Serialization;
 using ContactsSdk.Testing.Faults;
 
 namespace ContactsSdk.Testing;
@@ -8,6 +9,8 @@ namespace ContactsSdk.Testing;
 public sealed record EmulatorStatisticsSnapshot
 {
     // Internal, so that a property can be added without breaking callers; tests use EmulatorModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal EmulatorStatisticsSnapshot(long tokenRequests, long deleteRequests, long statusRequests, long unauthorizedResponses, long tooManyRequestsResponses, IReadOnlyDictionary<FaultKind, long> faultsInjected)
     {
         TokenRequests = tokenRequests;

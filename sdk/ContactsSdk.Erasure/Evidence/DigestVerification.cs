@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
 
 namespace ContactsSdk.Erasure.Evidence;
 
@@ -6,6 +7,8 @@ namespace ContactsSdk.Erasure.Evidence;
 public sealed record DigestVerification
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal DigestVerification(LedgerDigest digest, long ledgerTreeSize, string currentRootHash, IReadOnlyList<string> consistencyProof, IReadOnlyList<string> problems)
     {
         Digest = digest;

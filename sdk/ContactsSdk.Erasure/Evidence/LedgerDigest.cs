@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
+using System;
 
 namespace ContactsSdk.Erasure.Evidence;
 
@@ -17,6 +18,8 @@ namespace ContactsSdk.Erasure.Evidence;
 public sealed record LedgerDigest
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal LedgerDigest(long treeSize, string rootHash, DateTimeOffset issuedAt, string keyId, string signature)
     {
         TreeSize = treeSize;

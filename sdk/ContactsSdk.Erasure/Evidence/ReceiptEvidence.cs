@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json;
+using System;
 using ContactsSdk.Erasure.Ledger;
 
 namespace ContactsSdk.Erasure.Evidence;
@@ -16,6 +17,8 @@ namespace ContactsSdk.Erasure.Evidence;
 public sealed record ReceiptEvidence
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ReceiptEvidence(string receipt, Guid erasureId, long sequence, DateTimeOffset recordedAt, string previousHash, long leafIndex, IReadOnlyList<string> inclusionProof, LedgerDigest digest)
     {
         Receipt = receipt;

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using System;
 
 namespace ContactsSdk.Erasure.Ledger;
 
@@ -7,6 +8,8 @@ namespace ContactsSdk.Erasure.Ledger;
 public sealed record LedgerVerification
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal LedgerVerification(int erasuresChecked, long entriesChecked, IReadOnlyList<LedgerProblem> problems)
     {
         ErasuresChecked = erasuresChecked;
@@ -31,6 +34,8 @@ public sealed record LedgerVerification
 public sealed record LedgerProblem
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal LedgerProblem(string requestId, Guid erasureId, long sequence, string reason)
     {
         RequestId = requestId;

@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using System;
 
 namespace ContactsSdk.Erasure.Receipts;
 
@@ -90,6 +91,8 @@ public sealed record ErasureReceipt
 public sealed record ReceiptHashes
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ReceiptHashes(string algorithm, string keyId, IReadOnlyList<string> values)
     {
         Algorithm = algorithm;
@@ -111,6 +114,8 @@ public sealed record ReceiptHashes
 public sealed record ReceiptTransition
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ReceiptTransition(DateTimeOffset at, string phase, string state, string? operationStatus, IReadOnlyList<string?>? backgroundOperationStatuses, DateTimeOffset? responseDateTime)
     {
         At = at;
@@ -144,6 +149,8 @@ public sealed record ReceiptTransition
 public sealed record ReceiptEvent
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ReceiptEvent(DateTimeOffset at, string kind, string? errorKind, int? httpStatus, int? errorCode, IReadOnlyList<string>? resultCodes, long? operationId)
     {
         At = at;
@@ -181,6 +188,8 @@ public sealed record ReceiptEvent
 public sealed record ReceiptLedgerAnchor
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ReceiptLedgerAnchor(long entries, string lastHash)
     {
         Entries = entries;
@@ -201,6 +210,8 @@ public sealed record ReceiptLedgerAnchor
 public sealed record ReceiptBatch
 {
     // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal ReceiptBatch(Guid batchId, int erasureCount, int contactCount)
     {
         BatchId = batchId;

@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace ContactsSdk.Testing.Lifecycle;
 
 /// <summary>An operation's state at one instant, with the wire values the status route reports for it.</summary>
 public readonly record struct OperationState
 {
     // Internal, so that a property can be added without breaking callers; tests use EmulatorModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal OperationState(OperationPhase phase, string operationStatus, string? backgroundOperationStatus)
     {
         Phase = phase;

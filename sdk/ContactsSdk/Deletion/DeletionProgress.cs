@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System;
 using ContactsSdk.Models;
 
@@ -7,6 +8,8 @@ namespace ContactsSdk;
 public sealed record DeletionProgress
 {
     // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal DeletionProgress(long operationId, ContactDeletionPhase? phase, ContactDeletionState? state, string? rawStatus, TimeSpan elapsed, int requestsMade, int consecutiveFailures, TimeSpan nextPollIn)
     {
         OperationId = operationId;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System;
 using ContactsSdk.Models;
 
@@ -7,6 +8,8 @@ namespace ContactsSdk;
 public sealed record DeletionResult
 {
     // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal DeletionResult(long operationId, ContactDeletionState state, DeleteStatusResponse lastResponse, TimeSpan elapsed, int requestsMade)
     {
         OperationId = operationId;
@@ -39,6 +42,8 @@ public sealed record DeletionResult
 public sealed record DeletionWaitOutcome
 {
     // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal DeletionWaitOutcome(long operationId, DeletionResult? result, Exception? error)
     {
         OperationId = operationId;

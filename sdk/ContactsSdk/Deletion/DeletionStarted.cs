@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContactsSdk.Models;
 
 namespace ContactsSdk;
@@ -6,6 +7,8 @@ namespace ContactsSdk;
 public sealed record DeletionStarted
 {
     // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
     internal DeletionStarted(long operationId, DeleteContactsResponse response)
     {
         OperationId = operationId;
