@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using ContactsSdk;
 using ContactsSdk.DependencyInjection;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.AspNetCore;
@@ -27,7 +28,7 @@ builder.Services.AddContactsSdk(o =>
         o.EndpointOverride = emulator.BaseAddress;
         o.ClientId = emulator.Credentials.ClientId;
         o.ClientSecret = emulator.Credentials.ClientSecret;
-        o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        o.AccountId = new AccountId(emulator.Credentials.AccountId);
     }
     else
     {

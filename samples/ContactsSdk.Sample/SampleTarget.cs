@@ -144,7 +144,7 @@ internal sealed class SampleTarget : IAsyncDisposable
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         };
         return new SampleTarget(options, clock, emulator);
     }

@@ -20,8 +20,8 @@ public sealed class SubmitErasureBody
     /// <summary>Email addresses to erase (resolved to contact keys first).</summary>
     public IReadOnlyList<string>? EmailAddresses { get; set; }
 
-    /// <summary>The business unit (MID); the client's own when absent.</summary>
-    public long? AccountId { get; set; }
+    /// <summary>The business unit (MID), a JSON number or a string of digits; the client's own when absent.</summary>
+    public AccountId? AccountId { get; set; }
 
     /// <summary>When the data subject's request was received; the submission time when absent.</summary>
     public DateTimeOffset? ReceivedAt { get; set; }

@@ -85,7 +85,7 @@ public class ContactsClient : IDisposable
         _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, requestGate, options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusForWaitAsync, _time, _logger);
-        _accountId = options.AccountId;
+        _accountId = options.AccountId?.ToString();
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public class ContactsClient : IDisposable
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusForWaitAsync, _time, _logger);
-        _accountId = options.AccountId;
+        _accountId = options.AccountId?.ToString();
         _ownedApiHttpClient = ownsHttpClient ? apiHttpClient : null;
     }
 

@@ -41,6 +41,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
     /// </summary>
     private const string ErasureConsumerProgram = """
         using System.Globalization;
+        using ContactsSdk;
         using ContactsSdk.DependencyInjection;
         using ContactsSdk.Erasure;
         using ContactsSdk.Erasure.Storage.Sqlite;
@@ -63,7 +64,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
             o.EndpointOverride = emulator.BaseAddress;
             o.ClientId = emulator.Credentials.ClientId;
             o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+            o.AccountId = new AccountId(emulator.Credentials.AccountId);
         });
         services.AddContactsErasure(o =>
         {

@@ -63,7 +63,7 @@ internal static class TokenRequest
             GrantType = ClientCredentialsGrant,
             ClientId = options.ClientId,
             ClientSecret = options.ClientSecret,
-            AccountId = string.IsNullOrEmpty(options.AccountId) ? null : options.AccountId,
+            AccountId = options.AccountId?.ToString(),
             Scope = string.IsNullOrEmpty(options.Scope) ? null : options.Scope,
         };
         using var writer = new JsonSerializationWriter();

@@ -43,8 +43,11 @@ public sealed class ContactsClientOptions
     /// <summary>The installed package's client secret. Required; never logged.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>The MID of the business unit to act in. Optional: the package's default business unit otherwise.</summary>
-    public string? AccountId { get; set; }
+    /// <summary>
+    /// The MID of the business unit to act in. Optional: the package's default business unit otherwise.
+    /// Bound from configuration as its digits (<c>MarketingCloud__AccountId=100012345</c>).
+    /// </summary>
+    public AccountId? AccountId { get; set; }
 
     /// <summary>Space-separated scopes to request. Optional: all the package's scopes otherwise.</summary>
     public string? Scope { get; set; }

@@ -11,6 +11,6 @@ internal static class EmulatorConnection
         options.EndpointOverride = emulator.BaseAddress;
         options.ClientId = emulator.Credentials.ClientId;
         options.ClientSecret = emulator.Credentials.ClientSecret;
-        options.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        options.AccountId = new AccountId(emulator.Credentials.AccountId);
     }
 }

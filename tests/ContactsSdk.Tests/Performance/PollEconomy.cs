@@ -72,7 +72,7 @@ internal static class PollEconomy
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         }, clock);
 
         var started = await client.StartDeletionByKeysAsync(new[] { "poll-economy-contact" });

@@ -56,7 +56,7 @@ internal static class TrackingEconomy
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         }, clock);
 
         var spacing = TimeSpan.FromDays(1) / deletions;

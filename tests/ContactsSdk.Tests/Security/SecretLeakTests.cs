@@ -64,7 +64,7 @@ public sealed class SecretLeakTests
                 options.EndpointOverride = emulator.BaseAddress;
                 options.ClientId = emulator.Credentials.ClientId;
                 options.ClientSecret = Secret;
-                options.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+                options.AccountId = new AccountId(emulator.Credentials.AccountId);
             });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ContactsClient>();
