@@ -68,7 +68,7 @@ if (developmentSignIn)
 builder.Services.AddContactsErasureDashboard();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddContactsErasureChecks();
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>());
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>().AddSchemaTransformer<AccountIdSchema>());
 
 var app = builder.Build();
 if (apiKeys.Length == 1 && apiKeys[0] == ServiceSettings.DevelopmentApiKey)
