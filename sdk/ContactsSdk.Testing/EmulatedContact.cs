@@ -15,6 +15,8 @@ public sealed record EmulatedContact
     {
     }
 
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
     [SetsRequiredMembers]
     internal EmulatedContact(string contactKey, string emailAddress, DateTimeOffset createdAt)
     {

@@ -34,6 +34,8 @@ public sealed record BatchChange
     {
     }
 
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
     [SetsRequiredMembers]
     internal BatchChange(Guid batchId, long expectedVersion, BatchState newState, DateTimeOffset at, long? operationId = null)
     {
@@ -71,6 +73,8 @@ public sealed record SendCandidate
     {
     }
 
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
     [SetsRequiredMembers]
     internal SendCandidate(ErasureRecord record, IReadOnlyList<string> subjects)
     {

@@ -15,6 +15,8 @@ public sealed record ErasureRecord
     {
     }
 
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
     [SetsRequiredMembers]
     internal ErasureRecord(Guid erasureId, string requestId, long? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, long version, string lastHash)
     {

@@ -14,6 +14,8 @@ public sealed record LedgerEntry
     {
     }
 
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
     [SetsRequiredMembers]
     internal LedgerEntry(Guid erasureId, long sequence, string kind, DateTimeOffset recordedAt, string payload, string previousHash, string hash)
     {

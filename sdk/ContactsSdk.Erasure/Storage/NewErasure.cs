@@ -11,6 +11,8 @@ public sealed record NewErasure
     {
     }
 
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
     [SetsRequiredMembers]
     internal NewErasure(ErasureRecord record, LedgerEntry firstEntry, IReadOnlyList<string> clearSubjects)
     {
