@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using ContactsSdk;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Service;
 using ContactsSdk.Testing;
@@ -23,7 +24,7 @@ builder.Services.AddContactsSdk(o =>
         o.EndpointOverride = emulator.BaseAddress;
         o.ClientId = emulator.Credentials.ClientId;
         o.ClientSecret = emulator.Credentials.ClientSecret;
-        o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        o.AccountId = new AccountId(emulator.Credentials.AccountId);
     }
     else
     {
@@ -63,7 +64,7 @@ builder.Services.AddContactsErasureDashboard();
 builder.Services.AddProblemDetails();
 var healthChecks = builder.Services.AddHealthChecks().AddContactsErasureChecks();
 ServiceWebhooks.AddFromConfiguration(builder.Services, builder.Configuration, healthChecks);
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>());
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>().AddSchemaTransformer<AccountIdSchema>());
 
 var app = builder.Build();
 if (apiKeys.Length == 1 && apiKeys[0] == ServiceSettings.DevelopmentApiKey)

@@ -11,7 +11,7 @@ namespace ContactsSdk.Erasure.Service;
 /// ledger, or the working directory). The workflow's own options (<c>Erasure:Sqlite:Path</c> or
 /// <c>Erasure:PostgreSQL:ConnectionString</c>, intervals, limits) are bound by <c>AddContactsErasure</c>.
 /// </summary>
-internal sealed record ServiceSettings(string? Subdomain, string? ClientId, string? ClientSecret, string? AccountId, string KeyDirectory, string[] ApiKeys)
+internal sealed record ServiceSettings(string? Subdomain, string? ClientId, string? ClientSecret, AccountId? AccountId, string KeyDirectory, string[] ApiKeys)
 {
     /// <summary>The key a development run accepts when none is configured (documented as development-only).</summary>
     public const string DevelopmentApiKey = "development-only-key";
@@ -30,7 +30,7 @@ internal sealed record ServiceSettings(string? Subdomain, string? ClientId, stri
         RefuseRenamed(erasure, "PostgreSQL", "Erasure:PostgreSQL:ConnectionString");
         var ledger = Path.GetFullPath(erasure["Sqlite:Path"] ?? DefaultLedgerFile);
         return new ServiceSettings(
-            cloud["Subdomain"], cloud["ClientId"], cloud["ClientSecret"], cloud["AccountId"],
+            cloud["Subdomain"], cloud["ClientId"], cloud["ClientSecret"], ReadAccountId(cloud["AccountId"]),
             erasure["KeyDirectory"] ?? Path.GetDirectoryName(ledger)!,
             erasure.GetSection("ApiKeys").Get<string[]>() ?? []);
     }
@@ -46,4 +46,9 @@ internal sealed record ServiceSettings(string? Subdomain, string? ClientId, stri
             throw new InvalidOperationException($"The setting Erasure:{oldKey} is now {newKey}: rename it (nothing was started).");
         }
     }
+
+    // Absent or blank: the package's default business unit. Anything else must be a MID, or the service
+    // does not start (AccountId.Parse's message quotes the value).
+    private static AccountId? ReadAccountId(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : ContactsSdk.AccountId.Parse(text.Trim());
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Testing.Time;
@@ -151,7 +150,7 @@ internal sealed class SampleTarget : IAsyncDisposable
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         };
         return new SampleTarget(options, clock, emulator);
     }

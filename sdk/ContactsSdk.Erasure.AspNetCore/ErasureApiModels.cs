@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using System;
 using ContactsSdk.Erasure.Storage;
 
 namespace ContactsSdk.Erasure.AspNetCore;
@@ -19,8 +20,8 @@ public sealed class SubmitErasureBody
     /// <summary>Email addresses to erase (resolved to contact keys first).</summary>
     public IReadOnlyList<string>? EmailAddresses { get; set; }
 
-    /// <summary>The business unit (MID); the client's own when absent.</summary>
-    public long? AccountId { get; set; }
+    /// <summary>The business unit (MID), a JSON number or a string of digits; the client's own when absent.</summary>
+    public AccountId? AccountId { get; set; }
 
     /// <summary>When the data subject's request was received; the submission time when absent.</summary>
     public DateTimeOffset? ReceivedAt { get; set; }
@@ -53,58 +54,156 @@ public sealed class DecideReconciliationBody
 }
 
 /// <summary>One erasure as the API shows it: the ledger row's facts (each proven by its chain), without subjects.</summary>
-/// <param name="RequestId">The caller's request ID.</param>
-/// <param name="ErasureId">The ledger's ID.</param>
-/// <param name="AccountId">The MID.</param>
-/// <param name="SubjectKind">What the subjects are.</param>
-/// <param name="SubjectCount">How many subjects.</param>
-/// <param name="State">Where the erasure stands.</param>
-/// <param name="Verdict">How it ended, once it has.</param>
-/// <param name="OperationId">Marketing Cloud's operation, once accepted.</param>
-/// <param name="SubmittedAt">When it was recorded.</param>
-/// <param name="UpdatedAt">When its last entry was recorded.</param>
-/// <param name="ConcludedAt">When its verdict was recorded.</param>
-/// <param name="DueAt">Its legal due date.</param>
-/// <param name="DeadlineMet">Whether the deadline was met, once it ended.</param>
-public sealed record ErasureView(
-    string RequestId,
-    Guid ErasureId,
-    long? AccountId,
-    SubjectKind SubjectKind,
-    int SubjectCount,
-    ErasureState State,
-    ErasureVerdict? Verdict,
-    long? OperationId,
-    DateTimeOffset SubmittedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? ConcludedAt,
-    DateTimeOffset? DueAt,
-    bool? DeadlineMet)
+public sealed record ErasureView
 {
+    // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ErasureView(string requestId, Guid erasureId, long? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, DateTimeOffset? dueAt, bool? deadlineMet)
+    {
+        RequestId = requestId;
+        ErasureId = erasureId;
+        AccountId = accountId;
+        SubjectKind = subjectKind;
+        SubjectCount = subjectCount;
+        State = state;
+        Verdict = verdict;
+        OperationId = operationId;
+        SubmittedAt = submittedAt;
+        UpdatedAt = updatedAt;
+        ConcludedAt = concludedAt;
+        DueAt = dueAt;
+        DeadlineMet = deadlineMet;
+    }
+
+    /// <summary>The caller's request ID.</summary>
+    public string RequestId { get; init; }
+
+    /// <summary>The ledger's ID.</summary>
+    public Guid ErasureId { get; init; }
+
+    /// <summary>The MID.</summary>
+    public long? AccountId { get; init; }
+
+    /// <summary>What the subjects are.</summary>
+    public SubjectKind SubjectKind { get; init; }
+
+    /// <summary>How many subjects.</summary>
+    public int SubjectCount { get; init; }
+
+    /// <summary>Where the erasure stands.</summary>
+    public ErasureState State { get; init; }
+
+    /// <summary>How it ended, once it has.</summary>
+    public ErasureVerdict? Verdict { get; init; }
+
+    /// <summary>Marketing Cloud's operation, once accepted.</summary>
+    public long? OperationId { get; init; }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When its last entry was recorded.</summary>
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When its verdict was recorded.</summary>
+    public DateTimeOffset? ConcludedAt { get; init; }
+
+    /// <summary>Its legal due date.</summary>
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Whether the deadline was met, once it ended.</summary>
+    public bool? DeadlineMet { get; init; }
+
     internal static ErasureView Of(ErasureRecord record) => new(
         record.RequestId, record.ErasureId, record.AccountId, record.SubjectKind, record.SubjectCount, record.State, record.Verdict,
         record.OperationId, record.SubmittedAt, record.UpdatedAt, record.ConcludedAt, record.DueAt, record.DeadlineMet);
 }
 
 /// <summary>One entry of an erasure's ledger chain, as a step of its timeline (its payload stays in the ledger).</summary>
-/// <param name="Sequence">1 for the submission, then +1 each.</param>
-/// <param name="Kind">What happened (<c>submitted</c>, <c>accepted</c>, <c>observed</c>, <c>verdict</c>, …).</param>
-/// <param name="RecordedAt">When it was recorded.</param>
-public sealed record TimelineEntry(long Sequence, string Kind, DateTimeOffset RecordedAt);
+public sealed record TimelineEntry
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal TimelineEntry(long sequence, string kind, DateTimeOffset recordedAt)
+    {
+        Sequence = sequence;
+        Kind = kind;
+        RecordedAt = recordedAt;
+    }
+
+    /// <summary>1 for the submission, then +1 each.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>What happened (<c>submitted</c>, <c>accepted</c>, <c>observed</c>, <c>verdict</c>, …).</summary>
+    public string Kind { get; init; }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset RecordedAt { get; init; }
+}
 
 /// <summary>One erasure with its timeline.</summary>
-/// <param name="Erasure">The erasure.</param>
-/// <param name="Timeline">Its ledger entries in order.</param>
-public sealed record ErasureDetail(ErasureView Erasure, IReadOnlyList<TimelineEntry> Timeline);
+public sealed record ErasureDetail
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ErasureDetail(ErasureView erasure, IReadOnlyList<TimelineEntry> timeline)
+    {
+        Erasure = erasure;
+        Timeline = timeline;
+    }
+
+    /// <summary>The erasure.</summary>
+    public ErasureView Erasure { get; init; }
+
+    /// <summary>Its ledger entries in order.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; }
+}
 
 /// <summary>A page of erasures and the cursor of the next page (null on the last).</summary>
-/// <param name="Items">The erasures, by submission time.</param>
-/// <param name="Next">Pass as <c>after</c> for the next page.</param>
-public sealed record ErasurePage(IReadOnlyList<ErasureView> Items, string? Next);
+public sealed record ErasurePage
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ErasurePage(IReadOnlyList<ErasureView> items, string? next)
+    {
+        Items = items;
+        Next = next;
+    }
+
+    /// <summary>The erasures, by submission time.</summary>
+    public IReadOnlyList<ErasureView> Items { get; init; }
+
+    /// <summary>Pass as <c>after</c> for the next page.</summary>
+    public string? Next { get; init; }
+}
 
 /// <summary>An erasure that is overdue or projected to miss its deadline.</summary>
-/// <param name="Erasure">The erasure.</param>
-/// <param name="DueAt">Its due date.</param>
-/// <param name="ProjectedEndAt">When its deletion is projected to end.</param>
-/// <param name="Overdue">True when the due date has passed.</param>
-public sealed record LateErasure(ErasureView Erasure, DateTimeOffset DueAt, DateTimeOffset ProjectedEndAt, bool Overdue);
+public sealed record LateErasure
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal LateErasure(ErasureView erasure, DateTimeOffset dueAt, DateTimeOffset projectedEndAt, bool overdue)
+    {
+        Erasure = erasure;
+        DueAt = dueAt;
+        ProjectedEndAt = projectedEndAt;
+        Overdue = overdue;
+    }
+
+    /// <summary>The erasure.</summary>
+    public ErasureView Erasure { get; init; }
+
+    /// <summary>Its due date.</summary>
+    public DateTimeOffset DueAt { get; init; }
+
+    /// <summary>When its deletion is projected to end.</summary>
+    public DateTimeOffset ProjectedEndAt { get; init; }
+
+    /// <summary>True when the due date has passed.</summary>
+    public bool Overdue { get; init; }
+}

@@ -1,4 +1,3 @@
-using ContactsSdk.Errors;
 
 namespace ContactsSdk.Erasure;
 

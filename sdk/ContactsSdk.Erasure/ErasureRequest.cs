@@ -59,7 +59,7 @@ public sealed record ErasureRequest
     /// The business unit (MID) the contacts belong to. When set it must be the MID the client is
     /// configured for (a token is for one MID); when null, the client's MID is recorded.
     /// </summary>
-    public long? AccountId { get; init; }
+    public AccountId? AccountId { get; init; }
 }
 
 /// <summary>The subjects of an erasure: contact keys, contact IDs or email addresses, never mixed.</summary>

@@ -6,7 +6,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Receipts;
@@ -37,7 +36,7 @@ internal sealed partial class ErasureService : IErasureService
         _wakeups = wakeups;
         _hasher = hasher;
         _resolver = resolver;
-        _clientAccountId = long.TryParse(clientOptions.AccountId, NumberStyles.None, CultureInfo.InvariantCulture, out var mid) ? mid : null;
+        _clientAccountId = clientOptions.AccountId?.Value;
         _time = time;
         _deadlines = deadlines;
     }
@@ -53,11 +52,11 @@ internal sealed partial class ErasureService : IErasureService
         {
             throw new NotSupportedException("Erasures by email address need an IEmailSubjectResolver (the address-search route); none is registered.");
         }
-        if (request.AccountId is { } mid && _clientAccountId is { } clientMid && mid != clientMid)
+        if (request.AccountId?.Value is { } mid && _clientAccountId is { } clientMid && mid != clientMid)
         {
             throw new ArgumentException($"The erasure is for MID {mid}, but the client's token is for MID {clientMid}.", nameof(request));
         }
-        var accountId = request.AccountId ?? _clientAccountId;
+        var accountId = request.AccountId?.Value ?? _clientAccountId;
         var kind = request.Subjects.Kind;
         var hashes = _hasher.HashAll(kind, request.Subjects.Values);
         var digest = SubjectHasher.Digest(hashes);

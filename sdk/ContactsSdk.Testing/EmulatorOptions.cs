@@ -18,7 +18,7 @@ public sealed class EmulatorOptions
     public const string DefaultClientSecret = "emulator-client-secret";
 
     /// <summary>Default <see cref="AccountId"/> (the MID reported as <c>eID</c> and <c>mID</c>).</summary>
-    public const long DefaultAccountId = 100012345;
+    public static long DefaultAccountId { get; } = 100012345;
 
     /// <summary>Default <see cref="GrantedScope"/>: read and write access to contact deletion.</summary>
     public const string DefaultGrantedScope = "list_and_subscribers_read list_and_subscribers_write";

@@ -6,13 +6,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Addresses;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
 using ContactsSdk.Diagnostics;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated;
-using ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Delete;
-using ContactsSdk.Generated.Models;
+using ContactsSdk;
+using ContactsSdk.Contacts.V1.Contacts.Actions.Delete;
+using ContactsSdk.Models;
 using ContactsSdk.Http;
 using ContactsSdk.Serialization;
 using Microsoft.Extensions.Logging;
@@ -39,7 +36,7 @@ public class ContactsClient : IDisposable, IAsyncDisposable
 
     /// <summary>How many times a single status read tried again after a 429, before the retry policy: <see cref="ContactsRetryOptions.DefaultMaxRetries"/>.</summary>
     [Obsolete("Use ContactsClientOptions.Retry.MaxRetries: one retry policy now covers every request.")]
-    public const int MaxRateLimitRetries = ContactsRetryOptions.DefaultMaxRetries;
+    public static int MaxRateLimitRetries => ContactsRetryOptions.DefaultMaxRetries;
 
     /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
     public const int DefaultMaximumKeysPerAddress = 100;
@@ -88,7 +85,7 @@ public class ContactsClient : IDisposable, IAsyncDisposable
         _ownedApiHttpClient = ContactsHttpPipeline.CreateHttpClient(tokens, requestGate, options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory, tokens, _ownedApiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusForWaitAsync, _time, _logger);
-        _accountId = options.AccountId;
+        _accountId = options.AccountId?.ToString();
     }
 
     /// <summary>
@@ -104,7 +101,7 @@ public class ContactsClient : IDisposable, IAsyncDisposable
         ContactsClientOptionsValidator.ThrowIfInvalid(options);
         (_time, _logger, _tokens, _api) = Initialize(options, timeProvider, loggerFactory ?? NullLoggerFactory.Instance, tokens, apiHttpClient);
         _waiter = new DeletionWaiter(ReadStatusForWaitAsync, _time, _logger);
-        _accountId = options.AccountId;
+        _accountId = options.AccountId?.ToString();
         _ownedApiHttpClient = ownsHttpClient ? apiHttpClient : null;
     }
 

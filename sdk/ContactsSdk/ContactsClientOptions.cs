@@ -1,5 +1,4 @@
 using System;
-using ContactsSdk.Configuration;
 
 namespace ContactsSdk;
 
@@ -44,8 +43,11 @@ public sealed class ContactsClientOptions
     /// <summary>The installed package's client secret. Required; never logged.</summary>
     public string? ClientSecret { get; set; }
 
-    /// <summary>The MID of the business unit to act in. Optional: the package's default business unit otherwise.</summary>
-    public string? AccountId { get; set; }
+    /// <summary>
+    /// The MID of the business unit to act in. Optional: the package's default business unit otherwise.
+    /// Bound from configuration as its digits (<c>MarketingCloud__AccountId=100012345</c>).
+    /// </summary>
+    public AccountId? AccountId { get; set; }
 
     /// <summary>Space-separated scopes to request. Optional: all the package's scopes otherwise.</summary>
     public string? Scope { get; set; }
@@ -87,7 +89,7 @@ public sealed class ContactsClientOptions
 
     /// <summary>
     /// The longest rate-limit wait (<c>Retry-After</c>, or the pause after a 50200) a request waits
-    /// out before it throws <see cref="Errors.ContactsRateLimitException"/> instead: the same setting as
+    /// out before it throws <see cref="ContactsRateLimitException"/> instead: the same setting as
     /// <see cref="ContactsRetryOptions.MaxDelay"/> of <see cref="Retry"/>, which it reads and writes.
     /// </summary>
     [Obsolete("Use Retry.MaxDelay: one retry policy now covers every request.")]

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using ContactsSdk.Benchmarks.Payloads;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Serialization;
 using Microsoft.Kiota.Serialization.Json;
 

@@ -26,7 +26,7 @@ internal static class Program
             // The batched run and the one-by-one baseline, measured in this same run.
             var deletions = at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
             var oneByOne = await TrackingEconomy.MeasureOneByOneAsync();
-            var batched = await TrackingEconomy.MeasureAsync(deletions, ContactsSdk.Deletion.DeletionWaitOptions.Default);
+            var batched = await TrackingEconomy.MeasureAsync(deletions, ContactsSdk.DeletionWaitOptions.Default);
             Console.WriteLine(TrackingEconomy.Table(batched, oneByOne));
             return batched.Deleted == deletions ? 0 : 1;
         }

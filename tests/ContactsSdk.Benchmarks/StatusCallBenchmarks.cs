@@ -7,8 +7,7 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using ContactsSdk.Benchmarks.Loopback;
 using ContactsSdk.Benchmarks.Payloads;
-using ContactsSdk.Configuration;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Benchmarks;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ContactsSdk.Benchmarks.Payloads;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Microsoft.Kiota.Serialization.Json;
 
 namespace ContactsSdk.Benchmarks;

@@ -19,8 +19,8 @@ public sealed class ExtendBySpecEditTests
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(8);
 
     private const string ConsumerProgram = """
-        using ContactsSdk.Generated;
-        using ContactsSdk.Generated.Models;
+        using ContactsSdk;
+        using ContactsSdk.Models;
         using Microsoft.Kiota.Abstractions.Authentication;
         using Microsoft.Kiota.Http.HttpClientLibrary;
 

@@ -20,8 +20,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
 {
     private const string ConsumerProgram = """
         using ContactsSdk;
-        using ContactsSdk.Configuration;
-        using ContactsSdk.Generated.Models;
+        using ContactsSdk.Models;
 
         var response = new DeleteStatusResponse
         {
@@ -42,6 +41,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
     /// </summary>
     private const string ErasureConsumerProgram = """
         using System.Globalization;
+        using ContactsSdk;
         using ContactsSdk.Erasure;
         using ContactsSdk.Testing;
         using Microsoft.Extensions.DependencyInjection;
@@ -62,7 +62,7 @@ public sealed class PackageTests(PackedLibrary packed) : IClassFixture<PackedLib
             o.EndpointOverride = emulator.BaseAddress;
             o.ClientId = emulator.Credentials.ClientId;
             o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+            o.AccountId = new AccountId(emulator.Credentials.AccountId);
         });
         services.AddContactsErasure(o =>
         {

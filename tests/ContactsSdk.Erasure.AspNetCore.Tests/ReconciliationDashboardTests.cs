@@ -80,7 +80,7 @@ public sealed class ReconciliationDashboardTests : IAsyncDisposable
             o.EndpointOverride = emulator.BaseAddress;
             o.ClientId = emulator.Credentials.ClientId;
             o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+            o.AccountId = new AccountId(emulator.Credentials.AccountId);
         });
         builder.Services.AddContactsErasure(o =>
         {

@@ -122,7 +122,7 @@ internal static class ScaleMeasurement
             o.EndpointOverride = emulator.BaseAddress;
             o.ClientId = emulator.Credentials.ClientId;
             o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+            o.AccountId = new AccountId(emulator.Credentials.AccountId);
         });
         builder.Services.AddContactsErasure(o =>
         {

@@ -10,7 +10,7 @@ namespace ContactsSdk.Erasure.Worker;
 /// timings of the load test, see <see cref="Program"/>) and <c>--checkin-ms</c> (Quartz's cluster
 /// check-in interval and misfire threshold, both; Quartz's defaults when absent).
 /// </summary>
-public sealed record WorkerArguments(string LedgerPath, Uri Endpoint, string ClientId, string ClientSecret, string AccountId, string RequestPrefix, int Count)
+public sealed record WorkerArguments(string LedgerPath, Uri Endpoint, string ClientId, string ClientSecret, AccountId AccountId, string RequestPrefix, int Count)
 {
     /// <summary>How long the worker waits for every erasure to close before it gives up (exit code 2).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(6);
@@ -30,7 +30,7 @@ public sealed record WorkerArguments(string LedgerPath, Uri Endpoint, string Cli
         }
         string Get(string name) => values.TryGetValue(name, out var value) ? value : throw new ArgumentException($"--{name} is required.");
         return new WorkerArguments(
-            Get("ledger"), new Uri(Get("endpoint")), Get("client-id"), Get("client-secret"), Get("account-id"), Get("prefix"),
+            Get("ledger"), new Uri(Get("endpoint")), Get("client-id"), Get("client-secret"), ContactsSdk.AccountId.Parse(Get("account-id")), Get("prefix"),
             int.Parse(Get("count"), CultureInfo.InvariantCulture))
         {
             Timeout = values.TryGetValue("timeout-minutes", out var minutes) ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture)) : TimeSpan.FromMinutes(6),

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using Microsoft.Kiota.Serialization.Json;
 using Xunit;
@@ -234,7 +234,7 @@ public sealed class BehaviourTests
     {
         var parsed = ContactsSdkGenerator.Parser.Parse(new Model.SpecText(TestPaths.SpecPath, TestPaths.ReadSpec()), default);
         var assembly = typeof(DeleteStatusResponse).Assembly;
-        const string ns = "ContactsSdk.Generated.Models.";
+        const string ns = "ContactsSdk.Models.";
 
         Assert.DoesNotContain(parsed.Diagnostics, d => d.Id != DiagnosticDescriptors.OpenApiReaderProblem.Id);
         Assert.NotEmpty(parsed.Model.StatusFields);

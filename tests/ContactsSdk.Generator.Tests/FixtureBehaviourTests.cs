@@ -13,7 +13,7 @@ namespace ContactsSdk.Generator.Tests;
 public sealed class FixtureBehaviourTests
 {
     private const string Models = """
-        namespace ContactsSdk.Generated.Models
+        namespace ContactsSdk.Models
         {
             public class Base { public string? RequestId { get; set; } }
             public class JobResponse : Base { public Job? Job { get; set; } public System.Collections.Generic.List<Step>? Steps { get; set; } public string? Kind { get; set; } }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Generator.Model;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using Xunit;
@@ -15,7 +15,7 @@ namespace ContactsSdk.Generator.Tests;
 /// </summary>
 public sealed class GeneratedSurfaceConventionTests
 {
-    private const string ModelsNamespace = "ContactsSdk.Generated.Models.";
+    private const string ModelsNamespace = "ContactsSdk.Models.";
 
     private static readonly Lazy<SpecModel> s_spec = new(() =>
         ContactsSdkGenerator.Parser.Parse(new SpecText(TestPaths.SpecPath, TestPaths.ReadSpec()), default).Model);

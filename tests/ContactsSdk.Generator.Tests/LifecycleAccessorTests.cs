@@ -16,7 +16,7 @@ namespace ContactsSdk.Generator.Tests;
 public sealed class LifecycleAccessorTests
 {
     private const string Models = """
-        namespace ContactsSdk.Generated.Models
+        namespace ContactsSdk.Models
         {
             public class Ticket { public Holder? Model { get; set; } public System.Collections.Generic.List<Step>? Event { get; set; } }
             public class Holder { public string? State { get; set; } }

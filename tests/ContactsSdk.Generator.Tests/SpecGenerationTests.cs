@@ -85,7 +85,7 @@ public sealed class SpecGenerationTests
         Assert.Contains("Value9 = 2,", step);
         Assert.Contains("/// Crashed.", step);
         Assert.Contains("case 9L:", step);
-        Assert.Contains("public static StepCode ReadStepCode(this global::ContactsSdk.Generated.Models.Step? model)", step);
+        Assert.Contains("public static StepCode ReadStepCode(this global::ContactsSdk.Models.Step? model)", step);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Generator.Tests.Infrastructure;
 using Xunit;
 
@@ -26,7 +26,7 @@ public sealed class WireValueAgreementTests
     [MemberData(nameof(StatusFields))]
     public void FromWireValue_agrees_with_TryFromWireValue(string extensionsClass)
     {
-        var extensions = typeof(DeleteStatusResponse).Assembly.GetType("ContactsSdk.Generated.Models." + extensionsClass)!;
+        var extensions = typeof(DeleteStatusResponse).Assembly.GetType("ContactsSdk.Models." + extensionsClass)!;
         var from = extensions.GetMethod("FromWireValue", BindingFlags.Public | BindingFlags.Static)!;
         var tryFrom = extensions.GetMethod("TryFromWireValue", BindingFlags.Public | BindingFlags.Static)!;
         var wire = extensions.GetMethod("GetWireValue", BindingFlags.Public | BindingFlags.Static)!;

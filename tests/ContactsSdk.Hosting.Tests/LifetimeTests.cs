@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -84,7 +83,7 @@ public sealed class LifetimeTests(ITestOutputHelper output)
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         });
         // Used for real, so the token cache, the handlers, the spans and the instruments are all touched.
         var started = await client.StartDeletionByKeysAsync(new[] { "subscriber-1" });

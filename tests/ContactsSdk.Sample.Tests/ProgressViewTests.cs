@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
-using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Sample.Display;
 using Spectre.Console.Testing;
 using Xunit;
@@ -20,7 +19,7 @@ public sealed class ProgressViewTests
         foreach (var (phase, state) in Every())
         {
             var console = new TestConsole().Width(width);
-            var progress = new DeletionProgress(7, phase, state, null, TimeSpan.FromDays(15.5), 312, 2, TimeSpan.FromHours(1));
+            var progress = ContactsModelFactory.DeletionProgress(7, phase, state, null, TimeSpan.FromDays(15.5), 312, 2, TimeSpan.FromHours(1));
 
             console.Write(ProgressView.Render(progress));
 
@@ -40,7 +39,7 @@ public sealed class ProgressViewTests
     {
         var console = new TestConsole().Width(200);
 
-        console.Write(ProgressView.Render(new DeletionProgress(7, ContactDeletionPhase.Delete, ContactDeletionState.Deleting, "Processing", TimeSpan.FromDays(14), 300, 0, TimeSpan.FromHours(1))));
+        console.Write(ProgressView.Render(ContactsModelFactory.DeletionProgress(7, ContactDeletionPhase.Delete, ContactDeletionState.Deleting, "Processing", TimeSpan.FromDays(14), 300, 0, TimeSpan.FromHours(1))));
 
         Assert.Equal(3, console.Lines.Count(line => line.Trim().Length > 0));
         Assert.Equal("op 7  suppression ✓ → delete ■", console.Lines[0].Trim());
@@ -49,7 +48,7 @@ public sealed class ProgressViewTests
     [Fact]
     public void The_line_for_a_log_names_the_operation_state_time_and_requests()
     {
-        var line = ProgressView.Line(new DeletionProgress(7, ContactDeletionPhase.Delete, ContactDeletionState.Deleting, "Processing", TimeSpan.FromHours(2.5), 12, 0, TimeSpan.Zero));
+        var line = ProgressView.Line(ContactsModelFactory.DeletionProgress(7, ContactDeletionPhase.Delete, ContactDeletionState.Deleting, "Processing", TimeSpan.FromHours(2.5), 12, 0, TimeSpan.Zero));
 
         Assert.Equal("  op 7: Deleting after 02:30:00 (12 status requests)", line);
     }

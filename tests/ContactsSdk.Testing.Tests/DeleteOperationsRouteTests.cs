@@ -88,7 +88,7 @@ public sealed class DeleteOperationsRouteTests
             TokenLifetime = TimeSpan.FromDays(3650),
             DeleteCallFixedTime = Pending,
             DeleteCallTimePerContact = TimeSpan.Zero,
-            Contacts = [new EmulatedContact("known-1", "one@example.com", EmulatorHarness.Start), new EmulatedContact("known-2", "two@example.com", EmulatorHarness.Start)],
+            Contacts = [new EmulatedContact { ContactKey = "known-1", EmailAddress = "one@example.com", CreatedAt = EmulatorHarness.Start }, new EmulatedContact { ContactKey = "known-2", EmailAddress = "two@example.com", CreatedAt = EmulatorHarness.Start }],
         });
         var token = await harness.GetTokenAsync();
         await harness.DeleteKeysAsync(token, "known-1", "unknown", "known-2");

@@ -19,9 +19,9 @@ public sealed class EmailSearchRouteTests
 
     private static readonly EmulatedContact[] Contacts =
     [
-        new("0034x00001AbCdEAAV", "jane.doe@example.com", Newer),
-        new("jane.doe@example.com", "Jane.Doe@Example.com", Older),
-        new("0034x00001ZzZzZAAV", "john.roe@example.com", Newer),
+        new() { ContactKey = "0034x00001AbCdEAAV", EmailAddress = "jane.doe@example.com", CreatedAt = Newer },
+        new() { ContactKey = "jane.doe@example.com", EmailAddress = "Jane.Doe@Example.com", CreatedAt = Older },
+        new() { ContactKey = "0034x00001ZzZzZAAV", EmailAddress = "john.roe@example.com", CreatedAt = Newer },
     ];
 
     [Fact]
@@ -132,8 +132,8 @@ public sealed class EmailSearchRouteTests
     [Fact]
     public async Task A_contact_without_a_key_or_an_address_is_refused_when_the_emulator_starts()
     {
-        var blankKey = new EmulatorOptions { Contacts = [new EmulatedContact(" ", "jane.doe@example.com", Newer)] };
-        var blankAddress = new EmulatorOptions { Contacts = [new EmulatedContact("k", "", Newer)] };
+        var blankKey = new EmulatorOptions { Contacts = [new EmulatedContact { ContactKey = " ", EmailAddress = "jane.doe@example.com", CreatedAt = Newer }] };
+        var blankAddress = new EmulatorOptions { Contacts = [new EmulatedContact { ContactKey = "k", EmailAddress = "", CreatedAt = Newer }] };
 
         var refusedKey = await Assert.ThrowsAnyAsync<ArgumentException>(() => MarketingCloudEmulator.StartAsync(blankKey));
         var refusedAddress = await Assert.ThrowsAnyAsync<ArgumentException>(() => MarketingCloudEmulator.StartAsync(blankAddress));

@@ -137,7 +137,7 @@ public sealed class LifecycleTests
         Assert.Equal(operation.SuppressionCompletesAt + Restorable, operation.DeletePhaseStartsAt);
         Assert.Equal(operation.DeletePhaseStartsAt + DeletePhase, operation.DeletePhaseEndsAt);
         Assert.Equal(
-            new OperationState(OperationPhase.DeleteFinished, "Completed", "Completed"),
+            EmulatorModelFactory.OperationState(OperationPhase.DeleteFinished, "Completed", "Completed"),
             operation.StateAt(operation.DeletePhaseEndsAt));
     }
 

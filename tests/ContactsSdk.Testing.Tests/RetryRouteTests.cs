@@ -95,7 +95,7 @@ public sealed class RetryRouteTests
 
         var operation = harness.Emulator.FindOperation(operationId)!;
 
-        Assert.Equal(new OperationState(OperationPhase.DeleteFinished, "Completed", "Invalid"), operation.StateAt(failedAt));
+        Assert.Equal(EmulatorModelFactory.OperationState(OperationPhase.DeleteFinished, "Completed", "Invalid"), operation.StateAt(failedAt));
         Assert.Equal(OperationPhase.DeleteProcessing, operation.StateAt(harness.Clock.GetUtcNow()).Phase);
         Assert.Equal(OperationPhase.SuppressionPending, operation.StateAt(EmulatorHarness.Start).Phase);
     }

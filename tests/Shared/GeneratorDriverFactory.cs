@@ -18,7 +18,7 @@ namespace ContactsSdk.Generator.Harness;
 internal static class GeneratorDriverFactory
 {
     /// <summary>The namespace of the SDK's Kiota client.</summary>
-    public const string KiotaNamespace = "ContactsSdk.Generated";
+    public const string KiotaNamespace = "ContactsSdk";
 
     /// <summary>A driver over one spec; <paramref name="kiotaNamespace"/> null leaves the property unset.</summary>
     public static GeneratorDriver Create(string specText, string specPath, CSharpParseOptions parseOptions, string? kiotaNamespace = KiotaNamespace, bool trackSteps = true) =>

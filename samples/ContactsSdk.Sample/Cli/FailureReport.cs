@@ -2,8 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using ContactsSdk.Authentication;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
 using Microsoft.Extensions.Options;
 
 namespace ContactsSdk.Sample.Cli;

@@ -1,8 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Spectre.Console;
 
 namespace ContactsSdk.Sample.Display;

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
-using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -15,7 +14,7 @@ namespace ContactsSdk.Sample.Display;
 internal static class ProgressView
 {
     public static IRenderable Waiting(long operationId) =>
-        Render(new DeletionProgress(operationId, null, null, null, TimeSpan.Zero, 0, 0, TimeSpan.Zero));
+        Render(ContactsModelFactory.DeletionProgress(operationId, null, null, null, TimeSpan.Zero, 0, 0, TimeSpan.Zero));
 
     public static IRenderable Render(DeletionProgress progress) => new Rows(
         new Markup($"[bold]op {progress.OperationId}[/]  {Track(progress.Phase, progress.State)}"),

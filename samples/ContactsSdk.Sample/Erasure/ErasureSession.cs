@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Erasure.Storage;

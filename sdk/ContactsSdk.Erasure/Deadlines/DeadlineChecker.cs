@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Erasure.Deadlines;
 

@@ -1,6 +1,5 @@
 using System;
 using ContactsSdk;
-using ContactsSdk.Configuration;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Deadlines;
 using ContactsSdk.Erasure.DependencyInjection;

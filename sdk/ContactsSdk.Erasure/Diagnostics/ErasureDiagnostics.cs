@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using ContactsSdk.Diagnostics;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Errors;
 
 namespace ContactsSdk.Erasure.Diagnostics;
 

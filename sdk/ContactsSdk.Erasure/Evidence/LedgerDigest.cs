@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json;
+using System.Text;
+using System;
 
 namespace ContactsSdk.Erasure.Evidence;
 
@@ -14,13 +15,35 @@ namespace ContactsSdk.Erasure.Evidence;
 /// Kept outside the database, it lets anyone holding the public key prove later that the ledger still
 /// holds every entry it covered, unchanged (docs/erasure-receipt.md gives the exact format).
 /// </summary>
-/// <param name="TreeSize">How many entries the digest covers: the first <c>TreeSize</c> leaves of the ledger.</param>
-/// <param name="RootHash">The Merkle tree hash of those leaves, lower-case hex.</param>
-/// <param name="IssuedAt">When it was issued (UTC, milliseconds).</param>
-/// <param name="KeyId">The ID of the signing key.</param>
-/// <param name="Signature">The ECDSA P-256 / SHA-256 signature of <see cref="SignedText"/>, DER, base64.</param>
-public sealed record LedgerDigest(long TreeSize, string RootHash, DateTimeOffset IssuedAt, string KeyId, string Signature)
+public sealed record LedgerDigest
 {
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal LedgerDigest(long treeSize, string rootHash, DateTimeOffset issuedAt, string keyId, string signature)
+    {
+        TreeSize = treeSize;
+        RootHash = rootHash;
+        IssuedAt = issuedAt;
+        KeyId = keyId;
+        Signature = signature;
+    }
+
+    /// <summary>How many entries the digest covers: the first <c>TreeSize</c> leaves of the ledger.</summary>
+    public long TreeSize { get; init; }
+
+    /// <summary>The Merkle tree hash of those leaves, lower-case hex.</summary>
+    public string RootHash { get; init; }
+
+    /// <summary>When it was issued (UTC, milliseconds).</summary>
+    public DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>The ID of the signing key.</summary>
+    public string KeyId { get; init; }
+
+    /// <summary>The ECDSA P-256 / SHA-256 signature of <see cref="SignedText"/>, DER, base64.</summary>
+    public string Signature { get; init; }
+
     /// <summary>The schema of the digest's JSON and the first line of its signed text.</summary>
     public const string Schema = "contactssdk.erasure-digest/1";
 

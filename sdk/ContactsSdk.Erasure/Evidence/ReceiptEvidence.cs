@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json;
+using System;
 using ContactsSdk.Erasure.Ledger;
 
 namespace ContactsSdk.Erasure.Evidence;
@@ -13,24 +14,47 @@ namespace ContactsSdk.Erasure.Evidence;
 /// leaves. Whoever holds it and the digest's public key can check it, without the database or any secret
 /// (docs/erasure-receipt.md; scripts/verify-receipt.py does it without this library).
 /// </summary>
-/// <param name="Receipt">The receipt's JSON text, byte for byte as stored (it is the entry's payload).</param>
-/// <param name="ErasureId">The erasure the receipt entry belongs to.</param>
-/// <param name="Sequence">The receipt entry's sequence in the erasure's chain.</param>
-/// <param name="RecordedAt">When the receipt entry was recorded (milliseconds).</param>
-/// <param name="PreviousHash">The chain hash of the entry before it.</param>
-/// <param name="LeafIndex">The receipt entry's position among all the ledger's entries.</param>
-/// <param name="InclusionProof">The RFC 9162 audit path from the entry's leaf to the digest's root, lower-case hex.</param>
-/// <param name="Digest">The signed digest that covers the entry.</param>
-public sealed record ReceiptEvidence(
-    string Receipt,
-    Guid ErasureId,
-    long Sequence,
-    DateTimeOffset RecordedAt,
-    string PreviousHash,
-    long LeafIndex,
-    IReadOnlyList<string> InclusionProof,
-    LedgerDigest Digest)
+public sealed record ReceiptEvidence
 {
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ReceiptEvidence(string receipt, Guid erasureId, long sequence, DateTimeOffset recordedAt, string previousHash, long leafIndex, IReadOnlyList<string> inclusionProof, LedgerDigest digest)
+    {
+        Receipt = receipt;
+        ErasureId = erasureId;
+        Sequence = sequence;
+        RecordedAt = recordedAt;
+        PreviousHash = previousHash;
+        LeafIndex = leafIndex;
+        InclusionProof = inclusionProof;
+        Digest = digest;
+    }
+
+    /// <summary>The receipt's JSON text, byte for byte as stored (it is the entry's payload).</summary>
+    public string Receipt { get; init; }
+
+    /// <summary>The erasure the receipt entry belongs to.</summary>
+    public Guid ErasureId { get; init; }
+
+    /// <summary>The receipt entry's sequence in the erasure's chain.</summary>
+    public long Sequence { get; init; }
+
+    /// <summary>When the receipt entry was recorded (milliseconds).</summary>
+    public DateTimeOffset RecordedAt { get; init; }
+
+    /// <summary>The chain hash of the entry before it.</summary>
+    public string PreviousHash { get; init; }
+
+    /// <summary>The receipt entry's position among all the ledger's entries.</summary>
+    public long LeafIndex { get; init; }
+
+    /// <summary>The RFC 9162 audit path from the entry's leaf to the digest's root, lower-case hex.</summary>
+    public IReadOnlyList<string> InclusionProof { get; init; }
+
+    /// <summary>The signed digest that covers the entry.</summary>
+    public LedgerDigest Digest { get; init; }
+
     /// <summary>The schema of the evidence JSON.</summary>
     public const string Schema = "contactssdk.erasure-evidence/1";
 

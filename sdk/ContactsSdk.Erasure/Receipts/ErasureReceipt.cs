@@ -1,5 +1,6 @@
-using System;
 using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using System;
 
 namespace ContactsSdk.Erasure.Receipts;
 
@@ -87,44 +88,146 @@ public sealed record ErasureReceipt
 }
 
 /// <summary>Keyed hashes of identifiers.</summary>
-/// <param name="Algorithm">Always <c>HMAC-SHA256</c>.</param>
-/// <param name="KeyId">The name of the key (ErasureOptions.SubjectHashKeyId).</param>
-/// <param name="Values">Lower-case hex hashes, one per identifier.</param>
-public sealed record ReceiptHashes(string Algorithm, string KeyId, IReadOnlyList<string> Values);
+public sealed record ReceiptHashes
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ReceiptHashes(string algorithm, string keyId, IReadOnlyList<string> values)
+    {
+        Algorithm = algorithm;
+        KeyId = keyId;
+        Values = values;
+    }
+
+    /// <summary>Always <c>HMAC-SHA256</c>.</summary>
+    public string Algorithm { get; init; }
+
+    /// <summary>The name of the key (ErasureOptions.SubjectHashKeyId).</summary>
+    public string KeyId { get; init; }
+
+    /// <summary>Lower-case hex hashes, one per identifier.</summary>
+    public IReadOnlyList<string> Values { get; init; }
+}
 
 /// <summary>One observed status of the deletion.</summary>
-/// <param name="At">When it was recorded.</param>
-/// <param name="Phase">The lifecycle phase (Suppression, Delete).</param>
-/// <param name="State">The interpreted state.</param>
-/// <param name="OperationStatus">The raw <c>operation.status</c>.</param>
-/// <param name="BackgroundOperationStatuses">The raw <c>backgroundOperationStatusID</c> values.</param>
-/// <param name="ResponseDateTime">The response's <c>responseDateTime</c>, with its offset.</param>
-public sealed record ReceiptTransition(DateTimeOffset At, string Phase, string State, string? OperationStatus, IReadOnlyList<string?>? BackgroundOperationStatuses, DateTimeOffset? ResponseDateTime);
+public sealed record ReceiptTransition
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ReceiptTransition(DateTimeOffset at, string phase, string state, string? operationStatus, IReadOnlyList<string?>? backgroundOperationStatuses, DateTimeOffset? responseDateTime)
+    {
+        At = at;
+        Phase = phase;
+        State = state;
+        OperationStatus = operationStatus;
+        BackgroundOperationStatuses = backgroundOperationStatuses;
+        ResponseDateTime = responseDateTime;
+    }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The lifecycle phase (Suppression, Delete).</summary>
+    public string Phase { get; init; }
+
+    /// <summary>The interpreted state.</summary>
+    public string State { get; init; }
+
+    /// <summary>The raw <c>operation.status</c>.</summary>
+    public string? OperationStatus { get; init; }
+
+    /// <summary>The raw <c>backgroundOperationStatusID</c> values.</summary>
+    public IReadOnlyList<string?>? BackgroundOperationStatuses { get; init; }
+
+    /// <summary>The response's <c>responseDateTime</c>, with its offset.</summary>
+    public DateTimeOffset? ResponseDateTime { get; init; }
+}
 
 /// <summary>A failure or a reconciliation.</summary>
-/// <param name="At">When it was recorded.</param>
-/// <param name="Kind">The ledger entry kind (outcome-unknown, not-processed, reconciled, not-received, poll-failed, refused).</param>
-/// <param name="ErrorKind">The kind of error, when there was one.</param>
-/// <param name="HttpStatus">The HTTP status, when known.</param>
-/// <param name="ErrorCode">Marketing Cloud's gateway error code, when known.</param>
-/// <param name="ResultCodes">Marketing Cloud's service result codes, when any.</param>
-/// <param name="OperationId">The operation found by a reconciliation.</param>
-public sealed record ReceiptEvent(DateTimeOffset At, string Kind, string? ErrorKind, int? HttpStatus, int? ErrorCode, IReadOnlyList<string>? ResultCodes, long? OperationId);
+public sealed record ReceiptEvent
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ReceiptEvent(DateTimeOffset at, string kind, string? errorKind, int? httpStatus, int? errorCode, IReadOnlyList<string>? resultCodes, long? operationId)
+    {
+        At = at;
+        Kind = kind;
+        ErrorKind = errorKind;
+        HttpStatus = httpStatus;
+        ErrorCode = errorCode;
+        ResultCodes = resultCodes;
+        OperationId = operationId;
+    }
+
+    /// <summary>When it was recorded.</summary>
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>The ledger entry kind (outcome-unknown, not-processed, reconciled, not-received, poll-failed, refused).</summary>
+    public string Kind { get; init; }
+
+    /// <summary>The kind of error, when there was one.</summary>
+    public string? ErrorKind { get; init; }
+
+    /// <summary>The HTTP status, when known.</summary>
+    public int? HttpStatus { get; init; }
+
+    /// <summary>Marketing Cloud's gateway error code, when known.</summary>
+    public int? ErrorCode { get; init; }
+
+    /// <summary>Marketing Cloud's service result codes, when any.</summary>
+    public IReadOnlyList<string>? ResultCodes { get; init; }
+
+    /// <summary>The operation found by a reconciliation.</summary>
+    public long? OperationId { get; init; }
+}
 
 /// <summary>The ledger entries a receipt covers.</summary>
-/// <param name="Entries">How many entries preceded the receipt.</param>
-/// <param name="LastHash">The hash of the last of them.</param>
-public sealed record ReceiptLedgerAnchor(long Entries, string LastHash);
+public sealed record ReceiptLedgerAnchor
+{
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ReceiptLedgerAnchor(long entries, string lastHash)
+    {
+        Entries = entries;
+        LastHash = lastHash;
+    }
+
+    /// <summary>How many entries preceded the receipt.</summary>
+    public long Entries { get; init; }
+
+    /// <summary>The hash of the last of them.</summary>
+    public string LastHash { get; init; }
+}
 
 /// <summary>
 /// The shared delete request an erasure rode, and what Marketing Cloud's delete-operations list
 /// reported of its call once processed (for the whole request, not one erasure; null when not read).
 /// </summary>
-/// <param name="BatchId">The batch's ID in the ledger.</param>
-/// <param name="ErasureCount">How many erasures rode the request.</param>
-/// <param name="ContactCount">How many contacts the request carried in all.</param>
-public sealed record ReceiptBatch(Guid BatchId, int ErasureCount, int ContactCount)
+public sealed record ReceiptBatch
 {
+    // Internal, so that a property can be added without breaking callers; tests use ErasureModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal ReceiptBatch(Guid batchId, int erasureCount, int contactCount)
+    {
+        BatchId = batchId;
+        ErasureCount = erasureCount;
+        ContactCount = contactCount;
+    }
+
+    /// <summary>The batch's ID in the ledger.</summary>
+    public Guid BatchId { get; init; }
+
+    /// <summary>How many erasures rode the request.</summary>
+    public int ErasureCount { get; init; }
+
+    /// <summary>How many contacts the request carried in all.</summary>
+    public int ContactCount { get; init; }
+
     /// <summary>The list's status of the call (for example Completed or CompletedWithErrors), as sent.</summary>
     public string? ListStatus { get; init; }
 

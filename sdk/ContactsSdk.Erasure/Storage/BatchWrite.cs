@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 
 namespace ContactsSdk.Erasure.Storage;
 
@@ -26,17 +27,64 @@ public sealed record BatchWrite
 }
 
 /// <summary>A version-checked change of a batch's state (and, once accepted, its operation ID).</summary>
-/// <param name="BatchId">The batch.</param>
-/// <param name="ExpectedVersion">The version the writer read.</param>
-/// <param name="NewState">The state after the change.</param>
-/// <param name="At">When the change is recorded.</param>
-/// <param name="OperationId">The accepted operation, set once (another batch cannot claim the same one).</param>
-public sealed record BatchChange(Guid BatchId, long ExpectedVersion, BatchState NewState, DateTimeOffset At, long? OperationId = null);
+public sealed record BatchChange
+{
+    /// <summary>An empty BatchChange: set its properties in an object initializer.</summary>
+    public BatchChange()
+    {
+    }
+
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
+    [SetsRequiredMembers]
+    internal BatchChange(Guid batchId, long expectedVersion, BatchState newState, DateTimeOffset at, long? operationId = null)
+    {
+        BatchId = batchId;
+        ExpectedVersion = expectedVersion;
+        NewState = newState;
+        At = at;
+        OperationId = operationId;
+    }
+
+    /// <summary>The batch.</summary>
+    public required Guid BatchId { get; init; }
+
+    /// <summary>The version the writer read.</summary>
+    public required long ExpectedVersion { get; init; }
+
+    /// <summary>The state after the change.</summary>
+    public required BatchState NewState { get; init; }
+
+    /// <summary>When the change is recorded.</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>The accepted operation, set once (another batch cannot claim the same one).</summary>
+    public long? OperationId { get; init; }
+}
 
 /// <summary>
 /// An erasure waiting for a shared request with its identifiers in clear: ready to send (what a batch
 /// is formed from), or waiting for its email addresses to be resolved (what one address search carries).
 /// </summary>
-/// <param name="Record">The erasure's row.</param>
-/// <param name="Subjects">Its contact keys or IDs in clear.</param>
-public sealed record SendCandidate(ErasureRecord Record, IReadOnlyList<string> Subjects);
+public sealed record SendCandidate
+{
+    /// <summary>An empty SendCandidate: set its properties in an object initializer.</summary>
+    public SendCandidate()
+    {
+    }
+
+    // The library's own shorthand; callers use an object initializer, so a property can be added
+    // without breaking them.
+    [SetsRequiredMembers]
+    internal SendCandidate(ErasureRecord record, IReadOnlyList<string> subjects)
+    {
+        Record = record;
+        Subjects = subjects;
+    }
+
+    /// <summary>The erasure's row.</summary>
+    public required ErasureRecord Record { get; init; }
+
+    /// <summary>Its contact keys or IDs in clear.</summary>
+    public required IReadOnlyList<string> Subjects { get; init; }
+}

@@ -1,5 +1,4 @@
 using System;
-using ContactsSdk.Errors;
 
 namespace ContactsSdk.Erasure.Storage;
 

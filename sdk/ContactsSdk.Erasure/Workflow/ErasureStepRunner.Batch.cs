@@ -4,10 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Errors;
 using Microsoft.Extensions.Logging;
 
 namespace ContactsSdk.Erasure.Workflow;

@@ -3,10 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ContactsSdk.Erasure.Workflow;

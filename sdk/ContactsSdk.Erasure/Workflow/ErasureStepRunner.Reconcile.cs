@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Ledger;
 using ContactsSdk.Erasure.Storage;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ContactsSdk.Erasure.Workflow;

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Net.Http;
 using ContactsSdk.Authentication;
 using ContactsSdk.Erasure.Ledger;
-using ContactsSdk.Errors;
 
 namespace ContactsSdk.Erasure.Workflow;
 

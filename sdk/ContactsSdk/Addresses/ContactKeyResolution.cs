@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Addresses;
 

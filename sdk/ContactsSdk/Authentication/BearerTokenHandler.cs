@@ -5,7 +5,6 @@ using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
-using ContactsSdk.Errors;
 
 namespace ContactsSdk.Authentication;
 

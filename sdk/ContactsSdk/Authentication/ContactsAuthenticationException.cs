@@ -1,7 +1,6 @@
 using System;
-using ContactsSdk.Errors;
 
-namespace ContactsSdk.Authentication;
+namespace ContactsSdk;
 
 /// <summary>
 /// The token endpoint refused the credentials or answered with something unusable. The message

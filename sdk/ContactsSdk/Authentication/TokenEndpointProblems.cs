@@ -1,5 +1,4 @@
 using System;
-using ContactsSdk.Configuration;
 
 namespace ContactsSdk.Authentication;
 

@@ -5,8 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Serialization;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Serialization.Json;
@@ -64,7 +63,7 @@ internal static class TokenRequest
             GrantType = ClientCredentialsGrant,
             ClientId = options.ClientId,
             ClientSecret = options.ClientSecret,
-            AccountId = string.IsNullOrEmpty(options.AccountId) ? null : options.AccountId,
+            AccountId = options.AccountId?.ToString(),
             Scope = string.IsNullOrEmpty(options.Scope) ? null : options.Scope,
         };
         using var writer = new JsonSerializationWriter();

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace ContactsSdk.Configuration;
+namespace ContactsSdk;
 
 /// <summary>
 /// Checks <see cref="ContactsClientOptions"/> before the first request, with messages that say what
@@ -56,9 +56,10 @@ public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsCl
         {
             failures.Add($"{nameof(ContactsClientOptions.ClientSecret)} is required (the installed package's client secret).");
         }
-        if (options.AccountId is { Length: > 0 } accountId && !IsDigits(accountId))
+        if (options.AccountId is { Value: <= 0 })
         {
-            failures.Add($"{nameof(ContactsClientOptions.AccountId)} '{accountId}' must be the numeric MID of a business unit.");
+            // Only default(AccountId) gets here: its constructor and parsing refuse anything but a MID.
+            failures.Add($"{nameof(ContactsClientOptions.AccountId)} must be the numeric MID of a business unit, not the default value.");
         }
         if (options.TokenRefreshMargin < TimeSpan.Zero || options.TokenRefreshMargin > TimeSpan.FromMinutes(10))
         {
@@ -88,7 +89,7 @@ public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsCl
     private static void ValidateRetry(ContactsRetryOptions retry, List<string> failures)
     {
         const string prefix = nameof(ContactsClientOptions.Retry) + ".";
-        if (retry.MaxRetries is < 0 or > ContactsRetryOptions.MaxRetriesLimit)
+        if (retry.MaxRetries < 0 || retry.MaxRetries > ContactsRetryOptions.MaxRetriesLimit)
         {
             failures.Add($"{prefix}{nameof(ContactsRetryOptions.MaxRetries)} must be between 0 and {ContactsRetryOptions.MaxRetriesLimit}.");
         }
@@ -132,18 +133,6 @@ public sealed class ContactsClientOptionsValidator : IValidateOptions<ContactsCl
         foreach (var c in subdomain)
         {
             if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static bool IsDigits(string value)
-    {
-        foreach (var c in value)
-        {
-            if (!char.IsAsciiDigit(c))
             {
                 return false;
             }

@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Configuration;
+namespace ContactsSdk;
 
 /// <summary>
 /// The one retry policy of a <see cref="ContactsClient"/> (<see cref="ContactsClientOptions.Retry"/>),
@@ -24,10 +24,10 @@ namespace ContactsSdk.Configuration;
 public sealed class ContactsRetryOptions
 {
     /// <summary>Default for <see cref="MaxRetries"/>: at most 4 sends per request.</summary>
-    public const int DefaultMaxRetries = 3;
+    public static int DefaultMaxRetries { get; } = 3;
 
     /// <summary>The most retries accepted, so that a misconfigured policy cannot spend the account's API quota.</summary>
-    public const int MaxRetriesLimit = 10;
+    public static int MaxRetriesLimit { get; } = 10;
 
     /// <summary>Default for <see cref="Delay"/>.</summary>
     public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
@@ -44,7 +44,7 @@ public sealed class ContactsRetryOptions
     /// <summary>
     /// The longest wait before a retry, whether computed or asked for by the answer (<c>Retry-After</c>).
     /// An answer that asks for longer is not waited out: its failure (for example
-    /// <see cref="Errors.ContactsRateLimitException"/> with its <c>RetryAfter</c>) is thrown instead. Zero: a
+    /// <see cref="ContactsRateLimitException"/> with its <c>RetryAfter</c>) is thrown instead. Zero: a
     /// failure is retried only when no wait is needed.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = DefaultMaxDelay;

@@ -4,11 +4,11 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Microsoft.Extensions.Logging;
 
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// Follows many deletions for a handful of requests: one sweep of the analytics route per
@@ -113,10 +113,10 @@ internal sealed class BatchedDeletionWaiter
                 _sweepFailures = 0;
                 _nextSweep = Elapsed + _options.MaxPollInterval;
             }
-            catch (Exception ex) when (TransientFailure.IsTransient(ex, cancellationToken) || ex is Errors.ContactsServiceException)
+            catch (Exception ex) when (TransientFailure.IsTransient(ex, cancellationToken) || ex is ContactsServiceException)
             {
                 _sweepFailures++;
-                if (_sweepFailures > _options.MaxConsecutiveFailures || ex is Errors.ContactsServiceException)
+                if (_sweepFailures > _options.MaxConsecutiveFailures || ex is ContactsServiceException)
                 {
                     // No sweep to rely on: every operation is followed on its own from now on.
                     ContactsSdkLog.SweepGivenUp(_owner._logger, _sweepFailures, ex.GetType().Name);

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>What <see cref="ContactsClient.ListDeleteOperationsAsync"/> read of the delete operations list.</summary>
 public sealed class DeleteOperationList

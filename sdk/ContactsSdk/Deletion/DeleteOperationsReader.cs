@@ -2,10 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated;
+using ContactsSdk;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// Pages through the delete operations list: to its end, to the page that lists an operation of

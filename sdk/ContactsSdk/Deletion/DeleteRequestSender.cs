@@ -1,10 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// Sends a delete request once and says what its failure means. The retries that cannot queue a

@@ -3,12 +3,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
 using ContactsSdk.Http;
-using ContactsSdk.Generated;
-using ContactsSdk.Generated.Models;
+using ContactsSdk;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// One look at many deletions at once: the analytics delete-requests route, paged newest operation

@@ -1,7 +1,6 @@
 using System;
-using ContactsSdk.Errors;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// A delete request failed in a way that leaves open whether Marketing Cloud acted on it: the

@@ -1,31 +1,65 @@
+using System.Text.Json.Serialization;
 using System;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>The end of a wait: the operation's state is terminal.</summary>
-/// <param name="OperationId">The operation followed.</param>
-/// <param name="State">The terminal state: deleted, restored (aborted) or invalid.</param>
-/// <param name="LastResponse">The status response that showed it, with every raw field.</param>
-/// <param name="Elapsed">How long the wait took on the client's clock.</param>
-/// <param name="RequestsMade">Status requests sent, failed ones included.</param>
-public sealed record DeletionResult(
-    long OperationId,
-    ContactDeletionState State,
-    DeleteStatusResponse LastResponse,
-    TimeSpan Elapsed,
-    int RequestsMade)
+public sealed record DeletionResult
 {
+    // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal DeletionResult(long operationId, ContactDeletionState state, DeleteStatusResponse lastResponse, TimeSpan elapsed, int requestsMade)
+    {
+        OperationId = operationId;
+        State = state;
+        LastResponse = lastResponse;
+        Elapsed = elapsed;
+        RequestsMade = requestsMade;
+    }
+
+    /// <summary>The operation followed.</summary>
+    public long OperationId { get; init; }
+
+    /// <summary>The terminal state: deleted, restored (aborted) or invalid.</summary>
+    public ContactDeletionState State { get; init; }
+
+    /// <summary>The status response that showed it, with every raw field.</summary>
+    public DeleteStatusResponse LastResponse { get; init; }
+
+    /// <summary>How long the wait took on the client's clock.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>Status requests sent, failed ones included.</summary>
+    public int RequestsMade { get; init; }
+
     /// <summary>True only when Marketing Cloud reported the delete phase Completed.</summary>
     public bool IsDeleted => State == ContactDeletionState.Deleted;
 }
 
 /// <summary>One operation of <see cref="ContactsClient.WaitForDeletionsAsync"/>: its result, or why there is none.</summary>
-/// <param name="OperationId">The operation followed.</param>
-/// <param name="Result">The terminal result, when the wait reached one.</param>
-/// <param name="Error">Why the wait ended without one (service error, failures beyond the limit, timeout).</param>
-public sealed record DeletionWaitOutcome(long OperationId, DeletionResult? Result, Exception? Error)
+public sealed record DeletionWaitOutcome
 {
+    // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal DeletionWaitOutcome(long operationId, DeletionResult? result, Exception? error)
+    {
+        OperationId = operationId;
+        Result = result;
+        Error = error;
+    }
+
+    /// <summary>The operation followed.</summary>
+    public long OperationId { get; init; }
+
+    /// <summary>The terminal result, when the wait reached one.</summary>
+    public DeletionResult? Result { get; init; }
+
+    /// <summary>Why the wait ended without one (service error, failures beyond the limit, timeout).</summary>
+    public Exception? Error { get; init; }
+
     /// <summary>Whether the wait reached a terminal state.</summary>
     public bool Succeeded => Result is not null;
 }

@@ -1,8 +1,23 @@
-using ContactsSdk.Generated.Models;
+using System.Text.Json.Serialization;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
-/// <summary>A deletion the service accepted: follow <paramref name="OperationId"/> to its end.</summary>
-/// <param name="OperationId">The operation to pass to the status route and the wait methods.</param>
-/// <param name="Response">The raw answer of the delete call.</param>
-public sealed record DeletionStarted(long OperationId, DeleteContactsResponse Response);
+/// <summary>A deletion the service accepted: follow <see cref="OperationId"/> to its end.</summary>
+public sealed record DeletionStarted
+{
+    // Internal, so that a property can be added without breaking callers; tests use ContactsModelFactory.
+    // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
+    [JsonConstructor]
+    internal DeletionStarted(long operationId, DeleteContactsResponse response)
+    {
+        OperationId = operationId;
+        Response = response;
+    }
+
+    /// <summary>The operation to pass to the status route and the wait methods.</summary>
+    public long OperationId { get; init; }
+
+    /// <summary>The raw answer of the delete call.</summary>
+    public DeleteContactsResponse Response { get; init; }
+}

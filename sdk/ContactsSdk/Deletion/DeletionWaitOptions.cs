@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// How <see cref="ContactsClient.WaitForDeletionAsync"/> polls. The defaults keep a 14-day deletion
@@ -15,19 +15,19 @@ public sealed record DeletionWaitOptions
     public static readonly TimeSpan DefaultMaxPollInterval = TimeSpan.FromHours(1);
 
     /// <summary>Default <see cref="BackoffFactor"/>.</summary>
-    public const double DefaultBackoffFactor = 2.0;
+    public static double DefaultBackoffFactor { get; } = 2.0;
 
     /// <summary>Default <see cref="MaxConsecutiveFailures"/>.</summary>
-    public const int DefaultMaxConsecutiveFailures = 8;
+    public static int DefaultMaxConsecutiveFailures { get; } = 8;
 
     /// <summary>Default <see cref="MaxRetryAfter"/>.</summary>
     public static readonly TimeSpan DefaultMaxRetryAfter = TimeSpan.FromMinutes(15);
 
     /// <summary>Default <see cref="MaxConcurrency"/>.</summary>
-    public const int DefaultMaxConcurrency = 4;
+    public static int DefaultMaxConcurrency { get; } = 4;
 
     /// <summary>Default <see cref="SweepPageSize"/>: the largest page the analytics route serves.</summary>
-    public const int DefaultSweepPageSize = 1000;
+    public static int DefaultSweepPageSize { get; } = 1000;
 
     /// <summary>Default <see cref="SweepLookBack"/>.</summary>
     public static readonly TimeSpan DefaultSweepLookBack = TimeSpan.FromDays(31);

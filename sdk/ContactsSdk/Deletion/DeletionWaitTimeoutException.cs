@@ -1,8 +1,7 @@
 using System;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>The wait's <see cref="DeletionWaitOptions.Timeout"/> passed before the deletion was fully processed.</summary>
 /// <remarks>

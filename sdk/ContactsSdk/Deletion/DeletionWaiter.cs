@@ -2,10 +2,10 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Microsoft.Extensions.Logging;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// Follows one operation until its lifecycle state is terminal. The state comes from the

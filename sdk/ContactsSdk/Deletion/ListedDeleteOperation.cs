@@ -1,6 +1,6 @@
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// One delete operation as the delete operations list reports it: where the delete call stands in

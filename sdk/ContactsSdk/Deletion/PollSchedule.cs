@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// The waits between status polls: exponential growth while nothing changes, back to the initial

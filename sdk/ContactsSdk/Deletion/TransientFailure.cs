@@ -1,8 +1,7 @@
 using System;
 using System.Threading;
-using ContactsSdk.Errors;
 
-namespace ContactsSdk.Deletion;
+namespace ContactsSdk;
 
 /// <summary>
 /// What the deletion waits need to know about a failed status read or sweep (idempotent reads):

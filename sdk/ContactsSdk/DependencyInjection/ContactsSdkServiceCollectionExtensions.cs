@@ -2,7 +2,6 @@ using System;
 using System.Net.Http;
 using ContactsSdk;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
 using ContactsSdk.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -5,8 +5,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Reflection;
 using ContactsSdk.Authentication;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using static ContactsSdk.Diagnostics.ContactsSdkDiagnostics;
 
 namespace ContactsSdk.Diagnostics;

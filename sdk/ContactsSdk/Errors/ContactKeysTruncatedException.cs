@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// Some email addresses matched at least as many contacts as the address search was asked for, even at

@@ -5,11 +5,11 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using ContactsSdk.Authentication;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Http;
 using Microsoft.Kiota.Abstractions;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// The one place where a failed request becomes a <see cref="ContactsSdkException"/> (as Azure.Core

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// Marketing Cloud's gateway refused a request with HTTP 429: the request never reached the

@@ -1,6 +1,6 @@
 using System;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// A request to Marketing Cloud failed: it answered with an HTTP error (other than a 429, which is

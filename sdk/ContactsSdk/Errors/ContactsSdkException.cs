@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// The base of every failure of the SDK's calls, the generated routes of <see cref="ContactsClient.Api"/>

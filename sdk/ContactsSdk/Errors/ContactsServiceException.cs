@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>
 /// The Contacts service refused or failed a request while answering HTTP 200: its

@@ -5,7 +5,7 @@ using System.Threading;
 using ContactsSdk.Authentication;
 using Microsoft.Kiota.Abstractions;
 
-namespace ContactsSdk.Errors;
+namespace ContactsSdk;
 
 /// <summary>Which requests a failure may be retried for.</summary>
 internal enum RetryScope

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 using KiotaRetryHandler = Microsoft.Kiota.Http.HttpClientLibrary.Middleware.RetryHandler;
 

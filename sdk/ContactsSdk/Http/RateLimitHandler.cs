@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
 
 namespace ContactsSdk.Http;
 

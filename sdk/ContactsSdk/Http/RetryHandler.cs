@@ -3,9 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Diagnostics;
-using ContactsSdk.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions;
 

@@ -144,7 +144,7 @@ internal static class SyntheticSpec
     /// <summary>The Kiota models of <see cref="Create"/>'s schemas (the properties the generated code reads).</summary>
     public static IReadOnlyList<string> Models(int paths) =>
         Enumerable.Range(0, paths).Select(i => $$"""
-            namespace ContactsSdk.Generated.Models
+            namespace ContactsSdk.Models
             {
                 public partial class Resource{{Number(i)}}Status
                 {

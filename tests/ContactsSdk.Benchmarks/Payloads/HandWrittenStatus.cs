@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Benchmarks.Payloads;
 

@@ -23,7 +23,7 @@ public sealed class KeyRotationTests
     public async Task After_a_rotation_new_erasures_use_the_new_key_and_older_ones_keep_theirs()
     {
         await using var harness = await ErasureHarness.StartAsync(
-            clock => new EmulatorOptions { TimeProvider = clock, Contacts = [new EmulatedContact("fake-key-1", "fake.one@example.com", clock.GetUtcNow().AddYears(-1))] },
+            clock => new EmulatorOptions { TimeProvider = clock, Contacts = [new EmulatedContact { ContactKey = "fake-key-1", EmailAddress = "fake.one@example.com", CreatedAt = clock.GetUtcNow().AddYears(-1) }] },
             o =>
             {
                 o.SubjectHashKey = NewKey;

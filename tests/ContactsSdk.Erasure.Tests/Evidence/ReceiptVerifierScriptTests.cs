@@ -61,7 +61,7 @@ public sealed partial class ReceiptVerifierScriptTests : IDisposable
         await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions
         {
             TimeProvider = clock,
-            Contacts = [new EmulatedContact("fake-key-1", "fake.one@example.com", clock.GetUtcNow().AddYears(-1))],
+            Contacts = [new EmulatedContact { ContactKey = "fake-key-1", EmailAddress = "fake.one@example.com", CreatedAt = clock.GetUtcNow().AddYears(-1) }],
         });
         var submitted = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-script-email", ErasureSubjects.EmailAddresses(["fake.one@example.com", "nobody@example.com"])));
         await harness.RunToEndAsync(submitted.ErasureId);

@@ -475,9 +475,9 @@ public abstract partial class LedgerStoreContract
         var second = NewBatch(b.Record.ErasureId);
         await store.WriteBatchAsync(new BatchWrite { NewBatches = [first, second], Appends = [Joining(a, first.BatchId), Joining(b, second.BatchId)] });
 
-        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(first.BatchId, 1, BatchState.InQueue, T0, OperationId: 77) }));
+        Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(first.BatchId, 1, BatchState.InQueue, T0, operationId: 77) }));
         Assert.Equal(AppendResult.VersionConflict, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(first.BatchId, 1, BatchState.Dissolved, T0) }));
-        Assert.Equal(AppendResult.OperationClaimed, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(second.BatchId, 1, BatchState.InQueue, T0, OperationId: 77) }));
+        Assert.Equal(AppendResult.OperationClaimed, await store.WriteBatchAsync(new BatchWrite { Change = new BatchChange(second.BatchId, 1, BatchState.InQueue, T0, operationId: 77) }));
 
         Assert.Equal((BatchState.InQueue, 77L, 2L), (await store.FindBatchAsync(first.BatchId)) is { } read ? (read.State, read.OperationId, read.Version) : default);
         Assert.Equal(BatchState.Formed, (await store.FindBatchAsync(second.BatchId))!.State);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 
 namespace ContactsSdk.Erasure.Tests.Support;
@@ -12,6 +11,6 @@ internal static class EmulatorConnection
         options.EndpointOverride = emulator.BaseAddress;
         options.ClientId = emulator.Credentials.ClientId;
         options.ClientSecret = emulator.Credentials.ClientSecret;
-        options.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+        options.AccountId = new AccountId(emulator.Credentials.AccountId);
     }
 }

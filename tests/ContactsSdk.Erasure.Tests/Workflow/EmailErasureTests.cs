@@ -26,9 +26,9 @@ public sealed class EmailErasureTests
             EmailSearchNoMatch = noMatchShape,
             Contacts =
             [
-                new EmulatedContact("jane-key-1", "jane@example.com", Created),
-                new EmulatedContact("jane-key-2", "Jane@Example.com", Created.AddDays(3)),
-                new EmulatedContact("john-key", "john@example.com", Created),
+                new EmulatedContact { ContactKey = "jane-key-1", EmailAddress = "jane@example.com", CreatedAt = Created },
+                new EmulatedContact { ContactKey = "jane-key-2", EmailAddress = "Jane@Example.com", CreatedAt = Created.AddDays(3) },
+                new EmulatedContact { ContactKey = "john-key", EmailAddress = "john@example.com", CreatedAt = Created },
             ],
         });
 
@@ -71,7 +71,7 @@ public sealed class EmailErasureTests
         await using var harness = await ErasureHarness.StartAsync(clock => new EmulatorOptions
         {
             TimeProvider = clock,
-            Contacts = Enumerable.Range(0, 4).Select(i => new EmulatedContact($"person-{i}-key", $"person{i}@example.com", Created)).ToList(),
+            Contacts = Enumerable.Range(0, 4).Select(i => new EmulatedContact { ContactKey = $"person-{i}-key", EmailAddress = $"person{i}@example.com", CreatedAt = Created }).ToList(),
         });
         var requests = Enumerable.Range(0, 5)
             .Select(i => new ErasureRequest($"gdpr-shared-search-{i}", ErasureSubjects.EmailAddresses([$"person{i}@example.com"])))

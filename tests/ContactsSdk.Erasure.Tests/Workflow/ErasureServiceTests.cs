@@ -71,10 +71,10 @@ public sealed class ErasureServiceTests
         var secret = Assert.Throws<ArgumentException>(() => ErasureSubjects.EmailAddresses(["jane doe@example.com"]));
         Assert.DoesNotContain("jane", secret.Message);
         // A MID other than the client's cannot be served by its token.
-        await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-mid", ErasureSubjects.ContactKeys(["k"])) { AccountId = 999 }));
+        await Assert.ThrowsAsync<ArgumentException>(() => harness.Service.SubmitAsync(new ErasureRequest("gdpr-mid", ErasureSubjects.ContactKeys(["k"])) { AccountId = new AccountId(999) }));
         // An unknown request ID is the SDK's own diagnosis, the same for every call that names one.
         var unknown = await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExportReceiptJsonAsync("gdpr-unknown"));
-        Assert.IsAssignableFrom<ContactsSdk.Errors.ContactsSdkException>(unknown);
+        Assert.IsAssignableFrom<ContactsSdk.ContactsSdkException>(unknown);
         Assert.Equal(("gdpr-unknown", "No erasure has request ID 'gdpr-unknown'."), (unknown.RequestId, unknown.Message));
         await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.GetReceiptAsync("gdpr-unknown"));
         await Assert.ThrowsAsync<ErasureNotFoundException>(() => harness.Service.ExportReceiptEvidenceAsync("gdpr-unknown"));
@@ -147,7 +147,7 @@ public sealed class ErasureServiceTests
     public async Task Verify_names_the_erasure_and_the_row_column_edited_to_differ_from_its_chain(string column, string assignment)
     {
         await using var harness = await ErasureHarness.StartAsync();
-        var edited = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-row", ErasureSubjects.ContactKeys(["k-1"])) { AccountId = harness.Emulator.Credentials.AccountId });
+        var edited = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-row", ErasureSubjects.ContactKeys(["k-1"])) { AccountId = new AccountId(harness.Emulator.Credentials.AccountId) });
         var other = await harness.Service.SubmitAsync(new ErasureRequest("gdpr-other", ErasureSubjects.ContactKeys(["k-2"])));
         await harness.RunToEndAsync(edited.ErasureId);
         await harness.RunToEndAsync(other.ErasureId);

@@ -36,7 +36,7 @@ internal static class GeneratorHarness
 
     /// <summary>The Kiota classes the fixture spec gives (as Kiota names them).</summary>
     public const string FixtureModels = """
-        namespace ContactsSdk.Generated.Models
+        namespace ContactsSdk.Models
         {
             public class Base { public string? RequestId { get; set; } }
             public class JobResponse : Base { public Job? Job { get; set; } public System.Collections.Generic.List<Step>? Steps { get; set; } public string? Kind { get; set; } }

@@ -69,7 +69,7 @@ internal sealed class ObservedTenant : IAsyncDisposable
                 options.EndpointOverride = emulator.BaseAddress;
                 options.ClientId = emulator.Credentials.ClientId;
                 options.ClientSecret = emulator.Credentials.ClientSecret;
-                options.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+                options.AccountId = new AccountId(emulator.Credentials.AccountId);
             });
         // The application's own handler on the SDK's named token client: it sees the token responses.
         services.AddHttpClient(ContactsSdkServiceCollectionExtensions.AuthHttpClientName).AddHttpMessageHandler(() => tokens.CreateHandler());

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -21,9 +19,9 @@ public sealed class ResolveContactKeysTests
 
     private static readonly EmulatedContact[] Contacts =
     [
-        new("0034x00001AbCdEAAV", "jane.doe@example.com", Created),
-        new("jane.doe@example.com", "jane.doe@example.com", Created.AddDays(-200)),
-        new("0034x00001ZzZzZAAV", "john.roe@example.com", Created),
+        new() { ContactKey = "0034x00001AbCdEAAV", EmailAddress = "jane.doe@example.com", CreatedAt = Created },
+        new() { ContactKey = "jane.doe@example.com", EmailAddress = "jane.doe@example.com", CreatedAt = Created.AddDays(-200) },
+        new() { ContactKey = "0034x00001ZzZzZAAV", EmailAddress = "john.roe@example.com", CreatedAt = Created },
     ];
 
     [Theory]
@@ -45,7 +43,7 @@ public sealed class ResolveContactKeysTests
     [Fact]
     public async Task An_address_whose_answer_is_full_is_searched_again_with_a_larger_count_and_gets_all_its_keys()
     {
-        var many = Enumerable.Range(0, 150).Select(i => new EmulatedContact($"many-{i:D3}", "many@example.com", Created.AddMinutes(i))).ToArray();
+        var many = Enumerable.Range(0, 150).Select(i => new EmulatedContact { ContactKey = $"many-{i:D3}", EmailAddress = "many@example.com", CreatedAt = Created.AddMinutes(i) }).ToArray();
         await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = [.. Contacts, .. many] });
 
         var keys = await tenant.Client.ResolveContactKeysAsync(["many@example.com", "john.roe@example.com"]);
@@ -59,7 +57,7 @@ public sealed class ResolveContactKeysTests
     [Fact]
     public async Task An_address_still_full_at_the_largest_count_is_refused_without_quoting_it_rather_than_taken_truncated()
     {
-        var many = Enumerable.Range(0, 12).Select(i => new EmulatedContact($"crowd-{i:D2}", "crowd@example.com", Created.AddMinutes(i))).ToArray();
+        var many = Enumerable.Range(0, 12).Select(i => new EmulatedContact { ContactKey = $"crowd-{i:D2}", EmailAddress = "crowd@example.com", CreatedAt = Created.AddMinutes(i) }).ToArray();
         await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = many });
 
         // Asking 1 key an address: searched again for 10, still full at the limit only if the limit is reached; here 12 > 10 and 100 > 12.
@@ -67,7 +65,7 @@ public sealed class ResolveContactKeysTests
         Assert.Equal(12, keys["crowd@example.com"].Count);
         Assert.Equal(3, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.EmailSearch));
 
-        var crowd = Enumerable.Range(0, ContactsClient.MaximumKeysPerAddressLimit).Select(i => new EmulatedContact($"c-{i}", "huge@example.com", Created)).ToArray();
+        var crowd = Enumerable.Range(0, ContactsClient.MaximumKeysPerAddressLimit).Select(i => new EmulatedContact { ContactKey = $"c-{i}", EmailAddress = "huge@example.com", CreatedAt = Created }).ToArray();
         await using var huge = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = crowd });
         var refused = await Assert.ThrowsAsync<ContactKeysTruncatedException>(() => huge.Client.ResolveContactKeysAsync(["huge@example.com"], maximumKeysPerAddress: 1000));
         Assert.Equal((1, ContactsClient.MaximumKeysPerAddressLimit), (refused.AddressCount, refused.MaximumCount));

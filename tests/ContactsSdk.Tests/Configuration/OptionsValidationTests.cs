@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ContactsSdk.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ public sealed class OptionsValidationTests
 {
     private const string Secret = "s3cr3t-value-never-shown";
 
-    private static ContactsClientOptions Valid() => new() { Subdomain = "mc563885gzs27c5t9-63k636ttgm", ClientId = "client", ClientSecret = Secret, AccountId = "100012345" };
+    private static ContactsClientOptions Valid() => new() { Subdomain = "mc563885gzs27c5t9-63k636ttgm", ClientId = "client", ClientSecret = Secret, AccountId = new AccountId(100012345) };
 
     [Fact]
     public void Valid_options_pass()
@@ -36,7 +35,7 @@ public sealed class OptionsValidationTests
         { "subdomain is a host", o => o.Subdomain = "mc123.rest.marketingcloudapis.com", "is malformed" },
         { "subdomain with a space", o => o.Subdomain = "mc 123", "is malformed" },
         { "subdomain too long", o => o.Subdomain = new string('a', 64), "is malformed" },
-        { "non-numeric account", o => o.AccountId = "BU-1", "AccountId 'BU-1' must be the numeric MID" },
+        { "default account", o => o.AccountId = default(AccountId), "AccountId must be the numeric MID" },
         { "plain http off loopback", o => o.EndpointOverride = new Uri("http://mc.example.com/"), "uses http:// on a non-loopback host" },
         { "ftp endpoint", o => o.EndpointOverride = new Uri("ftp://127.0.0.1/"), "must use https://" },
         { "negative margin", o => o.TokenRefreshMargin = TimeSpan.FromSeconds(-1), "TokenRefreshMargin" },

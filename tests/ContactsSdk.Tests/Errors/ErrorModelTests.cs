@@ -1,8 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
@@ -71,7 +69,7 @@ public sealed class ErrorModelTests
         Assert.Equal(50300, error.GatewayErrorCode);
         Assert.True(error.IsOutcomeUnknown);
         Assert.IsAssignableFrom<ApiException>(error.InnerException);
-        Assert.Equal(1 + ContactsSdk.Configuration.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.StatusRequests);
+        Assert.Equal(1 + ContactsSdk.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.StatusRequests);
     }
 
     [Fact]

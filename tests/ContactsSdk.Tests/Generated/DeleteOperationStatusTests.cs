@@ -1,4 +1,4 @@
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Xunit;
 
 namespace ContactsSdk.Tests.Generated;

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

@@ -1,9 +1,8 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing.Lifecycle;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

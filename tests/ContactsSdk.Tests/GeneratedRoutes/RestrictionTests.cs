@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Lifecycle;
-using ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Contacts.V1.Contacts.Actions.Restrict;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

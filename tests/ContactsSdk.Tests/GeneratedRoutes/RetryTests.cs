@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Lifecycle;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 
@@ -69,7 +69,7 @@ public sealed class RetryTests
         var v1 = tenant.Client.Api.Contacts.V1;
         var restriction = await v1.Contacts.Actions.Restrict.PostAsync(
             new() { RestrictByKeysRequest = new RestrictByKeysRequest { Values = ["contact-1"] } },
-            r => r.QueryParameters.Type = global::ContactsSdk.Generated.Contacts.V1.Contacts.Actions.Restrict.PostTypeQueryParameterType.Keys);
+            r => r.QueryParameters.Type = global::ContactsSdk.Contacts.V1.Contacts.Actions.Restrict.PostTypeQueryParameterType.Keys);
 
         var retry = await v1.Operations.Restrict[restriction!.OperationID!.Value].Retry.PostAsync();
 

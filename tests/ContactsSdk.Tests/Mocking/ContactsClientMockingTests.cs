@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -79,13 +78,13 @@ public sealed class ContactsClientMockingTests
         public override Task<DeletionStarted> StartDeletionByKeysAsync(IEnumerable<string> contactKeys, CancellationToken cancellationToken = default)
         {
             KeysDeleted.AddRange(contactKeys);
-            return Task.FromResult(new DeletionStarted(operationId, new DeleteContactsResponse { OperationID = operationId, OperationInitiated = true }));
+            return Task.FromResult(ContactsModelFactory.DeletionStarted(operationId, new DeleteContactsResponse { OperationID = operationId, OperationInitiated = true }));
         }
 
         public override Task<DeletionResult> WaitForDeletionAsync(long id, DeletionWaitOptions? options = null, IProgress<DeletionProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             OperationsAwaited.Add(id);
-            return Task.FromResult(new DeletionResult(id, verdict, new DeleteStatusResponse(), TimeSpan.FromHours(3), RequestsMade: 7));
+            return Task.FromResult(ContactsModelFactory.DeletionResult(id, verdict, new DeleteStatusResponse(), TimeSpan.FromHours(3), requestsMade: 7));
         }
     }
 }

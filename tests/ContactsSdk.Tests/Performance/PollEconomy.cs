@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 
 namespace ContactsSdk.Tests.Performance;
@@ -74,7 +72,7 @@ internal static class PollEconomy
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         }, clock);
 
         var started = await client.StartDeletionByKeysAsync(new[] { "poll-economy-contact" });

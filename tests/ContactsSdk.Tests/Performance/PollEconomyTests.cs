@@ -1,8 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using Xunit;
 
 namespace ContactsSdk.Tests.Performance;

@@ -2,9 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 
@@ -58,7 +56,7 @@ internal static class TrackingEconomy
             EndpointOverride = emulator.BaseAddress,
             ClientId = emulator.Credentials.ClientId,
             ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+            AccountId = new AccountId(emulator.Credentials.AccountId),
         }, clock);
 
         var spacing = TimeSpan.FromDays(1) / deletions;

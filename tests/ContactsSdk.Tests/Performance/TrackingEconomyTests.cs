@@ -1,6 +1,5 @@
 using System;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -2,8 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
 using ContactsSdk.Http;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;

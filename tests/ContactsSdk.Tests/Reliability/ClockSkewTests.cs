@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

@@ -2,11 +2,9 @@ using System;
 using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

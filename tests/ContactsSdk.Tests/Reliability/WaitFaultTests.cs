@@ -1,11 +1,9 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Net.Http;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
 using Microsoft.Extensions.Options;
 using Xunit;
 

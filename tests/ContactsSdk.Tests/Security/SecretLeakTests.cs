@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
@@ -64,7 +63,7 @@ public sealed class SecretLeakTests
                 options.EndpointOverride = emulator.BaseAddress;
                 options.ClientId = emulator.Credentials.ClientId;
                 options.ClientSecret = Secret;
-                options.AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
+                options.AccountId = new AccountId(emulator.Credentials.AccountId);
             });
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<ContactsClient>();
@@ -101,7 +100,7 @@ public sealed class SecretLeakTests
         var result = await tenant.Client.WaitForDeletionAsync(started.OperationId);
         Assert.True(result.IsDeleted);
 
-        errors.Add(await Assert.ThrowsAsync<ContactsSdk.Errors.ContactsServiceException>(() => tenant.Client.GetDeletionStatusAsync(987654)));
+        errors.Add(await Assert.ThrowsAsync<ContactsSdk.ContactsServiceException>(() => tenant.Client.GetDeletionStatusAsync(987654)));
 
         // Every token of the tenant revoked, and the token route refusing: the 401 that ends a call.
         faults.Enqueue(EmulatorRoute.Token, Fault.InternalServerError(), times: 10);

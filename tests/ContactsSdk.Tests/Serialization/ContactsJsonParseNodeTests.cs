@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Serialization;
 using ContactsSdk.Tests.Support;
 using Microsoft.Kiota.Abstractions.Serialization;

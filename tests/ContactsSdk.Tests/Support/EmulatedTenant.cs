@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 
 namespace ContactsSdk.Tests.Support;
@@ -36,7 +35,7 @@ internal sealed class EmulatedTenant : IAsyncDisposable
         EndpointOverride = emulator.BaseAddress,
         ClientId = emulator.Credentials.ClientId,
         ClientSecret = emulator.Credentials.ClientSecret,
-        AccountId = emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture),
+        AccountId = new AccountId(emulator.Credentials.AccountId),
     };
 
     public async ValueTask DisposeAsync()

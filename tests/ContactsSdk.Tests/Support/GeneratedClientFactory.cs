@@ -1,6 +1,6 @@
 using System;
 using System.Net.Http;
-using ContactsSdk.Generated;
+using ContactsSdk;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 

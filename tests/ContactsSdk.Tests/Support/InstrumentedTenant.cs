@@ -5,7 +5,6 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
 using ContactsSdk.Testing;
 using ContactsSdk.Http;
 using Microsoft.Extensions.Logging;

@@ -2,10 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
@@ -85,7 +82,7 @@ public sealed class DeleteOperationListingTests
     [Fact]
     public async Task An_operation_reads_as_pending_then_as_its_call_result_with_counts_times_and_restorable_deadline()
     {
-        var registered = new EmulatedContact("known-key", "someone@example.com", DateTimeOffset.UnixEpoch);
+        var registered = new EmulatedContact { ContactKey = "known-key", EmailAddress = "someone@example.com", CreatedAt = DateTimeOffset.UnixEpoch };
         await using var tenant = await EmulatedTenant.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = [registered] });
         // Marketing Cloud's queue processes one call at a time: the first is processed, the second waits.
         var first = await tenant.Client.StartDeletionByKeysAsync(["known-key"]);
@@ -148,7 +145,7 @@ public sealed class DeleteOperationListingTests
 
         var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.ListDeleteOperationsAsync());
         Assert.Equal(500, error.StatusCode);
-        Assert.Equal(1 + ContactsSdk.Configuration.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteOperations));
+        Assert.Equal(1 + ContactsSdk.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteOperations));
     }
 
     [Fact]

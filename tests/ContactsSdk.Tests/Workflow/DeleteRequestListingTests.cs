@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using ContactsSdk.Errors;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
@@ -89,6 +88,6 @@ public sealed class DeleteRequestListingTests
         var error = await Assert.ThrowsAsync<ContactsRequestException>(() => tenant.Client.ListDeleteRequestsAsync(now - TimeSpan.FromHours(1), now + TimeSpan.FromHours(1)));
         Assert.Equal(500, error.StatusCode);
         // The retry policy tried again, then reported the error.
-        Assert.Equal(1 + ContactsSdk.Configuration.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests));
+        Assert.Equal(1 + ContactsSdk.ContactsRetryOptions.DefaultMaxRetries, tenant.Emulator.Statistics.RequestsTo(EmulatorRoute.DeleteRequests));
     }
 }

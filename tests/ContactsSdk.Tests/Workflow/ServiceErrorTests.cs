@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
-using ContactsSdk.Configuration;
-using ContactsSdk.Errors;
 using ContactsSdk.Tests.Support;
 using Xunit;
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Configuration;
 using ContactsSdk.Tests.Support;
 using Xunit;
 
@@ -44,7 +43,7 @@ public sealed class TokenEndpointTests
         await using var server = await ScriptedServer.StartAsync();
         server.Enqueue(new ScriptedResponse(200, SpecDocument.ResponseExample("/v2/token", "post", "200", "issued")));
         var options = Options(server);
-        options.AccountId = "100012345";
+        options.AccountId = new AccountId(100012345);
         var provider = new MarketingCloudTokenProvider(new System.Net.Http.HttpClient(), options);
 
         await provider.GetTokenAsync(CancellationToken.None);

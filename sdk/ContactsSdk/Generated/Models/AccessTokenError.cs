@@ -6,7 +6,7 @@ using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Why the token endpoint refused a request (OAuth 2.0 error response).
@@ -43,7 +43,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The primary error message.</summary>
         public override string Message { get => base.Message; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.AccessTokenError"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.AccessTokenError"/> and sets the default values.
         /// </summary>
         public AccessTokenError()
         {
@@ -52,12 +52,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.AccessTokenError"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.AccessTokenError"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.AccessTokenError CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.AccessTokenError CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.AccessTokenError();
+            return new global::ContactsSdk.Models.AccessTokenError();
         }
         /// <summary>
         /// The deserialization information for the current model

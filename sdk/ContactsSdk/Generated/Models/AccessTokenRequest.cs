@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// A client-credentials token request of an installed package.
@@ -56,7 +56,7 @@ namespace ContactsSdk.Generated.Models
         public string Scope { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.AccessTokenRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.AccessTokenRequest"/> and sets the default values.
         /// </summary>
         public AccessTokenRequest()
         {
@@ -65,12 +65,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.AccessTokenRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.AccessTokenRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.AccessTokenRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.AccessTokenRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.AccessTokenRequest();
+            return new global::ContactsSdk.Models.AccessTokenRequest();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// An access token and the tenant&apos;s API hosts.
@@ -58,7 +58,7 @@ namespace ContactsSdk.Generated.Models
         public string TokenType { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.AccessTokenResponse"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.AccessTokenResponse"/> and sets the default values.
         /// </summary>
         public AccessTokenResponse()
         {
@@ -67,12 +67,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.AccessTokenResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.AccessTokenResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.AccessTokenResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.AccessTokenResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.AccessTokenResponse();
+            return new global::ContactsSdk.Models.AccessTokenResponse();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One background deletion operation of the delete phase.
@@ -34,7 +34,7 @@ namespace ContactsSdk.Generated.Models
         public string CreatedDate { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.BackgroundOperationSummary"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.BackgroundOperationSummary"/> and sets the default values.
         /// </summary>
         public BackgroundOperationSummary()
         {
@@ -43,12 +43,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.BackgroundOperationSummary"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.BackgroundOperationSummary"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.BackgroundOperationSummary CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.BackgroundOperationSummary CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.BackgroundOperationSummary();
+            return new global::ContactsSdk.Models.BackgroundOperationSummary();
         }
         /// <summary>
         /// The deserialization information for the current model

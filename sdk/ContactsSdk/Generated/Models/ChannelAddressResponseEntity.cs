@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The contact keys of one email address.
@@ -26,13 +26,13 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Its contact keys. When the address matched no contact the array holds one empty object, which is not a contact key.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.ContactKeyDetail>? ContactKeyDetails { get; set; }
+        public List<global::ContactsSdk.Models.ContactKeyDetail>? ContactKeyDetails { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.ContactKeyDetail> ContactKeyDetails { get; set; }
+        public List<global::ContactsSdk.Models.ContactKeyDetail> ContactKeyDetails { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ChannelAddressResponseEntity"/> and sets the default values.
         /// </summary>
         public ChannelAddressResponseEntity()
         {
@@ -41,12 +41,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ChannelAddressResponseEntity"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ChannelAddressResponseEntity CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity();
+            return new global::ContactsSdk.Models.ChannelAddressResponseEntity();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -57,7 +57,7 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "channelAddress", n => { ChannelAddress = n.GetStringValue(); } },
-                { "contactKeyDetails", n => { ContactKeyDetails = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ContactKeyDetail>(global::ContactsSdk.Generated.Models.ContactKeyDetail.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "contactKeyDetails", n => { ContactKeyDetails = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.ContactKeyDetail>(global::ContactsSdk.Models.ContactKeyDetail.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -68,7 +68,7 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("channelAddress", ChannelAddress);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ContactKeyDetail>("contactKeyDetails", ContactKeyDetails);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.ContactKeyDetail>("contactKeyDetails", ContactKeyDetails);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

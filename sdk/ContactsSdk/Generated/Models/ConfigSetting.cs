@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One deletion setting.
@@ -32,7 +32,7 @@ namespace ContactsSdk.Generated.Models
         public string Value { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ConfigSetting"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ConfigSetting"/> and sets the default values.
         /// </summary>
         public ConfigSetting()
         {
@@ -41,12 +41,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ConfigSetting"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ConfigSetting"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ConfigSetting CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ConfigSetting CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ConfigSetting();
+            return new global::ContactsSdk.Models.ConfigSetting();
         }
         /// <summary>
         /// The deserialization information for the current model

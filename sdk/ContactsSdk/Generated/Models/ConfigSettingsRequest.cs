@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Deletion settings to store.
@@ -18,13 +18,13 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The settings, one per key.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.ConfigSetting>? Items { get; set; }
+        public List<global::ContactsSdk.Models.ConfigSetting>? Items { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.ConfigSetting> Items { get; set; }
+        public List<global::ContactsSdk.Models.ConfigSetting> Items { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ConfigSettingsRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ConfigSettingsRequest"/> and sets the default values.
         /// </summary>
         public ConfigSettingsRequest()
         {
@@ -33,12 +33,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ConfigSettingsRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ConfigSettingsRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ConfigSettingsRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ConfigSettingsRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ConfigSettingsRequest();
+            return new global::ContactsSdk.Models.ConfigSettingsRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -48,7 +48,7 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "items", n => { Items = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ConfigSetting>(global::ContactsSdk.Generated.Models.ConfigSetting.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "items", n => { Items = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.ConfigSetting>(global::ContactsSdk.Models.ConfigSetting.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -58,7 +58,7 @@ namespace ContactsSdk.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ConfigSetting>("items", Items);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.ConfigSetting>("items", Items);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

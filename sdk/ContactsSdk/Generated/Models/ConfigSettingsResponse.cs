@@ -5,25 +5,25 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Answer to a configSettings call.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class ConfigSettingsResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class ConfigSettingsResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>Number of settings stored (spelled rowsEffected, as the service writes it).</summary>
         public int? RowsEffected { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ConfigSettingsResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ConfigSettingsResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.ConfigSettingsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.ConfigSettingsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ConfigSettingsResponse();
+            return new global::ContactsSdk.Models.ConfigSettingsResponse();
         }
         /// <summary>
         /// The deserialization information for the current model

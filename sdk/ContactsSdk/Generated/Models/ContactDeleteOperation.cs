@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One contact delete operation as the delete operations list reports it: the delete call, its place in Marketing Cloud&apos;s queue and its result. Its status is not the deletion&apos;s verdict.
@@ -154,7 +154,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Number of contacts the operation processed successfully.</summary>
         public long? SuccessCount { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ContactDeleteOperation"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ContactDeleteOperation"/> and sets the default values.
         /// </summary>
         public ContactDeleteOperation()
         {
@@ -163,12 +163,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ContactDeleteOperation"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ContactDeleteOperation"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ContactDeleteOperation CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ContactDeleteOperation CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ContactDeleteOperation();
+            return new global::ContactsSdk.Models.ContactDeleteOperation();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One contact key of an email address.
@@ -32,7 +32,7 @@ namespace ContactsSdk.Generated.Models
         public string CreateDate { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ContactKeyDetail"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ContactKeyDetail"/> and sets the default values.
         /// </summary>
         public ContactKeyDetail()
         {
@@ -41,12 +41,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ContactKeyDetail"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ContactKeyDetail"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ContactKeyDetail CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ContactKeyDetail CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ContactKeyDetail();
+            return new global::ContactsSdk.Models.ContactKeyDetail();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Body of a deletion by contact keys (type=keys).
@@ -32,7 +32,7 @@ namespace ContactsSdk.Generated.Models
         public List<string> Values { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.DeleteByKeysRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.DeleteByKeysRequest"/> and sets the default values.
         /// </summary>
         public DeleteByKeysRequest()
         {
@@ -41,12 +41,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteByKeysRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteByKeysRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.DeleteByKeysRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.DeleteByKeysRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteByKeysRequest();
+            return new global::ContactsSdk.Models.DeleteByKeysRequest();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Body of a deletion of every contact in a list or data extension (type=listReference).
@@ -30,13 +30,13 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The list whose contacts are deleted.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.TargetList? TargetList { get; set; }
+        public global::ContactsSdk.Models.TargetList? TargetList { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.TargetList TargetList { get; set; }
+        public global::ContactsSdk.Models.TargetList TargetList { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.DeleteByListReferenceRequest"/> and sets the default values.
         /// </summary>
         public DeleteByListReferenceRequest()
         {
@@ -45,12 +45,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteByListReferenceRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.DeleteByListReferenceRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteByListReferenceRequest();
+            return new global::ContactsSdk.Models.DeleteByListReferenceRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -63,7 +63,7 @@ namespace ContactsSdk.Generated.Models
                 { "deleteListContentsWhenCompleted", n => { DeleteListContentsWhenCompleted = n.GetBoolValue(); } },
                 { "deleteListWhenCompleted", n => { DeleteListWhenCompleted = n.GetBoolValue(); } },
                 { "deleteOperationType", n => { DeleteOperationType = n.GetStringValue(); } },
-                { "targetList", n => { TargetList = n.GetObjectValue<global::ContactsSdk.Generated.Models.TargetList>(global::ContactsSdk.Generated.Models.TargetList.CreateFromDiscriminatorValue); } },
+                { "targetList", n => { TargetList = n.GetObjectValue<global::ContactsSdk.Models.TargetList>(global::ContactsSdk.Models.TargetList.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -76,7 +76,7 @@ namespace ContactsSdk.Generated.Models
             writer.WriteBoolValue("deleteListContentsWhenCompleted", DeleteListContentsWhenCompleted);
             writer.WriteBoolValue("deleteListWhenCompleted", DeleteListWhenCompleted);
             writer.WriteStringValue("deleteOperationType", DeleteOperationType);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.TargetList>("targetList", TargetList);
+            writer.WriteObjectValue<global::ContactsSdk.Models.TargetList>("targetList", TargetList);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

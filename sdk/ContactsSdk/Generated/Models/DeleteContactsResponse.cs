@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Answer to a delete call.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DeleteContactsResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class DeleteContactsResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>ID of the started operation, to pass to the status route.</summary>
         public long? OperationID { get; set; }
@@ -20,20 +20,20 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The list a list-reference delete read its contacts from, as the answer describes it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.TargetListInformation? TargetListInformation { get; set; }
+        public global::ContactsSdk.Models.TargetListInformation? TargetListInformation { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.TargetListInformation TargetListInformation { get; set; }
+        public global::ContactsSdk.Models.TargetListInformation TargetListInformation { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteContactsResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteContactsResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.DeleteContactsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.DeleteContactsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteContactsResponse();
+            return new global::ContactsSdk.Models.DeleteContactsResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -45,7 +45,7 @@ namespace ContactsSdk.Generated.Models
             {
                 { "operationID", n => { OperationID = n.GetLongValue(); } },
                 { "operationInitiated", n => { OperationInitiated = n.GetBoolValue(); } },
-                { "targetListInformation", n => { TargetListInformation = n.GetObjectValue<global::ContactsSdk.Generated.Models.TargetListInformation>(global::ContactsSdk.Generated.Models.TargetListInformation.CreateFromDiscriminatorValue); } },
+                { "targetListInformation", n => { TargetListInformation = n.GetObjectValue<global::ContactsSdk.Models.TargetListInformation>(global::ContactsSdk.Models.TargetListInformation.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -58,7 +58,7 @@ namespace ContactsSdk.Generated.Models
             base.Serialize(writer);
             writer.WriteLongValue("operationID", OperationID);
             writer.WriteBoolValue("operationInitiated", OperationInitiated);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.TargetListInformation>("targetListInformation", TargetListInformation);
+            writer.WriteObjectValue<global::ContactsSdk.Models.TargetListInformation>("targetListInformation", TargetListInformation);
         }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The deletion operation as recorded by Marketing Cloud.
@@ -146,7 +146,7 @@ namespace ContactsSdk.Generated.Models
         public string Status { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.DeleteOperation"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.DeleteOperation"/> and sets the default values.
         /// </summary>
         public DeleteOperation()
         {
@@ -155,12 +155,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteOperation"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteOperation"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.DeleteOperation CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.DeleteOperation CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteOperation();
+            return new global::ContactsSdk.Models.DeleteOperation();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,23 +5,23 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One page of the account&apos;s contact delete operations: the route document shows items; count, page and pageSize are the paging fields of the Contacts lists.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DeleteOperationsPage : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class DeleteOperationsPage : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>Number of operations in the whole list, on every page.</summary>
         public int? Count { get; set; }
         /// <summary>The delete operations of this page.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.ContactDeleteOperation>? Items { get; set; }
+        public List<global::ContactsSdk.Models.ContactDeleteOperation>? Items { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.ContactDeleteOperation> Items { get; set; }
+        public List<global::ContactsSdk.Models.ContactDeleteOperation> Items { get; set; }
 #endif
         /// <summary>Page number of this page, starting at 1.</summary>
         public int? Page { get; set; }
@@ -30,12 +30,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteOperationsPage"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteOperationsPage"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.DeleteOperationsPage CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.DeleteOperationsPage CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteOperationsPage();
+            return new global::ContactsSdk.Models.DeleteOperationsPage();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -46,7 +46,7 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
                 { "count", n => { Count = n.GetIntValue(); } },
-                { "items", n => { Items = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ContactDeleteOperation>(global::ContactsSdk.Generated.Models.ContactDeleteOperation.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "items", n => { Items = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.ContactDeleteOperation>(global::ContactsSdk.Models.ContactDeleteOperation.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "pageSize", n => { PageSize = n.GetIntValue(); } },
             };
@@ -60,7 +60,7 @@ namespace ContactsSdk.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
             writer.WriteIntValue("count", Count);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ContactDeleteOperation>("items", Items);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.ContactDeleteOperation>("items", Items);
             writer.WriteIntValue("page", Page);
             writer.WriteIntValue("pageSize", PageSize);
         }

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One contact delete request, as the analytics route reports it.
@@ -54,7 +54,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Number of contacts in the request.</summary>
         public long? TotalContactCount { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.DeleteRequestDetails"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.DeleteRequestDetails"/> and sets the default values.
         /// </summary>
         public DeleteRequestDetails()
         {
@@ -63,12 +63,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteRequestDetails"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteRequestDetails"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.DeleteRequestDetails CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.DeleteRequestDetails CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteRequestDetails();
+            return new global::ContactsSdk.Models.DeleteRequestDetails();
         }
         /// <summary>
         /// The deserialization information for the current model

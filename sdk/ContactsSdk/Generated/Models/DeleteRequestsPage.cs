@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One page of the delete requests of a date range.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DeleteRequestsPage : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class DeleteRequestsPage : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>A UTC timestamp written without an offset, for example 2019-02-18T00:00:00. Kept as a string: parse it with DateTimeStyles.AssumeUniversal, never as local time.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -24,10 +24,10 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The delete requests of this page.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.DeleteRequestDetails>? Operations { get; set; }
+        public List<global::ContactsSdk.Models.DeleteRequestDetails>? Operations { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.DeleteRequestDetails> Operations { get; set; }
+        public List<global::ContactsSdk.Models.DeleteRequestDetails> Operations { get; set; }
 #endif
         /// <summary>Page number of this page.</summary>
         public int? PageNumber { get; set; }
@@ -46,12 +46,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteRequestsPage"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteRequestsPage"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.DeleteRequestsPage CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.DeleteRequestsPage CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteRequestsPage();
+            return new global::ContactsSdk.Models.DeleteRequestsPage();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -62,7 +62,7 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
                 { "endDateUtc", n => { EndDateUtc = n.GetStringValue(); } },
-                { "operations", n => { Operations = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.DeleteRequestDetails>(global::ContactsSdk.Generated.Models.DeleteRequestDetails.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "operations", n => { Operations = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.DeleteRequestDetails>(global::ContactsSdk.Models.DeleteRequestDetails.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "pageNumber", n => { PageNumber = n.GetIntValue(); } },
                 { "pageSize", n => { PageSize = n.GetIntValue(); } },
                 { "startDateUtc", n => { StartDateUtc = n.GetStringValue(); } },
@@ -78,7 +78,7 @@ namespace ContactsSdk.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
             writer.WriteStringValue("endDateUtc", EndDateUtc);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.DeleteRequestDetails>("operations", Operations);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.DeleteRequestDetails>("operations", Operations);
             writer.WriteIntValue("pageNumber", PageNumber);
             writer.WriteIntValue("pageSize", PageSize);
             writer.WriteStringValue("startDateUtc", StartDateUtc);

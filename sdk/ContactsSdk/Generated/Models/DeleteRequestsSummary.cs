@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Delete request counts over a date range, in total and per status. The route document writes these names in lower case (startdateutc, itemcount, totaltimeseries...); the time of the statuses is statusasofdateutc in its table and statusofdateutc in its example (which the emulator follows), so both are modelled. The SDK reads names ignoring case.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DeleteRequestsSummary : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class DeleteRequestsSummary : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>A UTC timestamp of a query string or of a range the service echoes: without an offset (2019-02-18T00:00:00) or with a Z (2018-01-15T00:00:00Z). No other offset.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -46,28 +46,28 @@ namespace ContactsSdk.Generated.Models
         /// <summary>One series per status.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.StatusTimeSeries>? StatusTimeSeries { get; set; }
+        public List<global::ContactsSdk.Models.StatusTimeSeries>? StatusTimeSeries { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.StatusTimeSeries> StatusTimeSeries { get; set; }
+        public List<global::ContactsSdk.Models.StatusTimeSeries> StatusTimeSeries { get; set; }
 #endif
         /// <summary>The series of all requests (one entry in the route document&apos;s example).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.RequestTimeSeries>? TotalTimeSeries { get; set; }
+        public List<global::ContactsSdk.Models.RequestTimeSeries>? TotalTimeSeries { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.RequestTimeSeries> TotalTimeSeries { get; set; }
+        public List<global::ContactsSdk.Models.RequestTimeSeries> TotalTimeSeries { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteRequestsSummary"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteRequestsSummary"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.DeleteRequestsSummary CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.DeleteRequestsSummary CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteRequestsSummary();
+            return new global::ContactsSdk.Models.DeleteRequestsSummary();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -83,8 +83,8 @@ namespace ContactsSdk.Generated.Models
                 { "startDateUtc", n => { StartDateUtc = n.GetStringValue(); } },
                 { "statusAsOfDateUtc", n => { StatusAsOfDateUtc = n.GetDateTimeOffsetValue(); } },
                 { "statusOfDateUtc", n => { StatusOfDateUtc = n.GetDateTimeOffsetValue(); } },
-                { "statusTimeSeries", n => { StatusTimeSeries = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.StatusTimeSeries>(global::ContactsSdk.Generated.Models.StatusTimeSeries.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "totalTimeSeries", n => { TotalTimeSeries = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.RequestTimeSeries>(global::ContactsSdk.Generated.Models.RequestTimeSeries.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "statusTimeSeries", n => { StatusTimeSeries = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.StatusTimeSeries>(global::ContactsSdk.Models.StatusTimeSeries.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "totalTimeSeries", n => { TotalTimeSeries = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.RequestTimeSeries>(global::ContactsSdk.Models.RequestTimeSeries.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -101,8 +101,8 @@ namespace ContactsSdk.Generated.Models
             writer.WriteStringValue("startDateUtc", StartDateUtc);
             writer.WriteDateTimeOffsetValue("statusAsOfDateUtc", StatusAsOfDateUtc);
             writer.WriteDateTimeOffsetValue("statusOfDateUtc", StatusOfDateUtc);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.StatusTimeSeries>("statusTimeSeries", StatusTimeSeries);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.RequestTimeSeries>("totalTimeSeries", TotalTimeSeries);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.StatusTimeSeries>("statusTimeSeries", StatusTimeSeries);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.RequestTimeSeries>("totalTimeSeries", TotalTimeSeries);
         }
     }
 }

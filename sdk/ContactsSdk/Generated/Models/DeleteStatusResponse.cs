@@ -5,49 +5,49 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Status of a contact deletion. In the suppression phase it has no backgroundOperationsSummary and operation.status gives the suppression status; in the delete phase backgroundOperationsSummary[].backgroundOperationStatusID gives the deletion status. operation.status Completed alone does not mean the contacts are deleted.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class DeleteStatusResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class DeleteStatusResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>Present once the delete phase has started: one entry per background deletion operation. Absent during the suppression phase.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>? BackgroundOperationsSummary { get; set; }
+        public List<global::ContactsSdk.Models.BackgroundOperationSummary>? BackgroundOperationsSummary { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary> BackgroundOperationsSummary { get; set; }
+        public List<global::ContactsSdk.Models.BackgroundOperationSummary> BackgroundOperationsSummary { get; set; }
 #endif
         /// <summary>Days the suppressed contacts stay restorable before the delete phase starts (configSettings value -1 means 0 days).</summary>
         public int? NumberofRestorableDays { get; set; }
         /// <summary>The deletion operation as recorded by Marketing Cloud.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.DeleteOperation? Operation { get; set; }
+        public global::ContactsSdk.Models.DeleteOperation? Operation { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.DeleteOperation Operation { get; set; }
+        public global::ContactsSdk.Models.DeleteOperation Operation { get; set; }
 #endif
         /// <summary>Mappings of the operation (shape not documented; kept as raw JSON).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.OperationMapping>? OperationMappings { get; set; }
+        public List<global::ContactsSdk.Models.OperationMapping>? OperationMappings { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.OperationMapping> OperationMappings { get; set; }
+        public List<global::ContactsSdk.Models.OperationMapping> OperationMappings { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.DeleteStatusResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.DeleteStatusResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.DeleteStatusResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.DeleteStatusResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.DeleteStatusResponse();
+            return new global::ContactsSdk.Models.DeleteStatusResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -57,10 +57,10 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
-                { "backgroundOperationsSummary", n => { BackgroundOperationsSummary = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>(global::ContactsSdk.Generated.Models.BackgroundOperationSummary.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "backgroundOperationsSummary", n => { BackgroundOperationsSummary = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.BackgroundOperationSummary>(global::ContactsSdk.Models.BackgroundOperationSummary.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "numberofRestorableDays", n => { NumberofRestorableDays = n.GetIntValue(); } },
-                { "operation", n => { Operation = n.GetObjectValue<global::ContactsSdk.Generated.Models.DeleteOperation>(global::ContactsSdk.Generated.Models.DeleteOperation.CreateFromDiscriminatorValue); } },
-                { "operationMappings", n => { OperationMappings = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.OperationMapping>(global::ContactsSdk.Generated.Models.OperationMapping.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "operation", n => { Operation = n.GetObjectValue<global::ContactsSdk.Models.DeleteOperation>(global::ContactsSdk.Models.DeleteOperation.CreateFromDiscriminatorValue); } },
+                { "operationMappings", n => { OperationMappings = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.OperationMapping>(global::ContactsSdk.Models.OperationMapping.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -71,10 +71,10 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>("backgroundOperationsSummary", BackgroundOperationsSummary);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.BackgroundOperationSummary>("backgroundOperationsSummary", BackgroundOperationsSummary);
             writer.WriteIntValue("numberofRestorableDays", NumberofRestorableDays);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.DeleteOperation>("operation", Operation);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.OperationMapping>("operationMappings", OperationMappings);
+            writer.WriteObjectValue<global::ContactsSdk.Models.DeleteOperation>("operation", Operation);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.OperationMapping>("operationMappings", OperationMappings);
         }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The email addresses to find contact keys for.
@@ -26,7 +26,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The most contact keys to return per address (default 1).</summary>
         public int? MaximumCount { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.EmailAddressSearchRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.EmailAddressSearchRequest"/> and sets the default values.
         /// </summary>
         public EmailAddressSearchRequest()
         {
@@ -35,12 +35,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.EmailAddressSearchRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.EmailAddressSearchRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.EmailAddressSearchRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.EmailAddressSearchRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.EmailAddressSearchRequest();
+            return new global::ContactsSdk.Models.EmailAddressSearchRequest();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,21 +5,21 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The contact keys of the requested email addresses.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class EmailAddressSearchResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class EmailAddressSearchResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>One entry per address found; empty when no address matched.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity>? ChannelAddressResponseEntities { get; set; }
+        public List<global::ContactsSdk.Models.ChannelAddressResponseEntity>? ChannelAddressResponseEntities { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity> ChannelAddressResponseEntities { get; set; }
+        public List<global::ContactsSdk.Models.ChannelAddressResponseEntity> ChannelAddressResponseEntities { get; set; }
 #endif
         /// <summary>Status of the search (listed by the route&apos;s reference page).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -32,12 +32,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.EmailAddressSearchResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.EmailAddressSearchResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.EmailAddressSearchResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.EmailAddressSearchResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.EmailAddressSearchResponse();
+            return new global::ContactsSdk.Models.EmailAddressSearchResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -47,7 +47,7 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
-                { "channelAddressResponseEntities", n => { ChannelAddressResponseEntities = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity>(global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "channelAddressResponseEntities", n => { ChannelAddressResponseEntities = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.ChannelAddressResponseEntity>(global::ContactsSdk.Models.ChannelAddressResponseEntity.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "operationStatus", n => { OperationStatus = n.GetStringValue(); } },
             };
         }
@@ -59,7 +59,7 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ChannelAddressResponseEntity>("channelAddressResponseEntities", ChannelAddressResponseEntities);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.ChannelAddressResponseEntity>("channelAddressResponseEntities", ChannelAddressResponseEntities);
             writer.WriteStringValue("operationStatus", OperationStatus);
         }
     }

@@ -6,7 +6,7 @@ using Microsoft.Kiota.Abstractions;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Error body returned by the Marketing Cloud API gateway.
@@ -39,7 +39,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Seconds to wait before the next request; sent with errorcode 50100 (together with the Retry-After header), absent with 50200.</summary>
         public int? RetryAfter { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.GatewayError"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.GatewayError"/> and sets the default values.
         /// </summary>
         public GatewayError()
         {
@@ -48,12 +48,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.GatewayError"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.GatewayError"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.GatewayError CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.GatewayError CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.GatewayError();
+            return new global::ContactsSdk.Models.GatewayError();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Name of a list.
@@ -24,7 +24,7 @@ namespace ContactsSdk.Generated.Models
         public string Value { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ListName"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ListName"/> and sets the default values.
         /// </summary>
         public ListName()
         {
@@ -33,12 +33,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ListName"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ListName"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ListName CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ListName CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ListName();
+            return new global::ContactsSdk.Models.ListName();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// What may be done with the list once the operation completes.
@@ -20,7 +20,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Whether the list&apos;s contents can be deleted.</summary>
         public bool? CanDeleteListContents { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ListOperationSupport"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ListOperationSupport"/> and sets the default values.
         /// </summary>
         public ListOperationSupport()
         {
@@ -29,12 +29,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ListOperationSupport"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ListOperationSupport"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ListOperationSupport CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ListOperationSupport CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ListOperationSupport();
+            return new global::ContactsSdk.Models.ListOperationSupport();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Kind of list.
@@ -26,7 +26,7 @@ namespace ContactsSdk.Generated.Models
         public string ListTypeKey { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ListType"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ListType"/> and sets the default values.
         /// </summary>
         public ListType()
         {
@@ -35,12 +35,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ListType"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ListType"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ListType CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ListType CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ListType();
+            return new global::ContactsSdk.Models.ListType();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// An operation mapping. Its fields are not documented; all of them are kept in AdditionalData.
@@ -16,7 +16,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.OperationMapping"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.OperationMapping"/> and sets the default values.
         /// </summary>
         public OperationMapping()
         {
@@ -25,12 +25,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.OperationMapping"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.OperationMapping"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.OperationMapping CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.OperationMapping CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.OperationMapping();
+            return new global::ContactsSdk.Models.OperationMapping();
         }
         /// <summary>
         /// The deserialization information for the current model

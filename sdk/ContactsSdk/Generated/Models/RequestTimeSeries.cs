@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Numbers of delete requests per interval.
@@ -18,10 +18,10 @@ namespace ContactsSdk.Generated.Models
         /// <summary>One item per interval.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.TimeSeriesItem>? Items { get; set; }
+        public List<global::ContactsSdk.Models.TimeSeriesItem>? Items { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.TimeSeriesItem> Items { get; set; }
+        public List<global::ContactsSdk.Models.TimeSeriesItem> Items { get; set; }
 #endif
         /// <summary>The largest count of one interval.</summary>
         public long? MaxValue { get; set; }
@@ -30,7 +30,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Requests over the whole range.</summary>
         public long? RequestCount { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.RequestTimeSeries"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.RequestTimeSeries"/> and sets the default values.
         /// </summary>
         public RequestTimeSeries()
         {
@@ -39,12 +39,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RequestTimeSeries"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RequestTimeSeries"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.RequestTimeSeries CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.RequestTimeSeries CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RequestTimeSeries();
+            return new global::ContactsSdk.Models.RequestTimeSeries();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -54,7 +54,7 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "items", n => { Items = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.TimeSeriesItem>(global::ContactsSdk.Generated.Models.TimeSeriesItem.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "items", n => { Items = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.TimeSeriesItem>(global::ContactsSdk.Models.TimeSeriesItem.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "maxValue", n => { MaxValue = n.GetLongValue(); } },
                 { "minValue", n => { MinValue = n.GetLongValue(); } },
                 { "requestCount", n => { RequestCount = n.GetLongValue(); } },
@@ -67,7 +67,7 @@ namespace ContactsSdk.Generated.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.TimeSeriesItem>("items", Items);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.TimeSeriesItem>("items", Items);
             writer.WriteLongValue("maxValue", MaxValue);
             writer.WriteLongValue("minValue", MinValue);
             writer.WriteLongValue("requestCount", RequestCount);

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Body of a restriction by contact keys (type=keys).
@@ -24,7 +24,7 @@ namespace ContactsSdk.Generated.Models
         public List<string> Values { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.RestrictByKeysRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.RestrictByKeysRequest"/> and sets the default values.
         /// </summary>
         public RestrictByKeysRequest()
         {
@@ -33,12 +33,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RestrictByKeysRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RestrictByKeysRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.RestrictByKeysRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.RestrictByKeysRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RestrictByKeysRequest();
+            return new global::ContactsSdk.Models.RestrictByKeysRequest();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Body of a restriction of every contact of a data extension (type=listReference).
@@ -22,13 +22,13 @@ namespace ContactsSdk.Generated.Models
         /// <summary>The list whose contacts are deleted.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.TargetList? TargetList { get; set; }
+        public global::ContactsSdk.Models.TargetList? TargetList { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.TargetList TargetList { get; set; }
+        public global::ContactsSdk.Models.TargetList TargetList { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.RestrictByListReferenceRequest"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.RestrictByListReferenceRequest"/> and sets the default values.
         /// </summary>
         public RestrictByListReferenceRequest()
         {
@@ -37,12 +37,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RestrictByListReferenceRequest"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RestrictByListReferenceRequest"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.RestrictByListReferenceRequest CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.RestrictByListReferenceRequest CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RestrictByListReferenceRequest();
+            return new global::ContactsSdk.Models.RestrictByListReferenceRequest();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -54,7 +54,7 @@ namespace ContactsSdk.Generated.Models
             {
                 { "deleteListContentsWhenCompleted", n => { DeleteListContentsWhenCompleted = n.GetBoolValue(); } },
                 { "deleteListWhenCompleted", n => { DeleteListWhenCompleted = n.GetBoolValue(); } },
-                { "targetList", n => { TargetList = n.GetObjectValue<global::ContactsSdk.Generated.Models.TargetList>(global::ContactsSdk.Generated.Models.TargetList.CreateFromDiscriminatorValue); } },
+                { "targetList", n => { TargetList = n.GetObjectValue<global::ContactsSdk.Models.TargetList>(global::ContactsSdk.Models.TargetList.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -66,7 +66,7 @@ namespace ContactsSdk.Generated.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("deleteListContentsWhenCompleted", DeleteListContentsWhenCompleted);
             writer.WriteBoolValue("deleteListWhenCompleted", DeleteListWhenCompleted);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.TargetList>("targetList", TargetList);
+            writer.WriteObjectValue<global::ContactsSdk.Models.TargetList>("targetList", TargetList);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Answer to a restrict call.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RestrictContactsResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class RestrictContactsResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>ID of the started operation, to pass to the restrict status route.</summary>
         public long? OperationID { get; set; }
@@ -20,12 +20,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RestrictContactsResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RestrictContactsResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.RestrictContactsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.RestrictContactsResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RestrictContactsResponse();
+            return new global::ContactsSdk.Models.RestrictContactsResponse();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The restriction operation as recorded by Marketing Cloud: the operation record of a deletion, with the fields the restrict status route&apos;s documented example shows.
@@ -130,7 +130,7 @@ namespace ContactsSdk.Generated.Models
         public string Status { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.RestrictOperation"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.RestrictOperation"/> and sets the default values.
         /// </summary>
         public RestrictOperation()
         {
@@ -139,12 +139,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RestrictOperation"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RestrictOperation"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.RestrictOperation CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.RestrictOperation CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RestrictOperation();
+            return new global::ContactsSdk.Models.RestrictOperation();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,41 +5,41 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Status of a restriction, in the envelope of the delete status route. It has one phase: operation.status says whether the contacts are restricted yet (operation.isRestrictedForProcessing turns true with it); backgroundOperationsSummary stays empty.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RestrictStatusResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class RestrictStatusResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>Empty for a restriction, which has no background deletion operations.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>? BackgroundOperationsSummary { get; set; }
+        public List<global::ContactsSdk.Models.BackgroundOperationSummary>? BackgroundOperationsSummary { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.BackgroundOperationSummary> BackgroundOperationsSummary { get; set; }
+        public List<global::ContactsSdk.Models.BackgroundOperationSummary> BackgroundOperationsSummary { get; set; }
 #endif
         /// <summary>Not used by a restriction; reported as -1.</summary>
         public int? NumberofRestorableDays { get; set; }
         /// <summary>The restriction operation as recorded by Marketing Cloud: the operation record of a deletion, with the fields the restrict status route&apos;s documented example shows.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.RestrictOperation? Operation { get; set; }
+        public global::ContactsSdk.Models.RestrictOperation? Operation { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.RestrictOperation Operation { get; set; }
+        public global::ContactsSdk.Models.RestrictOperation Operation { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RestrictStatusResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RestrictStatusResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.RestrictStatusResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.RestrictStatusResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RestrictStatusResponse();
+            return new global::ContactsSdk.Models.RestrictStatusResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -49,9 +49,9 @@ namespace ContactsSdk.Generated.Models
         {
             return new Dictionary<string, Action<IParseNode>>(base.GetFieldDeserializers())
             {
-                { "backgroundOperationsSummary", n => { BackgroundOperationsSummary = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>(global::ContactsSdk.Generated.Models.BackgroundOperationSummary.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "backgroundOperationsSummary", n => { BackgroundOperationsSummary = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.BackgroundOperationSummary>(global::ContactsSdk.Models.BackgroundOperationSummary.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "numberofRestorableDays", n => { NumberofRestorableDays = n.GetIntValue(); } },
-                { "operation", n => { Operation = n.GetObjectValue<global::ContactsSdk.Generated.Models.RestrictOperation>(global::ContactsSdk.Generated.Models.RestrictOperation.CreateFromDiscriminatorValue); } },
+                { "operation", n => { Operation = n.GetObjectValue<global::ContactsSdk.Models.RestrictOperation>(global::ContactsSdk.Models.RestrictOperation.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -62,9 +62,9 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             base.Serialize(writer);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.BackgroundOperationSummary>("backgroundOperationsSummary", BackgroundOperationsSummary);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.BackgroundOperationSummary>("backgroundOperationsSummary", BackgroundOperationsSummary);
             writer.WriteIntValue("numberofRestorableDays", NumberofRestorableDays);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.RestrictOperation>("operation", Operation);
+            writer.WriteObjectValue<global::ContactsSdk.Models.RestrictOperation>("operation", Operation);
         }
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// One service message about a request.
@@ -48,7 +48,7 @@ namespace ContactsSdk.Generated.Models
         public string ResultType { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ResultMessage"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ResultMessage"/> and sets the default values.
         /// </summary>
         public ResultMessage()
         {
@@ -57,12 +57,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ResultMessage"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ResultMessage"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ResultMessage CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ResultMessage CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ResultMessage();
+            return new global::ContactsSdk.Models.ResultMessage();
         }
         /// <summary>
         /// The deserialization information for the current model

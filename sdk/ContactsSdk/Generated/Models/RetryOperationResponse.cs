@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Answer to a retry call.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class RetryOperationResponse : global::ContactsSdk.Generated.Models.ServiceResponse, IParsable
+    public partial class RetryOperationResponse : global::ContactsSdk.Models.ServiceResponse, IParsable
     {
         /// <summary>ID of the retried operation.</summary>
         public long? OperationID { get; set; }
@@ -20,12 +20,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.RetryOperationResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.RetryOperationResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.RetryOperationResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.RetryOperationResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.RetryOperationResponse();
+            return new global::ContactsSdk.Models.RetryOperationResponse();
         }
         /// <summary>
         /// The deserialization information for the current model

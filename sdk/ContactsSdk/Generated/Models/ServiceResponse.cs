@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Fields every Contacts service response carries.
@@ -30,10 +30,10 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Messages about the request. Service errors can arrive here with HTTP 200 (resultClass Error); they must not be reported as success.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::ContactsSdk.Generated.Models.ResultMessage>? ResultMessages { get; set; }
+        public List<global::ContactsSdk.Models.ResultMessage>? ResultMessages { get; set; }
 #nullable restore
 #else
-        public List<global::ContactsSdk.Generated.Models.ResultMessage> ResultMessages { get; set; }
+        public List<global::ContactsSdk.Models.ResultMessage> ResultMessages { get; set; }
 #endif
         /// <summary>Service message ID of the response.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -44,7 +44,7 @@ namespace ContactsSdk.Generated.Models
         public string ServiceMessageID { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.ServiceResponse"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.ServiceResponse"/> and sets the default values.
         /// </summary>
         public ServiceResponse()
         {
@@ -53,12 +53,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.ServiceResponse"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.ServiceResponse"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.ServiceResponse CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.ServiceResponse CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.ServiceResponse();
+            return new global::ContactsSdk.Models.ServiceResponse();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -71,7 +71,7 @@ namespace ContactsSdk.Generated.Models
                 { "hasErrors", n => { HasErrors = n.GetBoolValue(); } },
                 { "requestServiceMessageID", n => { RequestServiceMessageID = n.GetStringValue(); } },
                 { "responseDateTime", n => { ResponseDateTime = n.GetDateTimeOffsetValue(); } },
-                { "resultMessages", n => { ResultMessages = n.GetCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ResultMessage>(global::ContactsSdk.Generated.Models.ResultMessage.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "resultMessages", n => { ResultMessages = n.GetCollectionOfObjectValues<global::ContactsSdk.Models.ResultMessage>(global::ContactsSdk.Models.ResultMessage.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "serviceMessageID", n => { ServiceMessageID = n.GetStringValue(); } },
             };
         }
@@ -85,7 +85,7 @@ namespace ContactsSdk.Generated.Models
             writer.WriteBoolValue("hasErrors", HasErrors);
             writer.WriteStringValue("requestServiceMessageID", RequestServiceMessageID);
             writer.WriteDateTimeOffsetValue("responseDateTime", ResponseDateTime);
-            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Generated.Models.ResultMessage>("resultMessages", ResultMessages);
+            writer.WriteCollectionOfObjectValues<global::ContactsSdk.Models.ResultMessage>("resultMessages", ResultMessages);
             writer.WriteStringValue("serviceMessageID", ServiceMessageID);
             writer.WriteAdditionalData(AdditionalData);
         }

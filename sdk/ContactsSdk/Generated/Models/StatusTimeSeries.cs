@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// Numbers of delete requests with one status, per interval.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class StatusTimeSeries : global::ContactsSdk.Generated.Models.RequestTimeSeries, IParsable
+    public partial class StatusTimeSeries : global::ContactsSdk.Models.RequestTimeSeries, IParsable
     {
         /// <summary>The status the series counts.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -26,12 +26,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.StatusTimeSeries"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.StatusTimeSeries"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static new global::ContactsSdk.Generated.Models.StatusTimeSeries CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static new global::ContactsSdk.Models.StatusTimeSeries CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.StatusTimeSeries();
+            return new global::ContactsSdk.Models.StatusTimeSeries();
         }
         /// <summary>
         /// The deserialization information for the current model

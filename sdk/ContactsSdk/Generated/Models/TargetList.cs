@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The list whose contacts are deleted.
@@ -26,13 +26,13 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Kind of list.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.ListType? ListType { get; set; }
+        public global::ContactsSdk.Models.ListType? ListType { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.ListType ListType { get; set; }
+        public global::ContactsSdk.Models.ListType ListType { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.TargetList"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.TargetList"/> and sets the default values.
         /// </summary>
         public TargetList()
         {
@@ -41,12 +41,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.TargetList"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.TargetList"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.TargetList CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.TargetList CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.TargetList();
+            return new global::ContactsSdk.Models.TargetList();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -57,7 +57,7 @@ namespace ContactsSdk.Generated.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "listKey", n => { ListKey = n.GetStringValue(); } },
-                { "listType", n => { ListType = n.GetObjectValue<global::ContactsSdk.Generated.Models.ListType>(global::ContactsSdk.Generated.Models.ListType.CreateFromDiscriminatorValue); } },
+                { "listType", n => { ListType = n.GetObjectValue<global::ContactsSdk.Models.ListType>(global::ContactsSdk.Models.ListType.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -68,7 +68,7 @@ namespace ContactsSdk.Generated.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("listKey", ListKey);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.ListType>("listType", ListType);
+            writer.WriteObjectValue<global::ContactsSdk.Models.ListType>("listType", ListType);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

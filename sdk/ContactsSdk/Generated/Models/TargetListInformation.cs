@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The list a list-reference delete read its contacts from, as the answer describes it.
@@ -42,29 +42,29 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Name of a list.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.ListName? ListName { get; set; }
+        public global::ContactsSdk.Models.ListName? ListName { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.ListName ListName { get; set; }
+        public global::ContactsSdk.Models.ListName ListName { get; set; }
 #endif
         /// <summary>Kind of list.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.ListType? ListType { get; set; }
+        public global::ContactsSdk.Models.ListType? ListType { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.ListType ListType { get; set; }
+        public global::ContactsSdk.Models.ListType ListType { get; set; }
 #endif
         /// <summary>What may be done with the list once the operation completes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public global::ContactsSdk.Generated.Models.ListOperationSupport? OperationSupport { get; set; }
+        public global::ContactsSdk.Models.ListOperationSupport? OperationSupport { get; set; }
 #nullable restore
 #else
-        public global::ContactsSdk.Generated.Models.ListOperationSupport OperationSupport { get; set; }
+        public global::ContactsSdk.Models.ListOperationSupport OperationSupport { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.TargetListInformation"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.TargetListInformation"/> and sets the default values.
         /// </summary>
         public TargetListInformation()
         {
@@ -73,12 +73,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.TargetListInformation"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.TargetListInformation"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.TargetListInformation CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.TargetListInformation CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.TargetListInformation();
+            return new global::ContactsSdk.Models.TargetListInformation();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -91,9 +91,9 @@ namespace ContactsSdk.Generated.Models
                 { "listIdentifier", n => { ListIdentifier = n.GetStringValue(); } },
                 { "listItemType", n => { ListItemType = n.GetStringValue(); } },
                 { "listKey", n => { ListKey = n.GetStringValue(); } },
-                { "listName", n => { ListName = n.GetObjectValue<global::ContactsSdk.Generated.Models.ListName>(global::ContactsSdk.Generated.Models.ListName.CreateFromDiscriminatorValue); } },
-                { "listType", n => { ListType = n.GetObjectValue<global::ContactsSdk.Generated.Models.ListType>(global::ContactsSdk.Generated.Models.ListType.CreateFromDiscriminatorValue); } },
-                { "operationSupport", n => { OperationSupport = n.GetObjectValue<global::ContactsSdk.Generated.Models.ListOperationSupport>(global::ContactsSdk.Generated.Models.ListOperationSupport.CreateFromDiscriminatorValue); } },
+                { "listName", n => { ListName = n.GetObjectValue<global::ContactsSdk.Models.ListName>(global::ContactsSdk.Models.ListName.CreateFromDiscriminatorValue); } },
+                { "listType", n => { ListType = n.GetObjectValue<global::ContactsSdk.Models.ListType>(global::ContactsSdk.Models.ListType.CreateFromDiscriminatorValue); } },
+                { "operationSupport", n => { OperationSupport = n.GetObjectValue<global::ContactsSdk.Models.ListOperationSupport>(global::ContactsSdk.Models.ListOperationSupport.CreateFromDiscriminatorValue); } },
             };
         }
         /// <summary>
@@ -106,9 +106,9 @@ namespace ContactsSdk.Generated.Models
             writer.WriteStringValue("listIdentifier", ListIdentifier);
             writer.WriteStringValue("listItemType", ListItemType);
             writer.WriteStringValue("listKey", ListKey);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.ListName>("listName", ListName);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.ListType>("listType", ListType);
-            writer.WriteObjectValue<global::ContactsSdk.Generated.Models.ListOperationSupport>("operationSupport", OperationSupport);
+            writer.WriteObjectValue<global::ContactsSdk.Models.ListName>("listName", ListName);
+            writer.WriteObjectValue<global::ContactsSdk.Models.ListType>("listType", ListType);
+            writer.WriteObjectValue<global::ContactsSdk.Models.ListOperationSupport>("operationSupport", OperationSupport);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

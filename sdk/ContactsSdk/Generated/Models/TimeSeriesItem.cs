@@ -5,7 +5,7 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace ContactsSdk.Generated.Models
+namespace ContactsSdk.Models
 {
     /// <summary>
     /// The count of one interval.
@@ -26,7 +26,7 @@ namespace ContactsSdk.Generated.Models
         /// <summary>Requests made during the interval.</summary>
         public long? Value { get; set; }
         /// <summary>
-        /// Instantiates a new <see cref="global::ContactsSdk.Generated.Models.TimeSeriesItem"/> and sets the default values.
+        /// Instantiates a new <see cref="global::ContactsSdk.Models.TimeSeriesItem"/> and sets the default values.
         /// </summary>
         public TimeSeriesItem()
         {
@@ -35,12 +35,12 @@ namespace ContactsSdk.Generated.Models
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::ContactsSdk.Generated.Models.TimeSeriesItem"/></returns>
+        /// <returns>A <see cref="global::ContactsSdk.Models.TimeSeriesItem"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::ContactsSdk.Generated.Models.TimeSeriesItem CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::ContactsSdk.Models.TimeSeriesItem CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::ContactsSdk.Generated.Models.TimeSeriesItem();
+            return new global::ContactsSdk.Models.TimeSeriesItem();
         }
         /// <summary>
         /// The deserialization information for the current model

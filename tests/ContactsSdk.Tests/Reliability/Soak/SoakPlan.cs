@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using ContactsSdk.Testing.Lifecycle;
-using ContactsSdk.Generated.Models;
+using ContactsSdk.Models;
 
 namespace ContactsSdk.Tests.Reliability.Soak;
 

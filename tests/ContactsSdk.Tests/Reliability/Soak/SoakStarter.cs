@@ -5,8 +5,6 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using ContactsSdk.Authentication;
-using ContactsSdk.Deletion;
-using ContactsSdk.Errors;
 using ContactsSdk.Tests.Support;
 using Microsoft.Kiota.Abstractions;
 

@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ContactsSdk.Deletion;
 using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 using Xunit;
