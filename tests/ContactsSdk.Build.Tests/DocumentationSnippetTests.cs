@@ -51,7 +51,7 @@ public sealed class DocumentationSnippetTests(ITestOutputHelper output)
 
         var usings = first.CodeLines.Select(line => line.TrimEnd()).Where(line => Regex.IsMatch(line, @"^using\s+[\w.]+\s*;")).ToList();
 
-        Assert.Equal(["using ContactsSdk;", "using ContactsSdk.Deletion;"], usings);
+        Assert.Equal(["using ContactsSdk;", "using ContactsSdk.Models;"], usings);
         Assert.Empty(SnippetCompiler.Diagnose(first));
     }
 
