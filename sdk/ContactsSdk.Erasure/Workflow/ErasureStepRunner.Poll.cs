@@ -97,7 +97,9 @@ internal sealed partial class ErasureStepRunner
     /// Whether a member of a request that left the queue can skip its own read: its lead still follows
     /// the shared operation, and the lead's latest read shows what the member last recorded. The status
     /// of one operation is the same for every erasure riding it, so one read a change is enough; each
-    /// member still records every change and its verdict from a read of its own.
+    /// member still records every change and its verdict from a read of its own. The member relies on
+    /// the lead's own wake-up, which every active erasure has (the periodic wake-up check restores one
+    /// that went missing), and reads for itself once the lead has concluded.
     /// </summary>
     private async Task<bool> LeadHasNothingNewAsync(BatchRecord batch, ErasureRecord member, CancellationToken cancellationToken)
     {

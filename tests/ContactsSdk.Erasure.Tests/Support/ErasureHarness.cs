@@ -87,11 +87,20 @@ internal sealed class ErasureHarness : IAsyncDisposable
     /// on the clock themselves (the client's retry after a 429).
     /// </param>
     /// <param name="maxSteps">The most wake-ups of <paramref name="erasureId"/> before giving up.</param>
+    /// <param name="alongside">
+    /// Other active erasures whose wake-ups the scheduler holds too, due now (Quartz keeps every active
+    /// erasure's wake-up; this run otherwise knows only the ones its steps wake): the lead of a shared
+    /// request an earlier run left half-way, for one, which its members wait for.
+    /// </param>
     /// <returns>How many wake-ups of <paramref name="erasureId"/> it took.</returns>
-    public async Task<int> RunToEndAsync(Guid erasureId, bool tickWhileWaiting = false, int maxSteps = 500)
+    public async Task<int> RunToEndAsync(Guid erasureId, bool tickWhileWaiting = false, int maxSteps = 500, IEnumerable<Guid>? alongside = null)
     {
         var runner = _services.GetRequiredService<ErasureStepRunner>();
         var due = new Dictionary<Guid, DateTimeOffset> { [erasureId] = Clock.GetUtcNow() };
+        foreach (var other in alongside ?? [])
+        {
+            due.TryAdd(other, Clock.GetUtcNow());
+        }
         var steps = 0;
         while (steps < maxSteps)
         {
