@@ -39,19 +39,8 @@ internal sealed class CheckDeadlinesJob : IJob
     }
 
     /// <summary>Stores the recurring trigger, first due now (replacing the one stored before, so a changed interval takes effect).</summary>
-    public static async Task StoreAsync(ISchedulerFactory schedulers, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var job = JobBuilder.Create<CheckDeadlinesJob>().WithIdentity(Key).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(Key.Name, Key.Group)
-            .ForJob(Key)
-            .StartNow()
-            // After downtime one check runs at once, not one per missed interval.
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-    }
+    public static async Task StoreAsync(ISchedulerFactory schedulers, TimeSpan interval, CancellationToken cancellationToken) =>
+        await RecurringJobs.StoreAsync<CheckDeadlinesJob>(await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false), Key, interval, firstAfter: TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

@@ -118,7 +118,7 @@ internal sealed partial class ErasureWakeups
             await scheduler.DeleteJob(SweepDeleteRequestsJob.Key, cancellationToken).ConfigureAwait(false);
             return;
         }
-        await StoreRecurringAsync<SweepDeleteRequestsJob>(scheduler, SweepDeleteRequestsJob.Key, every, firstAfter: TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        await RecurringJobs.StoreAsync<SweepDeleteRequestsJob>(scheduler, SweepDeleteRequestsJob.Key, every, firstAfter: TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -128,7 +128,7 @@ internal sealed partial class ErasureWakeups
     public async Task StoreWakeupCheckAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
         var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await StoreRecurringAsync<CheckWakeupsJob>(scheduler, CheckWakeupsJob.Key, interval, firstAfter: interval, cancellationToken).ConfigureAwait(false);
+        await RecurringJobs.StoreAsync<CheckWakeupsJob>(scheduler, CheckWakeupsJob.Key, interval, firstAfter: interval, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -148,21 +148,7 @@ internal sealed partial class ErasureWakeups
         {
             return;
         }
-        await StoreRecurringAsync<IssueDigestJob>(scheduler, IssueDigestJob.Key, every, firstAfter: every, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task StoreRecurringAsync<TJob>(IScheduler scheduler, JobKey key, TimeSpan every, TimeSpan firstAfter, CancellationToken cancellationToken)
-        where TJob : IJob
-    {
-        var job = JobBuilder.Create<TJob>().WithIdentity(key).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(key.Name, key.Group)
-            .ForJob(key)
-            .StartAt(DateTimeOffset.UtcNow + firstAfter)
-            // After downtime one run happens at once, not one per missed interval.
-            .WithSimpleSchedule(s => s.WithInterval(every).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
+        await RecurringJobs.StoreAsync<IssueDigestJob>(scheduler, IssueDigestJob.Key, every, firstAfter: every, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk.Erasure.Scheduling;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -26,19 +27,8 @@ internal sealed class DeliverWebhooksJob : IJob
     }
 
     /// <summary>Stores the recurring trigger (replacing the one stored before, so a changed interval takes effect).</summary>
-    public static async Task StoreAsync(ISchedulerFactory schedulers, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var job = JobBuilder.Create<DeliverWebhooksJob>().WithIdentity(Key).Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(Key.Name, Key.Group)
-            .ForJob(Key)
-            .StartNow()
-            // After downtime one run at once, not one per missed interval.
-            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken).ConfigureAwait(false);
-    }
+    public static async Task StoreAsync(ISchedulerFactory schedulers, TimeSpan interval, CancellationToken cancellationToken) =>
+        await RecurringJobs.StoreAsync<DeliverWebhooksJob>(await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false), Key, interval, firstAfter: TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Removes the job and its trigger (webhooks no longer registered); nothing when there is none.</summary>
     public static async Task RemoveAsync(ISchedulerFactory schedulers, CancellationToken cancellationToken)
