@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using PuppeteerSharp;
 using Xunit;
@@ -6,7 +7,7 @@ using Xunit;
 namespace ContactsSdk.Erasure.AspNetCore.Tests;
 
 /// <summary>One service process and one headless Chromium shared by the dashboard's browser tests (each test opens its own browser context: its own cookies).</summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public class DashboardFixture : IAsyncLifetime
 {
     private IBrowser? _browser;
     private Exception? _browserMissing;
@@ -16,9 +17,12 @@ public sealed class DashboardFixture : IAsyncLifetime
     /// <summary>The browser; skips or fails the calling test as <see cref="Chromium.LaunchAsync"/> decided when there is none.</summary>
     public IBrowser Browser => _browser ?? throw _browserMissing!;
 
+    /// <summary>Settings the service process starts with, beyond the development defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? ServiceEnvironment => null;
+
     public async Task InitializeAsync()
     {
-        Service = await ServiceProcess.StartAsync();
+        Service = await ServiceProcess.StartAsync(ServiceEnvironment);
         try
         {
             _browser = await Chromium.LaunchAsync();
@@ -30,7 +34,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

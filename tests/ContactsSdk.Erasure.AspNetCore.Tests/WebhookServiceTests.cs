@@ -124,51 +124,28 @@ public sealed class WebhookServiceTests : IClassFixture<WebhookServiceTests.Fixt
     }
 
     /// <summary>The receiver, the service configured with it (and an unreachable endpoint), and a browser.</summary>
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : DashboardFixture
     {
-        private IBrowser? _browser;
-        private Exception? _browserMissing;
-
         internal WebhookReceiver Receiver { get; } = WebhookReceiver.Start(Secret);
 
-        public ServiceProcess Service { get; private set; } = null!;
-
-        public IBrowser Browser => _browser ?? throw _browserMissing!;
-
-        public async Task InitializeAsync()
+        protected override IReadOnlyDictionary<string, string> ServiceEnvironment => new Dictionary<string, string>
         {
-            Service = await ServiceProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["Erasure__Webhooks__0__Name"] = "crm",
-                ["Erasure__Webhooks__0__Url"] = Receiver.Url.ToString(),
-                ["Erasure__Webhooks__0__Secret"] = Secret,
-                ["Erasure__Webhooks__1__Name"] = "down",
-                ["Erasure__Webhooks__1__Url"] = $"http://127.0.0.1:{WebhookReceiver.FreePort()}/hooks",
-                ["Erasure__Webhooks__1__Secret"] = Secret,
-                ["Erasure__Webhooks__1__Events__0"] = WebhookEventTypes.Closed,
-                ["Erasure__WebhookDelivery__DeliveryInterval"] = "00:00:00.200",
-                ["Erasure__WebhookDelivery__FirstRetryDelay"] = "00:00:00.200",
-                ["Erasure__WebhookDelivery__MaxRetryDelay"] = "00:00:01",
-                ["Erasure__WebhookDelivery__MaxAttempts"] = "1",
-            });
-            try
-            {
-                _browser = await Chromium.LaunchAsync();
-            }
-            catch (Exception e) when (e is SkipException or InvalidOperationException)
-            {
-                _browserMissing = e;
-            }
-        }
+            ["Erasure__Webhooks__0__Name"] = "crm",
+            ["Erasure__Webhooks__0__Url"] = Receiver.Url.ToString(),
+            ["Erasure__Webhooks__0__Secret"] = Secret,
+            ["Erasure__Webhooks__1__Name"] = "down",
+            ["Erasure__Webhooks__1__Url"] = $"http://127.0.0.1:{WebhookReceiver.FreePort()}/hooks",
+            ["Erasure__Webhooks__1__Secret"] = Secret,
+            ["Erasure__Webhooks__1__Events__0"] = WebhookEventTypes.Closed,
+            ["Erasure__WebhookDelivery__DeliveryInterval"] = "00:00:00.200",
+            ["Erasure__WebhookDelivery__FirstRetryDelay"] = "00:00:00.200",
+            ["Erasure__WebhookDelivery__MaxRetryDelay"] = "00:00:01",
+            ["Erasure__WebhookDelivery__MaxAttempts"] = "1",
+        };
 
-        public async Task DisposeAsync()
+        public override async Task DisposeAsync()
         {
-            if (_browser is not null)
-            {
-                await _browser.CloseAsync();
-                _browser.Dispose();
-            }
-            await Service.DisposeAsync();
+            await base.DisposeAsync();
             await Receiver.DisposeAsync();
         }
     }
