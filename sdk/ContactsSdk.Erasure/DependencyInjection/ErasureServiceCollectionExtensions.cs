@@ -153,6 +153,7 @@ public static class ErasureServiceCollectionExtensions
         services.TryAddTransient(provider => new ErasureWakeupCheck(
             provider.GetRequiredService<IErasureLedgerStore>(),
             provider.GetRequiredService<ErasureWakeups>(),
+            provider.GetRequiredService<ErasureOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ErasureWakeupCheck>>() ?? NullLogger<ErasureWakeupCheck>.Instance));
         services.TryAddTransient<AdvanceErasureJob>();

@@ -8,7 +8,8 @@ namespace ContactsSdk.Erasure.Scheduling;
 
 /// <summary>
 /// "Check the wake-ups", once per <see cref="ErasureOptions.WakeupCheckInterval"/>: restores the
-/// wake-up of any active erasure that has none (<see cref="ErasureWakeupCheck"/>). One recurring
+/// wake-up of any active erasure that has none and brings the send queue's head forward
+/// (<see cref="ErasureWakeupCheck"/>). One recurring
 /// trigger for the whole ledger: in a cluster it fires on one worker at a time.
 /// </summary>
 [DisallowConcurrentExecution]
@@ -29,7 +30,7 @@ internal sealed class CheckWakeupsJob : IJob
     {
         try
         {
-            await _check.RestoreMissingAsync(cancellationToken).ConfigureAwait(false);
+            await _check.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {

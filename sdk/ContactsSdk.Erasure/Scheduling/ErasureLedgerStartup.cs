@@ -52,7 +52,7 @@ internal sealed class ErasureLedgerStartup : IHostedService
             // Webhooks registered on an earlier start and no longer: their stored job would find nothing to run it.
             await DeliverWebhooksJob.RemoveAsync(_schedulers, cancellationToken).ConfigureAwait(false);
         }
-        await _check.RestoreMissingAsync(cancellationToken).ConfigureAwait(false);
+        await _check.RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -162,6 +162,24 @@ internal sealed partial class ErasureWakeups
     }
 
     /// <summary>
+    /// How long until the erasure's next wake-up fires, on the system clock (zero when it is overdue);
+    /// null when it has none.
+    /// </summary>
+    public async Task<TimeSpan?> TimeToWakeupAsync(Guid erasureId, CancellationToken cancellationToken)
+    {
+        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? next = null;
+        foreach (var trigger in await scheduler.GetTriggersOfJob(JobKeyOf(erasureId), cancellationToken).ConfigureAwait(false))
+        {
+            if (trigger.NextFireTimeUtc is { } at && (next is null || at < next))
+            {
+                next = at;
+            }
+        }
+        return next is { } soonest ? TimeSpan.FromTicks(Math.Max(0, (soonest - DateTimeOffset.UtcNow).Ticks)) : null;
+    }
+
+    /// <summary>
     /// The erasures that have a wake-up stored now (their own trigger, or the trigger Quartz gives a job to
     /// run again after its process died), read in two queries whatever their number: asking per erasure
     /// costs a query each, which a worker starting over 100,000 active erasures on SQLite did not finish

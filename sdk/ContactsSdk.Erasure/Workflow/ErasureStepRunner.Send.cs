@@ -30,7 +30,7 @@ internal sealed partial class ErasureStepRunner
         if (await Store.CountBatchesInQueueAsync(record.AccountId, cancellationToken).ConfigureAwait(false) >= _options.MaxDeleteRequestsInQueue)
         {
             var ahead = await Store.CountWaitingToSendAheadAsync(record, cancellationToken).ConfigureAwait(false);
-            return StepOutcome.At(Now + SendQueue.LookAfterQueue(_options.QueueCheckInterval, ahead));
+            return StepOutcome.At(Now + SendQueue.LookAfter(_options.QueueCheckInterval, ahead));
         }
         var candidates = await Store.ReadSendCandidatesAsync(record.AccountId, record.SubjectKind, MaxErasuresPerBatch, cancellationToken).ConfigureAwait(false);
         var members = TakeWithinLimit(candidates, _options.MaxContactsPerDeleteRequest);

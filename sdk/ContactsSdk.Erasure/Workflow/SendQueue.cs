@@ -8,29 +8,33 @@ namespace ContactsSdk.Erasure.Workflow;
 /// <summary>
 /// The erasures waiting for the ledger-wide send slot form a queue, ordered by how long each has
 /// waited. The erasure whose request is settled wakes the one at the head; each waiting erasure also
-/// looks at the slot itself, spaced by its place in the queue, as the fallback for a wake-up that never
-/// came (a worker that died between freeing the slot and waking the next).
+/// looks at the slot itself, spaced by its place in the queue, and the periodic wake-up check brings the
+/// head's look forward: the fallbacks for a wake-up that never came (a worker that died between freeing
+/// the slot and waking the next).
 /// </summary>
 internal static class SendQueue
 {
     /// <summary>
     /// How long an erasure with <paramref name="ahead"/> erasures before it waits before it looks at the
-    /// slot again: <paramref name="retryDelay"/> times one plus its place, so the head looks soon and
-    /// the whole queue looks a few times a <paramref name="retryDelay"/>, however long it is.
+    /// slot again: <paramref name="retryDelay"/> times one plus its place, at most <see cref="LongestLook"/>.
+    /// The head looks soon, and the whole queue makes about ln(length) looks per <paramref name="retryDelay"/>
+    /// (the sum of 1/(1 + place)): 12 for 100,000 waiting, so the looks barely grow with the queue. An erasure far back
+    /// needs no look of its own: the request ahead of it wakes the erasure at the head, whose batch takes
+    /// the longest waiting along, and the periodic wake-up check brings the head's look forward should
+    /// that wake-up be lost (<see cref="Scheduling.ErasureWakeupCheck"/>).
     /// </summary>
-    public static TimeSpan LookAfter(TimeSpan retryDelay, int ahead) => retryDelay * (1 + Math.Max(0, ahead));
-
-    /// <summary>The longest an erasure waits between two looks of its own: the hand-over normally wakes it long before.</summary>
-    public static readonly TimeSpan LongestLook = TimeSpan.FromDays(1);
+    public static TimeSpan LookAfter(TimeSpan retryDelay, int ahead)
+    {
+        var places = 1L + Math.Max(0, ahead);
+        // Compared by division, so that no delay and place multiply beyond a long.
+        return retryDelay.Ticks > LongestLook.Ticks / places ? LongestLook : TimeSpan.FromTicks(retryDelay.Ticks * places);
+    }
 
     /// <summary>
-    /// When an erasure that waits for a request to leave Marketing Cloud's queue looks again: after
-    /// <paramref name="queueCheck"/> times one plus its place, at most <see cref="LongestLook"/>. The
-    /// request that leaves the queue wakes the longest waiting erasure, whose batch takes the others
-    /// along; these looks only cover a worker that died in between, so they can be far apart.
+    /// The longest an erasure waits between two looks of its own. Only the places far back reach it; it
+    /// keeps a wake-up stored within reason (a year's delay cannot overflow a date).
     /// </summary>
-    public static TimeSpan LookAfterQueue(TimeSpan queueCheck, int ahead) =>
-        TimeSpan.FromTicks(Math.Min(LookAfter(queueCheck, Math.Min(ahead, 1_000_000)).Ticks, LongestLook.Ticks));
+    public static readonly TimeSpan LongestLook = TimeSpan.FromDays(365);
 
     /// <summary>
     /// Who is woken when the send slot is handed on: the lead of a batch half waiting to be sent (a

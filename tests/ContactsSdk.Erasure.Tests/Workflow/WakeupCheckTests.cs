@@ -78,6 +78,50 @@ public sealed class WakeupCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task The_erasure_next_in_line_to_send_looks_soon_even_when_the_hand_over_that_should_wake_it_is_lost()
+    {
+        await using var emulator = await CrashEmulator.StartAsync();
+        using var host = FastWorkerHost.Build(
+            emulator,
+            o =>
+            {
+                o.UseSqlite(_directory.File("erasure.db"));
+                o.SubjectHashKey = ErasureHarness.TestKey;
+                o.BatchedTracking = false;
+                o.WakeupCheckInterval = CheckInterval;
+            },
+            // The scheduler starts only once the erasure's look has been moved away.
+            services => services.ConfigureAll<QuartzHostedServiceOptions>(o => o.AutoStart = false));
+        await host.StartAsync();
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        try
+        {
+            var service = host.Services.GetRequiredService<IErasureService>();
+            var record = await service.SubmitAsync(new ErasureRequest("next-in-line", ErasureSubjects.ContactKeys(["next-in-line-contact"])));
+            Assert.Equal(ErasureState.ReadyToSend, record.State);
+            // The look it would keep from a place far back in a long queue, with the wake-up from the
+            // request before it (the hand-over) lost: nothing else would wake it for half an hour.
+            var trigger = ErasureWakeups.TriggerKeyOf(record.ErasureId);
+            Assert.NotNull(await scheduler.RescheduleJob(trigger, TriggerBuilder.Create()
+                .WithIdentity(trigger)
+                .ForJob(ErasureWakeups.JobKeyOf(record.ErasureId))
+                .StartAt(DateTimeOffset.UtcNow + FarPoll)
+                .Build()));
+
+            await scheduler.Start();
+
+            Assert.True(await FastWorkerHost.WaitUntilAllClosedAsync(service, TimeSpan.FromSeconds(90)), "The erasure did not close within 90 s: its far look was not brought forward.");
+            Assert.Equal(ErasureVerdict.Deleted, (await service.GetAsync("next-in-line"))!.Verdict);
+            Assert.Single(emulator.Operations);
+        }
+        finally
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true);
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_worker_stores_the_recurring_check_with_the_configured_interval()
     {
         await using var emulator = await CrashEmulator.StartAsync();
