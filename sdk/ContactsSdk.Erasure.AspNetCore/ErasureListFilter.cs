@@ -20,7 +20,7 @@ internal sealed record ErasureListFilter(ErasureState? State, ErasureVerdict? Ve
     private const int MaxScanned = 10_000;
 
     public string? Problem() =>
-        Limit is < 1 or > ErasureListQuery.MaxPageSize ? $"'limit' is 1 to {ErasureListQuery.MaxPageSize}."
+        Limit < 1 || Limit > ErasureListQuery.MaxPageSize ? $"'limit' is 1 to {ErasureListQuery.MaxPageSize}."
         : From is { } from && To is { } to && to <= from ? "'to' must be after 'from'."
         : null;
 

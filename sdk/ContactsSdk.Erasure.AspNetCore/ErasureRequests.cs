@@ -43,7 +43,7 @@ internal static class ErasureRequests
     {
         "gdpr" => ErasureDeadline.Gdpr,
         "ccpa" => ErasureDeadline.Ccpa,
-        var days when days.EndsWith('d') && int.TryParse(days[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= ErasureDeadline.MaxCustomDays
+        var days when days.EndsWith('d') && int.TryParse(days[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 && n <= ErasureDeadline.MaxCustomDays
             => ErasureDeadline.Custom(n),
         _ => null,
     };

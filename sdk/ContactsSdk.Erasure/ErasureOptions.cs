@@ -15,7 +15,7 @@ namespace ContactsSdk.Erasure;
 public sealed class ErasureOptions
 {
     /// <summary>The shortest subject-hash key accepted, in bytes.</summary>
-    public const int MinimumSubjectHashKeyLength = 32;
+    public static readonly int MinimumSubjectHashKeyLength = 32;
 
     /// <summary>Default <see cref="FirstPollDelay"/>.</summary>
     public static readonly TimeSpan DefaultFirstPollDelay = TimeSpan.FromMinutes(1);
@@ -57,7 +57,7 @@ public sealed class ErasureOptions
     public static readonly TimeSpan MinWakeupCheckInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Default <see cref="SubjectHashKeyId"/>.</summary>
-    public const string DefaultSubjectHashKeyId = "default";
+    public static readonly string DefaultSubjectHashKeyId = "default";
 
     /// <summary>The embedded SQLite ledger: set <see cref="SqliteStoreOptions.Path"/> (or call <see cref="UseSqlite"/>) to choose it.</summary>
     public SqliteStoreOptions Sqlite { get; } = new();
@@ -243,9 +243,11 @@ public sealed class ErasureOptions
         RequirePositiveIfSet(PostgreSql.CheckinMisfireThreshold, "PostgreSQL:CheckinMisfireThreshold", problems);
     }
 
+    private static bool IsLongEnough(byte[]? key) => key is not null && key.Length >= MinimumSubjectHashKeyLength;
+
     private void KeyProblems(List<string> problems)
     {
-        if (SubjectHashKey is not { Length: >= MinimumSubjectHashKeyLength })
+        if (!IsLongEnough(SubjectHashKey))
         {
             problems.Add($"{nameof(SubjectHashKey)} must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
         }
@@ -257,7 +259,7 @@ public sealed class ErasureOptions
         {
             problems.Add($"The current subject-hash key '{SubjectHashKeyId}' is also among {nameof(RetiredSubjectHashKeys)}: a new key needs a new ID.");
         }
-        if (RetiredSubjectHashKeys.FirstOrDefault(k => k.Value is not { Length: >= MinimumSubjectHashKeyLength }).Key is { } shortKey)
+        if (RetiredSubjectHashKeys.FirstOrDefault(k => !IsLongEnough(k.Value)).Key is { } shortKey)
         {
             problems.Add($"The retired subject-hash key '{shortKey}' ({nameof(RetiredSubjectHashKeys)}:{shortKey}) must be a secret of at least {MinimumSubjectHashKeyLength} bytes.");
         }

@@ -12,10 +12,10 @@ namespace ContactsSdk.Erasure;
 public sealed record ErasureRequest
 {
     /// <summary>The most characters a request ID may have.</summary>
-    public const int MaxRequestIdLength = 200;
+    public static readonly int MaxRequestIdLength = 200;
 
     /// <summary>The most subjects one erasure may have.</summary>
-    public const int MaxSubjects = 1000;
+    public static readonly int MaxSubjects = 1000;
 
     /// <summary>Creates a request.</summary>
     /// <param name="requestId">The caller-chosen, stable ID (for example the ticket of the GDPR request). Not personal data: it appears in receipts in clear.</param>

@@ -12,19 +12,19 @@ namespace ContactsSdk.Testing;
 public sealed class EmulatorOptions
 {
     /// <summary>Default <see cref="ClientId"/>.</summary>
-    public const string DefaultClientId = "emulator-client-id";
+    public static readonly string DefaultClientId = "emulator-client-id";
 
     /// <summary>Default <see cref="ClientSecret"/>. Not a secret: the emulator only runs locally.</summary>
-    public const string DefaultClientSecret = "emulator-client-secret";
+    public static readonly string DefaultClientSecret = "emulator-client-secret";
 
     /// <summary>Default <see cref="AccountId"/> (the MID reported as <c>eID</c> and <c>mID</c>).</summary>
     public static long DefaultAccountId { get; } = 100012345;
 
     /// <summary>Default <see cref="GrantedScope"/>: read and write access to contact deletion.</summary>
-    public const string DefaultGrantedScope = "list_and_subscribers_read list_and_subscribers_write";
+    public static readonly string DefaultGrantedScope = "list_and_subscribers_read list_and_subscribers_write";
 
     /// <summary>Default <see cref="NumberOfRestorableDays"/>, as in the route document's examples.</summary>
-    public const int DefaultNumberOfRestorableDays = 14;
+    public static readonly int DefaultNumberOfRestorableDays = 14;
 
     /// <summary>Default <see cref="RateLimitWindow"/>.</summary>
     public static readonly TimeSpan DefaultRateLimitWindow = TimeSpan.FromMinutes(1);
@@ -67,13 +67,13 @@ public sealed class EmulatorOptions
     public static readonly TimeSpan MaxDeleteCallTimePerContact = TimeSpan.FromSeconds(1);
 
     /// <summary>Default <see cref="BackgroundOperationsPerDeletion"/>: one entry, as in the route document's examples.</summary>
-    public const int DefaultBackgroundOperationsPerDeletion = 1;
+    public static readonly int DefaultBackgroundOperationsPerDeletion = 1;
 
     /// <summary>The most <see cref="BackgroundOperationsPerDeletion"/> the emulator accepts.</summary>
-    public const int MaxBackgroundOperationsPerDeletion = 100;
+    public static readonly int MaxBackgroundOperationsPerDeletion = 100;
 
     /// <summary>Default <see cref="FaultSeed"/>: fixed, so that probabilistic fault rules replay identically.</summary>
-    public const int DefaultFaultSeed = 1080;
+    public static readonly int DefaultFaultSeed = 1080;
 
     /// <summary>The client ID the token route accepts.</summary>
     public string ClientId { get; init; } = DefaultClientId;

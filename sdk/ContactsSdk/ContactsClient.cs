@@ -39,7 +39,7 @@ public class ContactsClient : IDisposable, IAsyncDisposable
     public static int MaxRateLimitRetries => ContactsRetryOptions.DefaultMaxRetries;
 
     /// <summary>How many contact keys <see cref="ResolveContactKeysAsync"/> asks for per email address by default.</summary>
-    public const int DefaultMaximumKeysPerAddress = 100;
+    public static readonly int DefaultMaximumKeysPerAddress = 100;
 
     /// <summary>
     /// The largest <c>maximumCount</c> an address is searched with again when its answer was full: an
@@ -49,10 +49,10 @@ public class ContactsClient : IDisposable, IAsyncDisposable
     public static readonly int MaximumKeysPerAddressLimit = 10_000;
 
     /// <summary>Operations per page that <see cref="ListDeleteOperationsAsync"/> asks for by default.</summary>
-    public const int DefaultDeleteOperationsPageSize = 1000;
+    public static readonly int DefaultDeleteOperationsPageSize = 1000;
 
     /// <summary>The most pages <see cref="ListDeleteOperationsAsync"/> reads by default, so one call stays bounded.</summary>
-    public const int DefaultMaxDeleteOperationPages = 50;
+    public static readonly int DefaultMaxDeleteOperationPages = 50;
 
     private readonly HttpClient? _ownedApiHttpClient;
     private readonly HttpClient? _ownedAuthHttpClient;
@@ -205,7 +205,7 @@ public class ContactsClient : IDisposable, IAsyncDisposable
     /// erasure request that names an address starts.
     /// </summary>
     /// <param name="emailAddresses">The addresses; duplicates (ignoring case) are searched once.</param>
-    /// <param name="maximumKeysPerAddress">The most keys asked for per address (the route's <c>maximumCount</c>).</param>
+    /// <param name="maximumKeysPerAddress">The most keys asked for per address (the route's <c>maximumCount</c>); null: <see cref="DefaultMaximumKeysPerAddress"/>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>
     /// Every requested address (keys compared ignoring case) with all its contact keys; an empty list
@@ -217,23 +217,24 @@ public class ContactsClient : IDisposable, IAsyncDisposable
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
     /// <exception cref="ContactKeysTruncatedException">An address still had as many keys as asked for at <see cref="MaximumKeysPerAddressLimit"/>.</exception>
     public virtual async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ResolveContactKeysAsync(
-        IEnumerable<string> emailAddresses, int maximumKeysPerAddress = DefaultMaximumKeysPerAddress, CancellationToken cancellationToken = default)
+        IEnumerable<string> emailAddresses, int? maximumKeysPerAddress = null, CancellationToken cancellationToken = default)
     {
+        var maximumKeys = maximumKeysPerAddress ?? DefaultMaximumKeysPerAddress;
         var addresses = RequireValues(emailAddresses, nameof(emailAddresses));
         if (addresses.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException("Email addresses must not be empty.", nameof(emailAddresses));
         }
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximumKeysPerAddress);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maximumKeys, nameof(maximumKeysPerAddress));
         var distinct = addresses.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ResolveContactKeys, _accountId);
         try
         {
-            var resolved = await SearchAddressesAsync(distinct, maximumKeysPerAddress, cancellationToken).ConfigureAwait(false);
+            var resolved = await SearchAddressesAsync(distinct, maximumKeys, cancellationToken).ConfigureAwait(false);
             // An address with as many keys as were asked for may have more: ask again for those with a
             // larger count, so that a truncated answer is never taken for all of an address's contacts.
-            for (var asked = maximumKeysPerAddress; resolved.Where(p => p.Value.Count >= asked).Select(p => p.Key).ToList() is { Count: > 0 } full; )
+            for (var asked = maximumKeys; resolved.Where(p => p.Value.Count >= asked).Select(p => p.Key).ToList() is { Count: > 0 } full; )
             {
                 if (asked >= MaximumKeysPerAddressLimit)
                 {
@@ -325,8 +326,8 @@ public class ContactsClient : IDisposable, IAsyncDisposable
     /// <paramref name="maxPages"/> pages, whichever comes first.
     /// </summary>
     /// <param name="untilOperationId">Stop after the page that lists this operation; null reads the whole list.</param>
-    /// <param name="pageSize">Operations per page (<c>$pageSize</c>), from 1 to <see cref="DefaultDeleteOperationsPageSize"/>.</param>
-    /// <param name="maxPages">The most pages to read; when reached first, the result says it is not complete.</param>
+    /// <param name="pageSize">Operations per page (<c>$pageSize</c>), from 1 to <see cref="DefaultDeleteOperationsPageSize"/>; null: that most.</param>
+    /// <param name="maxPages">The most pages to read (null: <see cref="DefaultMaxDeleteOperationPages"/>); when reached first, the result says it is not complete.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The operations listed, once each, and whether the reading reached what it was asked for.</returns>
     /// <remarks>
@@ -337,20 +338,22 @@ public class ContactsClient : IDisposable, IAsyncDisposable
     /// <exception cref="ArgumentOutOfRangeException">An operation ID of zero or less, or a page size or page limit out of range.</exception>
     /// <exception cref="ContactsServiceException">The service answered with errors (reported with HTTP 200).</exception>
     public virtual async Task<DeleteOperationList> ListDeleteOperationsAsync(
-        long? untilOperationId = null, int pageSize = DefaultDeleteOperationsPageSize, int maxPages = DefaultMaxDeleteOperationPages, CancellationToken cancellationToken = default)
+        long? untilOperationId = null, int? pageSize = null, int? maxPages = null, CancellationToken cancellationToken = default)
     {
+        var size = pageSize ?? DefaultDeleteOperationsPageSize;
+        var pages = maxPages ?? DefaultMaxDeleteOperationPages;
         if (untilOperationId is { } wanted)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(wanted, nameof(untilOperationId));
         }
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, DefaultDeleteOperationsPageSize);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPages);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size, nameof(pageSize));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, DefaultDeleteOperationsPageSize, nameof(pageSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pages, nameof(maxPages));
         using var activity = ContactsSdkTelemetry.StartOperation(ContactsSdkDiagnostics.Activities.ListDeleteOperations, _accountId);
         ContactsSdkTelemetry.SetTag(activity, ContactsSdkDiagnostics.Tags.OperationId, untilOperationId);
         try
         {
-            return await new DeleteOperationsReader(Routes).ReadAsync(untilOperationId, pageSize, maxPages, cancellationToken).ConfigureAwait(false);
+            return await new DeleteOperationsReader(Routes).ReadAsync(untilOperationId, size, pages, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

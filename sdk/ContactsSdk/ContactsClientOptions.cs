@@ -10,7 +10,7 @@ namespace ContactsSdk;
 public sealed class ContactsClientOptions
 {
     /// <summary>The configuration section the DI helpers bind by default.</summary>
-    public const string DefaultSectionName = "MarketingCloud";
+    public static readonly string DefaultSectionName = "MarketingCloud";
 
     /// <summary>Default for <see cref="TokenRefreshMargin"/>: renew a token this long before it expires.</summary>
     public static readonly TimeSpan DefaultTokenRefreshMargin = TimeSpan.FromMinutes(1);

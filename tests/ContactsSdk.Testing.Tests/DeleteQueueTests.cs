@@ -194,13 +194,13 @@ public sealed class DeleteQueueTests
         Assert.Equal("Completed", restriction.RootElement.GetProperty("operation").GetProperty("status").GetString());
     }
 
-    private static Task<EmulatorHarness> StartAsync(int restorableDays = EmulatorOptions.DefaultNumberOfRestorableDays) =>
+    private static Task<EmulatorHarness> StartAsync(int? restorableDays = null) =>
         EmulatorHarness.StartAsync(clock => new EmulatorOptions
         {
             TimeProvider = clock,
             // The tests jump days ahead with one token.
             TokenLifetime = TimeSpan.FromDays(3650),
-            NumberOfRestorableDays = restorableDays,
+            NumberOfRestorableDays = restorableDays ?? EmulatorOptions.DefaultNumberOfRestorableDays,
             DeletePhaseDuration = DeletePhase,
             DeleteCallFixedTime = FixedTime,
             DeleteCallTimePerContact = PerContact,

@@ -169,9 +169,10 @@ public sealed class LifecycleTests
         Assert.Equal(3, ids.Distinct().Count());
     }
 
+    public static TheoryData<int> CountsOutOfRange => new() { 0, EmulatorOptions.MaxBackgroundOperationsPerDeletion + 1 };
+
     [Theory]
-    [InlineData(0)]
-    [InlineData(EmulatorOptions.MaxBackgroundOperationsPerDeletion + 1)]
+    [MemberData(nameof(CountsOutOfRange))]
     public async Task A_background_operation_count_outside_its_range_is_refused_naming_the_setting(int count)
     {
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => StartAsync(backgroundOperations: count));
@@ -188,16 +189,16 @@ public sealed class LifecycleTests
         Assert.Equal(statuses, summary);
     }
 
-    private static Task<EmulatorHarness> StartAsync(int restorableDays = EmulatorOptions.DefaultNumberOfRestorableDays, int backgroundOperations = EmulatorOptions.DefaultBackgroundOperationsPerDeletion) =>
+    private static Task<EmulatorHarness> StartAsync(int? restorableDays = null, int? backgroundOperations = null) =>
         EmulatorHarness.StartAsync(clock => new EmulatorOptions
         {
             TimeProvider = clock,
             PendingDuration = Pending,
             // These tests time the phases from PendingDuration; the queue has its own tests (DeleteQueueTests).
             DeleteQueueEnabled = false,
-            NumberOfRestorableDays = restorableDays,
+            NumberOfRestorableDays = restorableDays ?? EmulatorOptions.DefaultNumberOfRestorableDays,
             DeletePhaseDuration = DeletePhase,
-            BackgroundOperationsPerDeletion = backgroundOperations,
+            BackgroundOperationsPerDeletion = backgroundOperations ?? EmulatorOptions.DefaultBackgroundOperationsPerDeletion,
             OutcomeSelector = request => request.Keys.Single() switch
             {
                 "outcome-Aborted" => DeleteOutcome.Aborted,

@@ -26,7 +26,7 @@ internal static partial class DeadlineText
 
         return DaysPattern().Match(text) is { Success: true } match
                && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var days)
-               && days is >= 1 and <= ErasureDeadline.MaxCustomDays
+               && days >= 1 && days <= ErasureDeadline.MaxCustomDays
             ? ErasureDeadline.Custom(days)
             : null;
     }

@@ -25,7 +25,7 @@ namespace ContactsSdk.Erasure.Deadlines;
 /// </remarks>
 internal sealed class DeadlineChecker
 {
-    private const int PageSize = ErasureListQuery.MaxPageSize;
+    private static readonly int PageSize = ErasureListQuery.MaxPageSize;
 
     private readonly IErasureLedgerStore _store;
     private readonly DeadlineProjection _projection;

@@ -21,7 +21,7 @@ public sealed class DeadlineOptions
     public static readonly TimeSpan DefaultAssumedDeleteCallDuration = TimeSpan.FromHours(2);
 
     /// <summary>Default <see cref="AssumedRestorableDays"/>: the longer of the two defaults the documentation names.</summary>
-    public const int DefaultAssumedRestorableDays = 14;
+    public static readonly int DefaultAssumedRestorableDays = 14;
 
     /// <summary>Default <see cref="AssumedDeletePhaseDuration"/>.</summary>
     public static readonly TimeSpan DefaultAssumedDeletePhaseDuration = TimeSpan.FromDays(1);

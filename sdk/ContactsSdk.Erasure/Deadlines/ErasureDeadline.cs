@@ -11,7 +11,7 @@ namespace ContactsSdk.Erasure;
 public sealed class ErasureDeadline : IEquatable<ErasureDeadline>
 {
     /// <summary>The longest custom period, in days.</summary>
-    public const int MaxCustomDays = 366;
+    public static readonly int MaxCustomDays = 366;
 
     /// <summary>CCPA's period, and the most it may be extended by, in days.</summary>
     public const int CcpaDays = 45;
@@ -38,7 +38,7 @@ public sealed class ErasureDeadline : IEquatable<ErasureDeadline>
     /// <exception cref="ArgumentOutOfRangeException">The period is not 1 to <see cref="MaxCustomDays"/> days.</exception>
     public static ErasureDeadline Custom(int days)
     {
-        if (days is < 1 or > MaxCustomDays)
+        if (days < 1 || days > MaxCustomDays)
         {
             throw new ArgumentOutOfRangeException(nameof(days), days, $"A custom deadline is 1 to {MaxCustomDays} days.");
         }

@@ -65,8 +65,11 @@ public sealed record LedgerDigest
 
     internal byte[] SignedBytes => Encoding.ASCII.GetBytes(SignedText);
 
-    /// <summary>The digest as JSON (schema <see cref="Schema"/>), the file <c>erasure digest --out</c> writes.</summary>
-    public string ToJson(bool withTiles = true)
+    /// <summary>The digest as JSON (schema <see cref="Schema"/>) with its tiles, the file <c>erasure digest --out</c> writes.</summary>
+    public string ToJson() => ToJson(withTiles: true);
+
+    /// <summary>The digest as JSON (schema <see cref="Schema"/>), with or without its tiles.</summary>
+    public string ToJson(bool withTiles)
     {
         var json = new JsonObject
         {
@@ -85,7 +88,7 @@ public sealed record LedgerDigest
         return json.ToJsonString(EvidenceJson.Options);
     }
 
-    /// <summary>Reads a digest written by <see cref="ToJson"/>.</summary>
+    /// <summary>Reads a digest written by <see cref="ToJson()"/>.</summary>
     /// <exception cref="FormatException">The text is not such a digest; the message names what is wrong.</exception>
     public static LedgerDigest Parse(string json)
     {

@@ -126,7 +126,7 @@ public sealed record ReceiptEvidence
 
     private static long? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 
-    /// <summary>Reads evidence written by <see cref="ToJson"/>.</summary>
+    /// <summary>Reads evidence written by <see cref="ToJson()"/>.</summary>
     /// <exception cref="FormatException">The text is not such evidence; the message names what is wrong.</exception>
     public static ReceiptEvidence Parse(string json)
     {

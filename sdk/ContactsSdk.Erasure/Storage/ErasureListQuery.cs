@@ -9,7 +9,7 @@ namespace ContactsSdk.Erasure.Storage;
 public sealed record ErasureListQuery
 {
     /// <summary>The largest page a store returns.</summary>
-    public const int MaxPageSize = 1000;
+    public static readonly int MaxPageSize = 1000;
 
     /// <summary>Inclusive lower bound of the submission time (none when null).</summary>
     public DateTimeOffset? SubmittedFrom { get; init; }

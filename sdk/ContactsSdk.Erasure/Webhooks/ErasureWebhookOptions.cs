@@ -21,7 +21,7 @@ public sealed partial class ErasureWebhookOptions
     public static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromHours(1);
 
     /// <summary>Default <see cref="MaxAttempts"/>: with the default delays, about a day of retries.</summary>
-    public const int DefaultMaxAttempts = 30;
+    public static readonly int DefaultMaxAttempts = 30;
 
     /// <summary>Default <see cref="MaxAge"/>.</summary>
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromDays(3);

@@ -25,7 +25,7 @@ namespace ContactsSdk.Erasure.Workflow;
 /// </remarks>
 internal sealed class ErasureSweep
 {
-    private const int PageSize = ErasureListQuery.MaxPageSize;
+    private static readonly int PageSize = ErasureListQuery.MaxPageSize;
 
     /// <summary>Margin for this machine's and Marketing Cloud's clocks disagreeing at the window's edges.</summary>
     private static readonly TimeSpan ClockMargin = TimeSpan.FromMinutes(1);

@@ -11,10 +11,10 @@ public abstract partial class Fault
     public const string ExtraFieldName = "emulatorUnexpectedField";
 
     /// <summary>The <c>operation.status</c> <see cref="UnknownOperationStatus"/> writes by default.</summary>
-    public const string DefaultUnknownOperationStatus = "Scheduled";
+    public static readonly string DefaultUnknownOperationStatus = "Scheduled";
 
     /// <summary>The <c>backgroundOperationStatusID</c> <see cref="UnknownBackgroundOperationStatus"/> writes by default.</summary>
-    public const string DefaultUnknownBackgroundOperationStatus = "Queued";
+    public static readonly string DefaultUnknownBackgroundOperationStatus = "Queued";
 
     /// <summary>429 with errorcode 50100 and a Retry-After header.</summary>
     /// <param name="retryAfter">How long the client is asked to wait.</param>
@@ -123,9 +123,10 @@ public abstract partial class Fault
             body => JsonTreeRewrites.RemoveFields(body, paths));
     }
 
-    /// <summary>Reports <paramref name="status"/> as <c>operation.status</c> (status route only).</summary>
-    public static Fault UnknownOperationStatus(string status = DefaultUnknownOperationStatus)
+    /// <summary>Reports <paramref name="status"/> (null: <see cref="DefaultUnknownOperationStatus"/>) as <c>operation.status</c> (status route only).</summary>
+    public static Fault UnknownOperationStatus(string? status = null)
     {
+        status ??= DefaultUnknownOperationStatus;
         ArgumentException.ThrowIfNullOrWhiteSpace(status);
         return new ResponseRewriteFault(
             FaultKind.UnknownOperationStatus,
@@ -135,11 +136,12 @@ public abstract partial class Fault
     }
 
     /// <summary>
-    /// Reports <paramref name="status"/> as every <c>backgroundOperationStatusID</c> (status route only).
+    /// Reports <paramref name="status"/> (null: <see cref="DefaultUnknownBackgroundOperationStatus"/>) as every <c>backgroundOperationStatusID</c> (status route only).
     /// Only a delete-phase response has that field: in the suppression phase the body is unchanged.
     /// </summary>
-    public static Fault UnknownBackgroundOperationStatus(string status = DefaultUnknownBackgroundOperationStatus)
+    public static Fault UnknownBackgroundOperationStatus(string? status = null)
     {
+        status ??= DefaultUnknownBackgroundOperationStatus;
         ArgumentException.ThrowIfNullOrWhiteSpace(status);
         return new ResponseRewriteFault(
             FaultKind.UnknownBackgroundOperationStatus,

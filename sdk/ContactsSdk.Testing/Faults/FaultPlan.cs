@@ -39,9 +39,13 @@ public sealed class FaultPlan
         }
     }
 
+    /// <summary>Injects <paramref name="fault"/> into the next request to <paramref name="routes"/>.</summary>
+    /// <exception cref="ArgumentException">The fault means nothing on one of the routes.</exception>
+    public void Enqueue(EmulatorRoute routes, Fault fault) => Enqueue(routes, fault, times: 1);
+
     /// <summary>Injects <paramref name="fault"/> into the next <paramref name="times"/> requests to <paramref name="routes"/>.</summary>
     /// <exception cref="ArgumentException">The fault means nothing on one of the routes.</exception>
-    public void Enqueue(EmulatorRoute routes, Fault fault, int times = 1)
+    public void Enqueue(EmulatorRoute routes, Fault fault, int times)
     {
         CheckRoutes(routes, fault);
         ArgumentOutOfRangeException.ThrowIfLessThan(times, 1);

@@ -62,10 +62,10 @@ public sealed class ErasureDeadlineTests
         Assert.Null(ErasureDeadline.Custom(10).LatestPermittedDueAt(Utc(2026, 1, 31)));
     }
 
+    public static TheoryData<int> PeriodsOutOfRange => new() { 0, -5, ErasureDeadline.MaxCustomDays + 1 };
+
     [Theory]
-    [InlineData(0)]
-    [InlineData(-5)]
-    [InlineData(ErasureDeadline.MaxCustomDays + 1)]
+    [MemberData(nameof(PeriodsOutOfRange))]
     public void A_custom_period_outside_1_to_366_days_is_refused(int days)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => ErasureDeadline.Custom(days));

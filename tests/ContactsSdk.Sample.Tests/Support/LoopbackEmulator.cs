@@ -15,11 +15,11 @@ namespace ContactsSdk.Sample.Tests.Support;
 internal static class LoopbackEmulator
 {
     /// <summary>The sample's settings for an endpoint, with the emulator's credentials.</summary>
-    public static Dictionary<string, string> SettingsFor(Uri endpoint, string clientSecret = EmulatorOptions.DefaultClientSecret) => new()
+    public static Dictionary<string, string> SettingsFor(Uri endpoint, string? clientSecret = null) => new()
     {
         ["MarketingCloud__EndpointOverride"] = endpoint.ToString(),
         ["MarketingCloud__ClientId"] = EmulatorOptions.DefaultClientId,
-        ["MarketingCloud__ClientSecret"] = clientSecret,
+        ["MarketingCloud__ClientSecret"] = clientSecret ?? EmulatorOptions.DefaultClientSecret,
     };
 
     /// <summary>Starts a deletion of <paramref name="keys"/> over HTTP and returns its operation ID.</summary>

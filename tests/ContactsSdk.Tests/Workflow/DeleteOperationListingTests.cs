@@ -119,12 +119,17 @@ public sealed class DeleteOperationListingTests
         Assert.NotNull(ended.StartTime);
     }
 
+    public static TheoryData<long?, int, int, string> BadArguments => new()
+    {
+        { 0L, PageSize, 1, "untilOperationId" },
+        { -5L, PageSize, 1, "untilOperationId" },
+        { null, 0, 1, "pageSize" },
+        { null, ContactsClient.DefaultDeleteOperationsPageSize + 1, 1, "pageSize" },
+        { null, PageSize, 0, "maxPages" },
+    };
+
     [Theory]
-    [InlineData(0L, PageSize, 1, "untilOperationId")]
-    [InlineData(-5L, PageSize, 1, "untilOperationId")]
-    [InlineData(null, 0, 1, "pageSize")]
-    [InlineData(null, ContactsClient.DefaultDeleteOperationsPageSize + 1, 1, "pageSize")]
-    [InlineData(null, PageSize, 0, "maxPages")]
+    [MemberData(nameof(BadArguments))]
     public async Task Bad_arguments_are_refused_before_any_request(long? untilOperationId, int pageSize, int maxPages, string parameter)
     {
         await using var tenant = await EmulatedTenant.StartAsync();
