@@ -6,6 +6,9 @@ using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.Service;
 using ContactsSdk.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,7 +64,17 @@ if (developmentSignIn)
     authorization.AddPolicy("dashboard", p => p.AddAuthenticationSchemes(DevelopmentSignIn.Scheme).RequireAuthenticatedUser());
 }
 builder.Services.AddContactsErasureDashboard();
-builder.Services.AddProblemDetails();
+// A query value an endpoint cannot bind (a MID of 0, a state that does not exist) is the caller's
+// mistake: a 400 whose detail names the parameter, in every environment, never a 500.
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+{
+    if (c.Exception is BadHttpRequestException bad)
+    {
+        c.ProblemDetails.Detail = bad.Message;
+    }
+});
 var healthChecks = builder.Services.AddHealthChecks().AddContactsErasureChecks();
 ServiceWebhooks.AddFromConfiguration(builder.Services, builder.Configuration, healthChecks);
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ServiceDescription>().AddSchemaTransformer<AccountIdSchema>());

@@ -31,7 +31,7 @@ public static class ErasureApiModelFactory
     /// <param name="dueAt">Its legal due date.</param>
     /// <param name="deadlineMet">Whether the deadline was met, once it ended.</param>
     /// <returns>The new <see cref="ErasureView"/>.</returns>
-    public static ErasureView ErasureView(string requestId, Guid erasureId, long? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, DateTimeOffset? dueAt, bool? deadlineMet) =>
+    public static ErasureView ErasureView(string requestId, Guid erasureId, AccountId? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, DateTimeOffset? dueAt, bool? deadlineMet) =>
         new(requestId, erasureId, accountId, subjectKind, subjectCount, state, verdict, operationId, submittedAt, updatedAt, concludedAt, dueAt, deadlineMet);
 
     /// <summary>Builds a <see cref="TimelineEntry"/> with the given values.</summary>

@@ -59,7 +59,7 @@ public sealed record ErasureView
     // Internal, so that a property can be added without breaking callers; tests use ErasureApiModelFactory.
     // [JsonConstructor] lets System.Text.Json read back what it wrote (receipts, API answers).
     [JsonConstructor]
-    internal ErasureView(string requestId, Guid erasureId, long? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, DateTimeOffset? dueAt, bool? deadlineMet)
+    internal ErasureView(string requestId, Guid erasureId, AccountId? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, DateTimeOffset? dueAt, bool? deadlineMet)
     {
         RequestId = requestId;
         ErasureId = erasureId;
@@ -83,7 +83,7 @@ public sealed record ErasureView
     public Guid ErasureId { get; init; }
 
     /// <summary>The MID.</summary>
-    public long? AccountId { get; init; }
+    public AccountId? AccountId { get; init; }
 
     /// <summary>What the subjects are.</summary>
     public SubjectKind SubjectKind { get; init; }

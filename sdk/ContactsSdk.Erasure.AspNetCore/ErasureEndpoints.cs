@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ContactsSdk;
 using ContactsSdk.Erasure;
 using ContactsSdk.Erasure.AspNetCore;
 using ContactsSdk.Erasure.Evidence;
@@ -79,7 +80,7 @@ public static class ErasureEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        IErasureService service, ErasureState? state, ErasureVerdict? verdict, long? accountId, DateTimeOffset? from, DateTimeOffset? to,
+        IErasureService service, ErasureState? state, ErasureVerdict? verdict, AccountId? accountId, DateTimeOffset? from, DateTimeOffset? to,
         string? after, int? limit, CancellationToken cancellationToken)
     {
         var filter = new ErasureListFilter(state, verdict, accountId, from, to, limit ?? ErasureListFilter.DefaultLimit);

@@ -14,7 +14,7 @@ namespace ContactsSdk.Erasure.AspNetCore;
 /// pages as they are read (the store pages by submission time), reading at most <see cref="MaxScanned"/>
 /// erasures per call: a sparse filter returns a short page with a cursor to go on from.
 /// </summary>
-internal sealed record ErasureListFilter(ErasureState? State, ErasureVerdict? Verdict, long? AccountId, DateTimeOffset? From, DateTimeOffset? To, int Limit)
+internal sealed record ErasureListFilter(ErasureState? State, ErasureVerdict? Verdict, AccountId? AccountId, DateTimeOffset? From, DateTimeOffset? To, int Limit)
 {
     public const int DefaultLimit = 100;
     private const int MaxScanned = 10_000;

@@ -24,7 +24,7 @@ internal sealed partial class ErasureService : IErasureService
     private readonly ErasureWakeups _wakeups;
     private readonly SubjectHasher _hasher;
     private readonly IEmailSubjectResolver? _resolver;
-    private readonly long? _clientAccountId;
+    private readonly AccountId? _clientAccountId;
     private readonly TimeProvider _time;
     private readonly DeadlineChecker _deadlines;
 
@@ -36,7 +36,7 @@ internal sealed partial class ErasureService : IErasureService
         _wakeups = wakeups;
         _hasher = hasher;
         _resolver = resolver;
-        _clientAccountId = clientOptions.AccountId?.Value;
+        _clientAccountId = clientOptions.AccountId;
         _time = time;
         _deadlines = deadlines;
     }
@@ -52,18 +52,18 @@ internal sealed partial class ErasureService : IErasureService
         {
             throw new NotSupportedException("Erasures by email address need an IEmailSubjectResolver (the address-search route); none is registered.");
         }
-        if (request.AccountId?.Value is { } mid && _clientAccountId is { } clientMid && mid != clientMid)
+        if (request.AccountId is { } mid && _clientAccountId is { } clientMid && mid != clientMid)
         {
             throw new ArgumentException($"The erasure is for MID {mid}, but the client's token is for MID {clientMid}.", nameof(request));
         }
-        var accountId = request.AccountId?.Value ?? _clientAccountId;
+        var accountId = request.AccountId ?? _clientAccountId;
         var kind = request.Subjects.Kind;
         var hashes = _hasher.HashAll(kind, request.Subjects.Values);
         var digest = SubjectHasher.Digest(hashes);
         var now = Milliseconds(_time.GetUtcNow());
         var (deadline, receivedAt, dueAt) = DeadlineOf(request, now);
         var erasureId = Guid.NewGuid();
-        var payload = new SubmittedPayload(request.RequestId, accountId, kind, hashes.Count, ReceiptBuilder.HashAlgorithm, _hasher.KeyId, hashes, digest,
+        var payload = new SubmittedPayload(request.RequestId, accountId?.Value, kind, hashes.Count, ReceiptBuilder.HashAlgorithm, _hasher.KeyId, hashes, digest,
             deadline.Regime, deadline.CustomDays, receivedAt, dueAt);
         var first = _ledger.First(erasureId, EntryKinds.Submitted, payload, now);
         var state = kind == SubjectKind.EmailAddresses ? ErasureState.Submitted : ErasureState.ReadyToSend;
@@ -82,7 +82,7 @@ internal sealed partial class ErasureService : IErasureService
     }
 
     /// <summary>The erasure a repeated submission refers to, after checking that it is the same request.</summary>
-    private async Task<ErasureRecord> ExistingAsync(ErasureRequest request, long? accountId, string digest, CancellationToken cancellationToken)
+    private async Task<ErasureRecord> ExistingAsync(ErasureRequest request, AccountId? accountId, string digest, CancellationToken cancellationToken)
     {
         var (requestId, kind) = (request.RequestId, request.Subjects.Kind);
         var existing = await Store.FindByRequestIdAsync(requestId, cancellationToken).ConfigureAwait(false)
@@ -94,7 +94,7 @@ internal sealed partial class ErasureService : IErasureService
             // Recorded before a key rotation: compare the subjects as hashed under the key they were recorded with.
             digest = SubjectHasher.Digest(_hasher.HashAll(submitted.KeyId, kind, request.Subjects.Values));
         }
-        if (submitted.SubjectKind != kind || submitted.SubjectsDigest != digest || submitted.AccountId != accountId)
+        if (submitted.SubjectKind != kind || submitted.SubjectsDigest != digest || submitted.AccountId != accountId?.Value)
         {
             throw new ArgumentException($"Request ID '{requestId}' was already used for a different erasure (other subjects or MID); choose a new request ID.", "request");
         }

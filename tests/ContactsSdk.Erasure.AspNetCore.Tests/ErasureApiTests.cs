@@ -120,6 +120,8 @@ public sealed class ErasureApiTests : IClassFixture<ServiceFixture>
     [InlineData("GET", "/erasures/API-NOBODY", null, 404, "No erasure has request ID 'API-NOBODY'.")]
     [InlineData("GET", "/erasures/API-NOBODY/receipt", null, 404, "No erasure has request ID 'API-NOBODY'.")]
     [InlineData("GET", "/erasures?limit=0", null, 400, "'limit' is 1 to 1000.")]
+    [InlineData("GET", "/erasures?accountId=0", null, 400, "accountId")]
+    [InlineData("GET", "/erasures?state=Vanished", null, 400, "state")]
     [InlineData("GET", "/erasures?after=not-a-cursor", null, 400, "'after' is not a cursor this API returned.")]
     [InlineData("POST", "/erasures/API-NOBODY/deadline", "{\"dueAt\":\"2030-01-01T00:00:00Z\",\"reason\":\"whenever\"}", 400, "a 'reason' of complexity, number-of-requests or other")]
     [InlineData("POST", "/erasures/API-NOBODY/reconciliation", "{}", 400, "Give either 'operationId'")]

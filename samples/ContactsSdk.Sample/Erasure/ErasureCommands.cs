@@ -131,7 +131,7 @@ internal sealed partial class ErasureCommands(IAnsiConsole console, TextWriter e
         console.Line($"  state:       {record.State}");
         console.Line($"  verdict:     {record.Verdict?.ToString() ?? "(none yet)"}");
         console.Line($"  operation:   {record.OperationId?.ToString(CultureInfo.InvariantCulture) ?? "(not accepted yet)"}");
-        console.Line($"  MID:         {record.AccountId?.ToString(CultureInfo.InvariantCulture) ?? "(unknown)"}");
+        console.Line($"  MID:         {record.AccountId?.ToString() ?? "(unknown)"}");
         console.Line($"  subjects:    {record.SubjectCount} {record.SubjectKind}");
         console.Line($"  submitted:   {Time(record.SubmittedAt)}");
         console.Line($"  concluded:   {(record.ConcludedAt is { } at ? Time(at) : "(not yet)")}");

@@ -21,7 +21,7 @@ internal static class ErasurePage
         Row(page, "State", erasure.State.ToString());
         Row(page, "Verdict", erasure.Verdict?.ToString() ?? "none yet");
         Row(page, "Subjects", $"{erasure.SubjectCount} ({erasure.SubjectKind})");
-        Row(page, "MID", erasure.AccountId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the client's");
+        Row(page, "MID", erasure.AccountId?.ToString() ?? "the client's");
         Row(page, "Operation ID", erasure.OperationId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not accepted yet");
         Row(page, "Submitted", Html.Time(erasure.SubmittedAt));
         Row(page, "Last entry", Html.Time(erasure.UpdatedAt));

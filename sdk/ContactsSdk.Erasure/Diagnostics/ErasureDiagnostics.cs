@@ -54,7 +54,7 @@ public static class ErasureDiagnostics
         }
         activity.SetTag(ErasureIdTag, record.ErasureId.ToString());
         activity.SetTag(StateTag, record.State.ToString());
-        activity.SetTag(ContactsSdkDiagnostics.Tags.AccountId, record.AccountId);
+        activity.SetTag(ContactsSdkDiagnostics.Tags.AccountId, record.AccountId?.Value);
         activity.SetTag(ContactsSdkDiagnostics.Tags.OperationId, record.OperationId);
         activity.SetTag(VerdictTag, record.Verdict?.ToString());
         return activity;

@@ -17,7 +17,7 @@ internal static class ChainProjection
     {
         var first = entries[0];
         var submitted = LedgerJson.Read<SubmittedPayload>(first.Payload);
-        var row = new ErasureRecord(erasureId, submitted.RequestId, submitted.AccountId, submitted.SubjectKind, submitted.SubjectCount,
+        var row = new ErasureRecord(erasureId, submitted.RequestId, submitted.AccountId is { } mid ? new AccountId(mid) : null, submitted.SubjectKind, submitted.SubjectCount,
             submitted.SubjectKind == SubjectKind.EmailAddresses ? ErasureState.Submitted : ErasureState.ReadyToSend,
             null, null, first.RecordedAt, first.RecordedAt, null, first.Sequence, first.Hash);
         for (var i = 1; i < entries.Count; i++)

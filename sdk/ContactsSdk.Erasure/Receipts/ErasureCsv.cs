@@ -12,7 +12,7 @@ internal static class ErasureCsv
     public static string Line(ErasureRecord record) => string.Join(",",
         Quote(record.RequestId),
         record.ErasureId.ToString("D", CultureInfo.InvariantCulture),
-        record.AccountId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+        record.AccountId?.ToString() ?? string.Empty,
         record.SubjectKind.ToString(),
         record.SubjectCount.ToString(CultureInfo.InvariantCulture),
         record.State.ToString(),

@@ -23,7 +23,7 @@ public sealed record ErasureReceipt
     public required Guid ErasureId { get; init; }
 
     /// <summary>The business unit (MID) it ran under, when known.</summary>
-    public long? AccountId { get; init; }
+    public AccountId? AccountId { get; init; }
 
     /// <summary>What the subjects were (contact keys, IDs, email addresses).</summary>
     public required SubjectKind SubjectKind { get; init; }

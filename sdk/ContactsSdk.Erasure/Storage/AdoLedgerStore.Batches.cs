@@ -89,20 +89,20 @@ public abstract partial class AdoLedgerStore
         }, cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(long? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(AccountId? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default) =>
         ReadWaitingAsync(_sql.SelectSendCandidates, accountId, subjectKind, limit, "read the erasures ready to send", cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<SendCandidate>> ReadResolveCandidatesAsync(long? accountId, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<SendCandidate>> ReadResolveCandidatesAsync(AccountId? accountId, int limit, CancellationToken cancellationToken = default) =>
         ReadWaitingAsync(_sql.SelectResolveCandidates, accountId, null, limit, "read the erasures waiting for their addresses to be resolved", cancellationToken);
 
-    private Task<IReadOnlyList<SendCandidate>> ReadWaitingAsync(string sql, long? accountId, SubjectKind? subjectKind, int limit, string action, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<SendCandidate>> ReadWaitingAsync(string sql, AccountId? accountId, SubjectKind? subjectKind, int limit, string action, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return ReadAsync<IReadOnlyList<SendCandidate>>(action, async connection =>
         {
             using var select = Command(connection, null, sql);
-            Add(select, "account_id", accountId);
+            Add(select, "account_id", accountId?.Value);
             if (subjectKind is { } kind)
             {
                 Add(select, "subject_kind", kind.ToString());
@@ -124,11 +124,11 @@ public abstract partial class AdoLedgerStore
     }
 
     /// <inheritdoc />
-    public Task<int> CountBatchesInQueueAsync(long? accountId, CancellationToken cancellationToken = default) =>
+    public Task<int> CountBatchesInQueueAsync(AccountId? accountId, CancellationToken cancellationToken = default) =>
         ReadAsync("read the shared delete requests", async connection =>
         {
             using var count = Command(connection, null, _sql.CountBatchesInQueue);
-            Add(count, "account_id", accountId);
+            Add(count, "account_id", accountId?.Value);
             return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
         }, cancellationToken);
 
@@ -158,7 +158,7 @@ public abstract partial class AdoLedgerStore
     {
         using var insert = Command(connection, transaction, _sql.InsertBatch);
         Add(insert, "batch_id", Id(batch.BatchId));
-        Add(insert, "account_id", batch.AccountId);
+        Add(insert, "account_id", batch.AccountId?.Value);
         Add(insert, "subject_kind", batch.SubjectKind.ToString());
         Add(insert, "state", batch.State.ToString());
         Add(insert, "erasure_count", (long)batch.ErasureCount);
@@ -186,7 +186,7 @@ public abstract partial class AdoLedgerStore
     private static BatchRecord ReadBatch(DbDataReader reader) => new()
     {
         BatchId = Guid.Parse(reader.GetString(0)),
-        AccountId = reader.IsDBNull(1) ? null : Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture),
+        AccountId = ReadAccountId(reader, 1),
         SubjectKind = Enum.Parse<SubjectKind>(reader.GetString(2)),
         State = Enum.Parse<BatchState>(reader.GetString(3)),
         ErasureCount = Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),

@@ -116,10 +116,13 @@ public abstract partial class AdoLedgerStore
         return rows;
     }
 
+    private static AccountId? ReadAccountId(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : new AccountId(Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture));
+
     private static ErasureRecord ReadRecord(DbDataReader reader) => new(
         Guid.Parse(reader.GetString(0)),
         reader.GetString(1),
-        reader.IsDBNull(2) ? null : Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture),
+        ReadAccountId(reader, 2),
         Enum.Parse<SubjectKind>(reader.GetString(3)),
         Convert.ToInt32(reader.GetValue(4), CultureInfo.InvariantCulture),
         Enum.Parse<ErasureState>(reader.GetString(5)),

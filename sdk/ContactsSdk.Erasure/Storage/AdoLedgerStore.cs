@@ -44,7 +44,7 @@ public abstract partial class AdoLedgerStore : IErasureLedgerStore, IAsyncDispos
             {
                 Add(insert, "erasure_id", Id(record.ErasureId));
                 Add(insert, "request_id", record.RequestId);
-                Add(insert, "account_id", record.AccountId);
+                Add(insert, "account_id", record.AccountId?.Value);
                 Add(insert, "subject_kind", record.SubjectKind.ToString());
                 Add(insert, "subject_count", (long)record.SubjectCount);
                 Add(insert, "state", record.State.ToString());

@@ -14,7 +14,7 @@ public sealed record BatchRecord
     public required Guid BatchId { get; init; }
 
     /// <summary>The MID the request is sent under, when known.</summary>
-    public long? AccountId { get; init; }
+    public AccountId? AccountId { get; init; }
 
     /// <summary>Contact keys or contact IDs: the two cannot share a request.</summary>
     public required SubjectKind SubjectKind { get; init; }

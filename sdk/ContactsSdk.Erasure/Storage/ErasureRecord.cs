@@ -18,7 +18,7 @@ public sealed record ErasureRecord
     // The library's own shorthand; callers use an object initializer, so a property can be added
     // without breaking them.
     [SetsRequiredMembers]
-    internal ErasureRecord(Guid erasureId, string requestId, long? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, long version, string lastHash)
+    internal ErasureRecord(Guid erasureId, string requestId, AccountId? accountId, SubjectKind subjectKind, int subjectCount, ErasureState state, ErasureVerdict? verdict, long? operationId, DateTimeOffset submittedAt, DateTimeOffset updatedAt, DateTimeOffset? concludedAt, long version, string lastHash)
     {
         ErasureId = erasureId;
         RequestId = requestId;
@@ -42,7 +42,7 @@ public sealed record ErasureRecord
     public required string RequestId { get; init; }
 
     /// <summary>The MID the erasure runs under, when known.</summary>
-    public long? AccountId { get; init; }
+    public AccountId? AccountId { get; init; }
 
     /// <summary>What the subjects are.</summary>
     public required SubjectKind SubjectKind { get; init; }

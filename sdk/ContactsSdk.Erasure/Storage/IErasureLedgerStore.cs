@@ -86,16 +86,16 @@ public interface IErasureLedgerStore
     /// Up to <paramref name="limit"/> erasures ready to send and in no batch, of one subject kind under one
     /// MID (null for the client's default), longest waiting first, with their identifiers in clear.
     /// </summary>
-    Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(long? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SendCandidate>> ReadSendCandidatesAsync(AccountId? accountId, SubjectKind subjectKind, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Up to <paramref name="limit"/> erasures whose email addresses are still to be resolved, under one MID,
     /// longest waiting first, with their addresses in clear: one address search resolves them together.
     /// </summary>
-    Task<IReadOnlyList<SendCandidate>> ReadResolveCandidatesAsync(long? accountId, int limit, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SendCandidate>> ReadResolveCandidatesAsync(AccountId? accountId, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>How many batches of a MID are formed, in flight or still in Marketing Cloud's delete queue.</summary>
-    Task<int> CountBatchesInQueueAsync(long? accountId, CancellationToken cancellationToken = default);
+    Task<int> CountBatchesInQueueAsync(AccountId? accountId, CancellationToken cancellationToken = default);
 
     /// <summary>The oldest batch formed but not sent yet (a half of a refused request), or null.</summary>
     Task<Guid?> FindOldestFormedBatchAsync(CancellationToken cancellationToken = default);

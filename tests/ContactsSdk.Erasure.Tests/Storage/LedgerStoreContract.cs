@@ -71,7 +71,7 @@ public abstract partial class LedgerStoreContract
 
         await store.MigrateAsync();
 
-        var expected = new ErasureRecord(id, "req-v2", 100012345, SubjectKind.ContactKeys, 1, ErasureState.Accepted, null, 77, T0.AddTicks(-(T0.Ticks % TimeSpan.TicksPerMillisecond)), T0.AddTicks(-(T0.Ticks % TimeSpan.TicksPerMillisecond)), null, 1, "h1");
+        var expected = new ErasureRecord(id, "req-v2", new AccountId(100012345), SubjectKind.ContactKeys, 1, ErasureState.Accepted, null, 77, T0.AddTicks(-(T0.Ticks % TimeSpan.TicksPerMillisecond)), T0.AddTicks(-(T0.Ticks % TimeSpan.TicksPerMillisecond)), null, 1, "h1");
         Assert.Equal(expected, await store.FindAsync(id));
         Assert.Null((await store.FindAsync(id))!.DueAt);
         Assert.Null(ContactsSdk.Erasure.Deadlines.DeadlineRules.Summarize(await store.ReadEntriesAsync(id), null, null));
@@ -90,7 +90,7 @@ public abstract partial class LedgerStoreContract
     public async Task A_created_erasure_reads_back_field_for_field_by_either_ID()
     {
         var store = await MigratedStoreAsync();
-        var erasure = NewErasure("req-é-1", T0, accountId: 100012345, subjects: ["key-1", "kéy-2"]);
+        var erasure = NewErasure("req-é-1", T0, accountId: new AccountId(100012345), subjects: ["key-1", "kéy-2"]);
 
         Assert.True(await store.TryCreateAsync(erasure));
 
@@ -400,19 +400,19 @@ public abstract partial class LedgerStoreContract
     public async Task A_batch_write_forms_a_batch_with_every_members_intent_and_reads_back_field_for_field()
     {
         var store = await MigratedStoreAsync();
-        var a = NewErasure("req-batch-a", T0, accountId: 7, subjects: ["a-1", "a-2"]);
-        var b = NewErasure("req-batch-b", T0.AddSeconds(1), accountId: 7, subjects: ["b-1"]);
-        var other = NewErasure("req-batch-other-mid", T0, accountId: 8);
-        var ids = NewErasure("req-batch-ids", T0, accountId: 7, kind: SubjectKind.ContactIds, subjects: ["42"]);
+        var a = NewErasure("req-batch-a", T0, accountId: new AccountId(7), subjects: ["a-1", "a-2"]);
+        var b = NewErasure("req-batch-b", T0.AddSeconds(1), accountId: new AccountId(7), subjects: ["b-1"]);
+        var other = NewErasure("req-batch-other-mid", T0, accountId: new AccountId(8));
+        var ids = NewErasure("req-batch-ids", T0, accountId: new AccountId(7), kind: SubjectKind.ContactIds, subjects: ["42"]);
         foreach (var erasure in new[] { a, b, other, ids })
         {
             await store.TryCreateAsync(erasure);
         }
 
-        var candidates = await store.ReadSendCandidatesAsync(7, SubjectKind.ContactKeys, 10);
+        var candidates = await store.ReadSendCandidatesAsync(new AccountId(7), SubjectKind.ContactKeys, 10);
         Assert.Equal([a.Record.ErasureId, b.Record.ErasureId], candidates.Select(c => c.Record.ErasureId));
         Assert.Equal(["a-1", "a-2"], candidates[0].Subjects);
-        var batch = NewBatch(a.Record.ErasureId, accountId: 7, erasures: 2, contacts: 3);
+        var batch = NewBatch(a.Record.ErasureId, accountId: new AccountId(7), erasures: 2, contacts: 3);
 
         Assert.Equal(AppendResult.Appended, await store.WriteBatchAsync(new BatchWrite
         {
@@ -424,12 +424,12 @@ public abstract partial class LedgerStoreContract
         Assert.Equal(batch, await store.FindBatchAsync(batch.BatchId));
         Assert.Equal([a.Record.ErasureId, b.Record.ErasureId], (await store.ListBatchMembersAsync(batch.BatchId)).Select(m => m.ErasureId));
         Assert.All(await store.ListBatchMembersAsync(batch.BatchId), m => Assert.Equal((ErasureState.Sending, batch.BatchId), (m.State, m.BatchId)));
-        Assert.Empty(await store.ReadSendCandidatesAsync(7, SubjectKind.ContactKeys, 10));
-        Assert.Equal(1, await store.CountBatchesInQueueAsync(7));
-        Assert.Equal(0, await store.CountBatchesInQueueAsync(8));
+        Assert.Empty(await store.ReadSendCandidatesAsync(new AccountId(7), SubjectKind.ContactKeys, 10));
+        Assert.Equal(1, await store.CountBatchesInQueueAsync(new AccountId(7)));
+        Assert.Equal(0, await store.CountBatchesInQueueAsync(new AccountId(8)));
         Assert.Equal(0, await store.CountBatchesInQueueAsync(null));
-        Assert.Single(await store.ReadSendCandidatesAsync(8, SubjectKind.ContactKeys, 10));
-        Assert.Single(await store.ReadSendCandidatesAsync(7, SubjectKind.ContactIds, 10));
+        Assert.Single(await store.ReadSendCandidatesAsync(new AccountId(8), SubjectKind.ContactKeys, 10));
+        Assert.Single(await store.ReadSendCandidatesAsync(new AccountId(7), SubjectKind.ContactIds, 10));
         Assert.Equal(batch.BatchId, await store.FindOldestFormedBatchAsync());
     }
 
@@ -513,7 +513,7 @@ public abstract partial class LedgerStoreContract
         var id = Guid.NewGuid();
         var first = ledger.First(id, EntryKinds.Submitted,
             new SubmittedPayload(requestId, 100012345, SubjectKind.ContactKeys, 1, "HMAC-SHA256", "default", [new string('a', 64)], new string('b', 64)), T0);
-        var row = new ErasureRecord(id, requestId, 100012345, SubjectKind.ContactKeys, 1, ErasureState.ReadyToSend, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash);
+        var row = new ErasureRecord(id, requestId, new AccountId(100012345), SubjectKind.ContactKeys, 1, ErasureState.ReadyToSend, null, null, first.RecordedAt, first.RecordedAt, null, 1, first.Hash);
         Assert.True(await store.TryCreateAsync(new NewErasure(row, first, ["key-1"])));
         // The workflow's way: the erasure rides a request of its own (a batch of one, with its ID).
         (_, row) = await ledger.AppendAsync(row, EntryKinds.IntentToSend, new IntentPayload(1, "keys", 1, new BatchInfo(id, 1, 1)), ErasureState.Sending,
@@ -545,7 +545,7 @@ public abstract partial class LedgerStoreContract
         });
     }
 
-    private static BatchRecord NewBatch(Guid lead, long? accountId = null, int erasures = 1, int contacts = 1) => new()
+    private static BatchRecord NewBatch(Guid lead, AccountId? accountId = null, int erasures = 1, int contacts = 1) => new()
     {
         BatchId = Guid.NewGuid(),
         AccountId = accountId,
@@ -565,7 +565,7 @@ public abstract partial class LedgerStoreContract
     private static (ErasureState, Guid?, long) Shape(ErasureRecord? record) => (record!.State, record.BatchId, record.Version);
 
     internal static NewErasure NewErasure(
-        string requestId, DateTimeOffset at, long? accountId = null, SubjectKind kind = SubjectKind.ContactKeys, IReadOnlyList<string>? subjects = null, DateTimeOffset? dueAt = null)
+        string requestId, DateTimeOffset at, AccountId? accountId = null, SubjectKind kind = SubjectKind.ContactKeys, IReadOnlyList<string>? subjects = null, DateTimeOffset? dueAt = null)
     {
         subjects ??= ["key-1"];
         var id = Guid.NewGuid();

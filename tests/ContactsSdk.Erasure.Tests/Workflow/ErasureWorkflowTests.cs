@@ -47,7 +47,7 @@ public sealed class ErasureWorkflowTests
         Assert.Equal((2, 2, "HMAC-SHA256"), (receipt.SubjectCount, receipt.SubjectHashes.Values.Count, receipt.SubjectHashes.Algorithm));
         Assert.All(receipt.SubjectHashes.Values, hash => Assert.Matches("^[0-9a-f]{64}$", hash));
         Assert.Equal(operation.OperationId, receipt.OperationId);
-        Assert.Equal(harness.Emulator.Credentials.AccountId, receipt.AccountId);
+        Assert.Equal(new AccountId(harness.Emulator.Credentials.AccountId), receipt.AccountId);
         Assert.Equal(1, receipt.Attempts);
         Assert.Equal(14, receipt.NumberOfRestorableDays);
         Assert.NotNull(receipt.AcceptedAt);
