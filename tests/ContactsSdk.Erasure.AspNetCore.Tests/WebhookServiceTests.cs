@@ -7,11 +7,11 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Webhooks;
 using PuppeteerSharp;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport.Erasure;
 
 namespace ContactsSdk.Erasure.AspNetCore.Tests;
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 using Xunit;
 using Xunit.Sdk;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -97,7 +98,7 @@ public sealed class ErasureCommandTests : IDisposable
     public async Task Killed_with_SIGKILL_and_run_again_the_same_command_continues_the_same_erasure(string killAfter)
     {
         string[] command = ["erasure", "submit", "--request-id", "GDPR-KILL", "--key", "killed-contact-1", "--ledger", Ledger];
-        using (var first = ChildProcess.Start(SamplePrograms.Sample, command))
+        using (var first = SampleProcess.Start(SamplePrograms.Sample, command))
         {
             await first.WaitForOutputAsync(killAfter);
             first.Signal(PosixSignalNumber.SigKill);
@@ -105,7 +106,7 @@ public sealed class ErasureCommandTests : IDisposable
             Assert.Equal(137, first.ExitCode);
         }
 
-        using var again = await ChildProcess.RunAsync(SamplePrograms.Sample, command, null);
+        using var again = await SampleProcess.RunAsync(SamplePrograms.Sample, command, null);
 
         Assert.True(again.ExitCode == 0, again.StandardOutput + again.StandardError);
         Assert.Contains("Erasure 'GDPR-KILL' closed: Deleted.", again.StandardOutput);
@@ -315,7 +316,7 @@ public sealed class ErasureCommandTests : IDisposable
     [Fact]
     public async Task An_erasure_option_from_the_environment_that_cannot_work_is_one_line_naming_it_and_nothing_is_recorded()
     {
-        using var submit = await ChildProcess.RunAsync(
+        using var submit = await SampleProcess.RunAsync(
             SamplePrograms.Sample,
             ["erasure", "submit", "--request-id", "GDPR-BAD-OPTION", "--key", "bad-option-contact", "--ledger", Ledger],
             new Dictionary<string, string> { ["Erasure__MaxContactsPerDeleteRequest"] = "0" });
@@ -331,7 +332,7 @@ public sealed class ErasureCommandTests : IDisposable
     public async Task An_erasure_option_from_the_environment_is_used()
     {
         // A recurring deadline check a week apart, read back from Quartz's job store in the ledger file.
-        using var submit = await ChildProcess.RunAsync(
+        using var submit = await SampleProcess.RunAsync(
             SamplePrograms.Sample,
             ["erasure", "submit", "--request-id", "GDPR-ENV-OPTION", "--key", "env-option-contact", "--ledger", Ledger],
             new Dictionary<string, string> { ["Erasure__Deadlines__CheckInterval"] = "7.00:00:00" });
@@ -345,7 +346,7 @@ public sealed class ErasureCommandTests : IDisposable
     }
 
     private Task<ChildProcess> RunAsync(params string[] arguments) =>
-        ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
+        SampleProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
 
     /// <summary>The request IDs of a listing's erasure lines, in order.</summary>
     private static List<string> RequestIds(string output) =>

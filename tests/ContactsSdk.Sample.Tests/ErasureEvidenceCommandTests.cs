@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Sample.Tests.Support;
 using Xunit;
@@ -143,5 +144,5 @@ public sealed class ErasureEvidenceCommandTests : IDisposable
     }
 
     private Task<ChildProcess> RunAsync(params string[] arguments) =>
-        ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
+        SampleProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
 }

@@ -10,6 +10,8 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport;
+using ContactsSdk.TestSupport.Erasure;
 
 namespace ContactsSdk.Erasure.Tests.Crash;
 

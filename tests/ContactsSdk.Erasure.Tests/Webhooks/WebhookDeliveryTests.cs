@@ -8,10 +8,11 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Webhooks;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ContactsSdk.TestSupport;
+using ContactsSdk.TestSupport.Erasure;
 
 namespace ContactsSdk.Erasure.Tests.Webhooks;
 

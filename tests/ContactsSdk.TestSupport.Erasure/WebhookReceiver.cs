@@ -10,13 +10,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Webhooks;
 
-namespace ContactsSdk.Erasure.Tests.Support;
+namespace ContactsSdk.TestSupport.Erasure;
 
 /// <summary>
 /// A real webhook receiver: an HTTP listener on 127.0.0.1 that checks each request's signature as a
 /// receiver would, keeps every request (duplicates too), and answers with the status the test sets.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<ReceivedWebhook> _received = [];
@@ -149,7 +149,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One request as received: its delivery ID, event type, signature header, body, and whether the signature checked out.</summary>
-internal sealed record ReceivedWebhook(Guid DeliveryId, string EventType, string? Signature, byte[] Body, bool SignatureValid)
+public sealed record ReceivedWebhook(Guid DeliveryId, string EventType, string? Signature, byte[] Body, bool SignatureValid)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 

@@ -1,14 +1,14 @@
 using System;
 using System.IO;
 
-namespace ContactsSdk.Erasure.Tests.Support;
+namespace ContactsSdk.TestSupport;
 
 /// <summary>A directory under the system temp path, deleted with its content on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contactssdk-erasure-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contactssdk-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
