@@ -18,11 +18,11 @@ namespace ContactsSdk.Sample.Tests;
 /// </summary>
 public sealed class ErasureCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-sample-erasure-").FullName;
+    private readonly TempDirectory _temp = new("contactssdk-sample-erasure-");
 
-    private string Ledger => Path.Combine(_directory, "erasures.db");
+    private string Ledger => Path.Combine(_temp.Path, "erasures.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task An_erasure_ends_deleted_with_a_receipt_that_holds_no_contact_key_and_the_ledger_verifies()
@@ -37,7 +37,7 @@ public sealed class ErasureCommandTests : IDisposable
         Assert.Equal(0, list.ExitCode);
         Assert.Contains(list.StandardOutput.Split('\n'), line => line.StartsWith("GDPR-100  Closed  Deleted  operation 1", StringComparison.Ordinal));
 
-        var receiptPath = Path.Combine(_directory, "receipt.json");
+        var receiptPath = Path.Combine(_temp.Path, "receipt.json");
         using var export = await RunAsync("erasure", "export", "GDPR-100", "--out", receiptPath);
         Assert.Equal(0, export.ExitCode);
         var receipt = await File.ReadAllTextAsync(receiptPath);
@@ -289,7 +289,7 @@ public sealed class ErasureCommandTests : IDisposable
 
         Assert.Equal(1, read.ExitCode);
         Assert.Equal($"error: there is no erasure ledger at {Ledger} yet; `erasure submit` creates it (or pass --ledger).", Assert.Single(read.ErrorLines));
-        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Theory]
@@ -310,7 +310,7 @@ public sealed class ErasureCommandTests : IDisposable
 
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("error: " + message, bad.ErrorLines);
-        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Fact]

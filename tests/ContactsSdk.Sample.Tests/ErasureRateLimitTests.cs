@@ -17,11 +17,11 @@ namespace ContactsSdk.Sample.Tests;
 /// </summary>
 public sealed class ErasureRateLimitTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-sample-429-").FullName;
+    private readonly TempDirectory _temp = new("contactssdk-sample-429-");
 
-    private string Ledger => Path.Combine(_directory, "erasures.db");
+    private string Ledger => Path.Combine(_temp.Path, "erasures.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_delete_the_gateway_keeps_refusing_with_429_is_one_line_and_exit_code_1()
