@@ -18,7 +18,7 @@ public sealed class EmulatorHostTests
     [InlineData(PosixSignalNumber.SigInt, "SIGINT")]
     public async Task It_serves_on_the_chosen_port_and_a_stop_signal_ends_it_with_exit_code_0(PosixSignalNumber signal, string name)
     {
-        var port = LoopbackEmulator.UnusedPort();
+        var port = LoopbackPort.Unused();
         using var host = SampleProcess.Start(SamplePrograms.EmulatorHost, ["--port", port.ToString(CultureInfo.InvariantCulture)]);
         await host.WaitForOutputAsync("Stop it with Ctrl+C or SIGTERM.");
         var address = LoopbackAddress(port);
@@ -41,7 +41,7 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task The_sample_runs_against_the_host_with_a_fast_clock()
     {
-        var port = LoopbackEmulator.UnusedPort();
+        var port = LoopbackPort.Unused();
         using var host = SampleProcess.Start(SamplePrograms.EmulatorHost, ["--port", port.ToString(CultureInfo.InvariantCulture), "--clock-factor", "200000"]);
         await host.WaitForOutputAsync("Stop it with Ctrl+C or SIGTERM.");
         Assert.Contains("clock          x200000 (tokens keep real time)", host.StandardOutput);
@@ -69,7 +69,7 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task Its_delete_calls_wait_for_each_other_for_the_processing_time_given()
     {
-        var port = LoopbackEmulator.UnusedPort();
+        var port = LoopbackPort.Unused();
         // At 200,000x, 7 days of processing a call are about 3 s of real time.
         using var host = SampleProcess.Start(
             SamplePrograms.EmulatorHost,
@@ -98,7 +98,7 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task Without_the_delete_queue_every_call_is_Pending_for_its_own_minute()
     {
-        var port = LoopbackEmulator.UnusedPort();
+        var port = LoopbackPort.Unused();
         // One emulated minute is 0.3 ms at 200,000x; the long call time would hold the second call for 3 s if it applied.
         using var host = SampleProcess.Start(
             SamplePrograms.EmulatorHost,

@@ -93,7 +93,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task An_unreachable_endpoint_is_one_line_and_exit_code_1()
     {
-        var nobody = LoopbackEmulator.LoopbackAddress(LoopbackEmulator.UnusedPort());
+        var nobody = LoopbackEmulator.LoopbackAddress(LoopbackPort.Unused());
 
         using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample, ["delete", "contact-1"], LoopbackEmulator.SettingsFor(nobody, TestSecret));

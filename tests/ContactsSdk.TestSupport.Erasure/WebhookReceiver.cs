@@ -4,11 +4,11 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Webhooks;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.TestSupport.Erasure;
 
@@ -59,15 +59,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What a receiver keeps: each delivery once, by delivery ID, in first-arrival order.</summary>
     public IReadOnlyList<ReceivedWebhook> Deduplicated => Received.GroupBy(r => r.DeliveryId).Select(g => g.First()).ToList();
 
-    public static WebhookReceiver Start(string secret, int? port = null) => new(port ?? FreePort(), secret);
-
-    /// <summary>A port nothing listens on now (for an unreachable endpoint that starts listening later).</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static WebhookReceiver Start(string secret, int? port = null) => new(port ?? LoopbackPort.Unused(), secret);
 
     /// <summary>Waits until <paramref name="done"/> holds for the requests received; false at the time limit.</summary>
     public async Task<bool> WaitUntilAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> done, TimeSpan limit)

@@ -42,7 +42,7 @@ public sealed class WebhookCrashTests
         var marker = directory.File("crashed");
         const int count = 3;
         // Nothing listens yet: every event the first run commits stays in the outbox.
-        var port = WebhookReceiver.FreePort();
+        var port = LoopbackPort.Unused();
 
         using (var crashing = WorkerProcess.Start(emulator, ledger, "hook-crash", count, Environment(port, new Dictionary<string, string>
         {

@@ -107,7 +107,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task Deliveries_to_an_unreachable_receiver_wait_visibly_and_all_arrive_once_it_listens()
     {
         await using var emulator = await CrashEmulator.StartAsync();
-        var port = WebhookReceiver.FreePort();
+        var port = LoopbackPort.Unused();
         using var host = BuildWorker(emulator, $"http://127.0.0.1:{port}/hooks");
         await host.StartAsync();
         try
