@@ -7,8 +7,8 @@ using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ContactsSdk.Benchmarks.Loopback;
-using ContactsSdk.Tests.Performance;
 using Perfolizer.Metrology;
+using ContactsSdk.TestSupport.Performance;
 
 namespace ContactsSdk.Benchmarks;
 

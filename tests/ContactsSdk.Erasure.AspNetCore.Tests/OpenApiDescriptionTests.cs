@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 using Xunit;
 
 namespace ContactsSdk.Erasure.AspNetCore.Tests;

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
@@ -75,13 +76,7 @@ public sealed class ReconciliationDashboardTests : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-            o.AccountId = new AccountId(emulator.Credentials.AccountId);
-        });
+        builder.Services.AddContactsSdk(o => o.ConnectTo(emulator));
         builder.Services.AddContactsErasure(o =>
         {
             o.UseSqlite(System.IO.Path.Combine(_directory, "erasures.db"));

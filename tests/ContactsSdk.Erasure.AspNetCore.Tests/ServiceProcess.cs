@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -9,6 +8,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Evidence;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.AspNetCore.Tests;
 
@@ -24,16 +24,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private static readonly string ServicePath =
         typeof(ServiceProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ServicePath").Value!;
 
-    private readonly Process _process;
     private readonly string _directory;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChildProcess? _process;
 
-    private ServiceProcess(Process process, string directory)
+    private ServiceProcess(string directory)
     {
-        _process = process;
         _directory = directory;
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
     }
 
     public Uri Address => _listening.Task.Result;
@@ -48,19 +45,18 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var directory = Directory.CreateTempSubdirectory("contactssdk-erasure-service-").FullName;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        start.ArgumentList.Add(ServicePath);
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Erasure__Sqlite__Path"] = Path.Combine(directory, "erasures.db");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        var service = new ServiceProcess(directory);
+        service._process = ChildProcess.Start(ChildProcess.DotnetHost(), [ServicePath], start =>
         {
-            start.Environment[name] = value;
-        }
-        var service = new ServiceProcess(new Process { StartInfo = start }, directory);
-        service._process.Start();
-        service._process.BeginOutputReadLine();
-        service._process.BeginErrorReadLine();
+            start.WorkingDirectory = directory;
+            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            start.Environment["Erasure__Sqlite__Path"] = Path.Combine(directory, "erasures.db");
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
+        }, service.Keep);
         if (await Task.WhenAny(service._listening.Task, Task.Delay(TimeSpan.FromSeconds(60))) != service._listening.Task)
         {
             await service.DisposeAsync();
@@ -69,12 +65,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return service;
     }
 
-    private void Keep(string? line)
+    private void Keep(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
         Output.Enqueue(line);
         if (ListeningLine().Match(line) is { Success: true } match)
         {
@@ -100,14 +92,10 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return DigestSigningKey.FromPem(Path.GetFileNameWithoutExtension(path), DigestSigningKey.FromPem("any", File.ReadAllText(path)).ExportPublicKeyPem());
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        // Kills the service with its children and waits (bounded) for it to be gone.
+        _process?.Dispose();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -115,6 +103,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         catch (IOException)
         {
         }
+        return ValueTask.CompletedTask;
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]

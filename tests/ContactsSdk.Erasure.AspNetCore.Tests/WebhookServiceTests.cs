@@ -7,11 +7,12 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
-using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Webhooks;
 using PuppeteerSharp;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport.Erasure;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.AspNetCore.Tests;
 
@@ -134,7 +135,7 @@ public sealed class WebhookServiceTests : IClassFixture<WebhookServiceTests.Fixt
             ["Erasure__Webhooks__0__Url"] = Receiver.Url.ToString(),
             ["Erasure__Webhooks__0__Secret"] = Secret,
             ["Erasure__Webhooks__1__Name"] = "down",
-            ["Erasure__Webhooks__1__Url"] = $"http://127.0.0.1:{WebhookReceiver.FreePort()}/hooks",
+            ["Erasure__Webhooks__1__Url"] = $"http://127.0.0.1:{LoopbackPort.Unused()}/hooks",
             ["Erasure__Webhooks__1__Secret"] = Secret,
             ["Erasure__Webhooks__1__Events__0"] = WebhookEventTypes.Closed,
             ["Erasure__WebhookDelivery__DeliveryInterval"] = "00:00:00.200",

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 using Xunit;
 using Xunit.Sdk;
 
@@ -15,13 +15,12 @@ namespace ContactsSdk.Generator.Tests;
 /// </summary>
 public sealed class BaselineUpdateModeTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "contactssdk-baseline-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new("contactssdk-baseline-");
     private readonly string _path;
 
     public BaselineUpdateModeTests()
     {
-        Directory.CreateDirectory(_directory);
-        _path = Path.Combine(_directory, "baseline.txt");
+        _path = _directory.File("baseline.txt");
         File.WriteAllText(_path, "committed\n");
     }
 
@@ -74,7 +73,7 @@ public sealed class BaselineUpdateModeTests : IDisposable
         Assert.Equal("committed\n", File.ReadAllText(_path));
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     private static Func<string, string?> Environment(string? update, string? ci)
     {

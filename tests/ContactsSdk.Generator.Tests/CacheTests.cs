@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using ContactsSdk.Generator.Tests.Infrastructure;
-using ContactsSdk.Generator.Harness;
+using ContactsSdk.TestSupport.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;

@@ -3,7 +3,7 @@ using System.IO;
 using System.Reflection;
 using System.Linq;
 using ContactsSdk.Generator.Tests.Infrastructure;
-using ContactsSdk.Generator.Harness;
+using ContactsSdk.TestSupport.Generator;
 using Microsoft.CodeAnalysis;
 using Xunit;
 

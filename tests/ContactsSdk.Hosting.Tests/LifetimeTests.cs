@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Testing;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -78,13 +79,7 @@ public sealed class LifetimeTests(ITestOutputHelper output)
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static async Task<WeakReference> UseAndDisposeAsync(MarketingCloudEmulator emulator)
     {
-        var client = new ContactsClient(new ContactsClientOptions
-        {
-            EndpointOverride = emulator.BaseAddress,
-            ClientId = emulator.Credentials.ClientId,
-            ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = new AccountId(emulator.Credentials.AccountId),
-        });
+        var client = new ContactsClient(emulator.ClientOptions());
         // Used for real, so the token cache, the handlers, the spans and the instruments are all touched.
         var started = await client.StartDeletionByKeysAsync(new[] { "subscriber-1" });
         await client.GetDeletionStatusAsync(started.OperationId);

@@ -143,7 +143,7 @@ public sealed class TelemetryTests
             written.AddRange(activity.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}")));
         }
         written.AddRange(tenant.Measurements().SelectMany(p => p.Tags.Select(t => $"{p.Name} {t.Key}={t.Value}")));
-        written.AddRange(tenant.Logs.Entries.Select(e => e.Text));
+        written.AddRange(tenant.Logs.Records.Select(e => e.Text));
 
         Assert.Contains(written, w => w.StartsWith(Tags.OperationId, StringComparison.Ordinal));
         foreach (var secret in secrets)
@@ -160,7 +160,7 @@ public sealed class TelemetryTests
         tenant.Emulator.Faults.Enqueue(EmulatorRoute.Status, Fault.InternalServerError());
         await tenant.Client.WaitForDeletionAsync(started.OperationId, QuickPolls);
 
-        var sdk = tenant.Logs.Entries.Where(e => e.Category.StartsWith("ContactsSdk", StringComparison.Ordinal)).ToList();
+        var sdk = tenant.Logs.Records.Where(e => e.Category.StartsWith("ContactsSdk", StringComparison.Ordinal)).ToList();
         var expected = new Dictionary<int, string>
         {
             [1] = "DeletionStarted",

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using Xunit;
 
@@ -17,8 +18,8 @@ public sealed class EmulatorHostTests
     [InlineData(PosixSignalNumber.SigInt, "SIGINT")]
     public async Task It_serves_on_the_chosen_port_and_a_stop_signal_ends_it_with_exit_code_0(PosixSignalNumber signal, string name)
     {
-        var port = LoopbackEmulator.UnusedPort();
-        using var host = ChildProcess.Start(SamplePrograms.EmulatorHost, ["--port", port.ToString(CultureInfo.InvariantCulture)]);
+        var port = LoopbackPort.Unused();
+        using var host = SampleProcess.Start(SamplePrograms.EmulatorHost, ["--port", port.ToString(CultureInfo.InvariantCulture)]);
         await host.WaitForOutputAsync("Stop it with Ctrl+C or SIGTERM.");
         var address = LoopbackAddress(port);
         Assert.Contains($"Marketing Cloud emulator listening on {address}", host.StandardOutput);
@@ -40,8 +41,8 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task The_sample_runs_against_the_host_with_a_fast_clock()
     {
-        var port = LoopbackEmulator.UnusedPort();
-        using var host = ChildProcess.Start(SamplePrograms.EmulatorHost, ["--port", port.ToString(CultureInfo.InvariantCulture), "--clock-factor", "200000"]);
+        var port = LoopbackPort.Unused();
+        using var host = SampleProcess.Start(SamplePrograms.EmulatorHost, ["--port", port.ToString(CultureInfo.InvariantCulture), "--clock-factor", "200000"]);
         await host.WaitForOutputAsync("Stop it with Ctrl+C or SIGTERM.");
         Assert.Contains("clock          x200000 (tokens keep real time)", host.StandardOutput);
         var address = LoopbackAddress(port);
@@ -53,7 +54,7 @@ public sealed class EmulatorHostTests
         do
         {
             await Task.Delay(500);
-            status = await ChildProcess.RunAsync(
+            status = await SampleProcess.RunAsync(
                 SamplePrograms.Sample, ["status", operationId.ToString(CultureInfo.InvariantCulture)], LoopbackEmulator.SettingsFor(address));
             Assert.True(status.ExitCode == 0, status.StandardError);
         }
@@ -68,9 +69,9 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task Its_delete_calls_wait_for_each_other_for_the_processing_time_given()
     {
-        var port = LoopbackEmulator.UnusedPort();
+        var port = LoopbackPort.Unused();
         // At 200,000x, 7 days of processing a call are about 3 s of real time.
-        using var host = ChildProcess.Start(
+        using var host = SampleProcess.Start(
             SamplePrograms.EmulatorHost,
             ["--port", port.ToString(CultureInfo.InvariantCulture), "--clock-factor", "200000", "--delete-call-time", "7.00:00:00", "--delete-call-time-per-contact", "0"]);
         await host.WaitForOutputAsync("Stop it with Ctrl+C or SIGTERM.");
@@ -97,9 +98,9 @@ public sealed class EmulatorHostTests
     [Fact]
     public async Task Without_the_delete_queue_every_call_is_Pending_for_its_own_minute()
     {
-        var port = LoopbackEmulator.UnusedPort();
+        var port = LoopbackPort.Unused();
         // One emulated minute is 0.3 ms at 200,000x; the long call time would hold the second call for 3 s if it applied.
-        using var host = ChildProcess.Start(
+        using var host = SampleProcess.Start(
             SamplePrograms.EmulatorHost,
             ["--port", port.ToString(CultureInfo.InvariantCulture), "--clock-factor", "200000", "--no-delete-queue", "--delete-call-time", "7.00:00:00"]);
         await host.WaitForOutputAsync("Stop it with Ctrl+C or SIGTERM.");
@@ -130,7 +131,7 @@ public sealed class EmulatorHostTests
     [InlineData("--prot 5005", "Unrecognized command or argument '--prot'.")]
     public async Task A_bad_option_gets_its_own_message_and_exit_code_2(string arguments, string message)
     {
-        using var host = await ChildProcess.RunAsync(SamplePrograms.EmulatorHost, arguments.Split(' '));
+        using var host = await SampleProcess.RunAsync(SamplePrograms.EmulatorHost, arguments.Split(' '));
 
         Assert.Equal(2, host.ExitCode);
         Assert.Contains("error: " + message, host.ErrorLines);
@@ -144,7 +145,7 @@ public sealed class EmulatorHostTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        using var host = await ChildProcess.RunAsync(SamplePrograms.EmulatorHost, "--port", port.ToString(CultureInfo.InvariantCulture));
+        using var host = await SampleProcess.RunAsync(SamplePrograms.EmulatorHost, "--port", port.ToString(CultureInfo.InvariantCulture));
 
         Assert.Equal(1, host.ExitCode);
         var error = Assert.Single(host.ErrorLines);

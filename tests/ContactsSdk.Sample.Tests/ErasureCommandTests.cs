@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit;
@@ -17,11 +18,11 @@ namespace ContactsSdk.Sample.Tests;
 /// </summary>
 public sealed class ErasureCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-sample-erasure-").FullName;
+    private readonly TempDirectory _temp = new("contactssdk-sample-erasure-");
 
-    private string Ledger => Path.Combine(_directory, "erasures.db");
+    private string Ledger => Path.Combine(_temp.Path, "erasures.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task An_erasure_ends_deleted_with_a_receipt_that_holds_no_contact_key_and_the_ledger_verifies()
@@ -36,7 +37,7 @@ public sealed class ErasureCommandTests : IDisposable
         Assert.Equal(0, list.ExitCode);
         Assert.Contains(list.StandardOutput.Split('\n'), line => line.StartsWith("GDPR-100  Closed  Deleted  operation 1", StringComparison.Ordinal));
 
-        var receiptPath = Path.Combine(_directory, "receipt.json");
+        var receiptPath = Path.Combine(_temp.Path, "receipt.json");
         using var export = await RunAsync("erasure", "export", "GDPR-100", "--out", receiptPath);
         Assert.Equal(0, export.ExitCode);
         var receipt = await File.ReadAllTextAsync(receiptPath);
@@ -97,7 +98,7 @@ public sealed class ErasureCommandTests : IDisposable
     public async Task Killed_with_SIGKILL_and_run_again_the_same_command_continues_the_same_erasure(string killAfter)
     {
         string[] command = ["erasure", "submit", "--request-id", "GDPR-KILL", "--key", "killed-contact-1", "--ledger", Ledger];
-        using (var first = ChildProcess.Start(SamplePrograms.Sample, command))
+        using (var first = SampleProcess.Start(SamplePrograms.Sample, command))
         {
             await first.WaitForOutputAsync(killAfter);
             first.Signal(PosixSignalNumber.SigKill);
@@ -105,7 +106,7 @@ public sealed class ErasureCommandTests : IDisposable
             Assert.Equal(137, first.ExitCode);
         }
 
-        using var again = await ChildProcess.RunAsync(SamplePrograms.Sample, command, null);
+        using var again = await SampleProcess.RunAsync(SamplePrograms.Sample, command, null);
 
         Assert.True(again.ExitCode == 0, again.StandardOutput + again.StandardError);
         Assert.Contains("Erasure 'GDPR-KILL' closed: Deleted.", again.StandardOutput);
@@ -288,7 +289,7 @@ public sealed class ErasureCommandTests : IDisposable
 
         Assert.Equal(1, read.ExitCode);
         Assert.Equal($"error: there is no erasure ledger at {Ledger} yet; `erasure submit` creates it (or pass --ledger).", Assert.Single(read.ErrorLines));
-        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Theory]
@@ -309,13 +310,13 @@ public sealed class ErasureCommandTests : IDisposable
 
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("error: " + message, bad.ErrorLines);
-        Assert.Empty(Directory.GetFileSystemEntries(_directory));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public async Task An_erasure_option_from_the_environment_that_cannot_work_is_one_line_naming_it_and_nothing_is_recorded()
     {
-        using var submit = await ChildProcess.RunAsync(
+        using var submit = await SampleProcess.RunAsync(
             SamplePrograms.Sample,
             ["erasure", "submit", "--request-id", "GDPR-BAD-OPTION", "--key", "bad-option-contact", "--ledger", Ledger],
             new Dictionary<string, string> { ["Erasure__MaxContactsPerDeleteRequest"] = "0" });
@@ -331,7 +332,7 @@ public sealed class ErasureCommandTests : IDisposable
     public async Task An_erasure_option_from_the_environment_is_used()
     {
         // A recurring deadline check a week apart, read back from Quartz's job store in the ledger file.
-        using var submit = await ChildProcess.RunAsync(
+        using var submit = await SampleProcess.RunAsync(
             SamplePrograms.Sample,
             ["erasure", "submit", "--request-id", "GDPR-ENV-OPTION", "--key", "env-option-contact", "--ledger", Ledger],
             new Dictionary<string, string> { ["Erasure__Deadlines__CheckInterval"] = "7.00:00:00" });
@@ -345,7 +346,7 @@ public sealed class ErasureCommandTests : IDisposable
     }
 
     private Task<ChildProcess> RunAsync(params string[] arguments) =>
-        ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
+        SampleProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
 
     /// <summary>The request IDs of a listing's erasure lines, in order.</summary>
     private static List<string> RequestIds(string output) =>

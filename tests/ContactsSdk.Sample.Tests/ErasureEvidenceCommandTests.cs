@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Erasure.Evidence;
 using ContactsSdk.Sample.Tests.Support;
 using Xunit;
@@ -19,13 +20,13 @@ namespace ContactsSdk.Sample.Tests;
 /// </summary>
 public sealed class ErasureEvidenceCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-sample-evidence-").FullName;
+    private readonly TempDirectory _temp = new("contactssdk-sample-evidence-");
 
-    private string Ledger => Path.Combine(_directory, "erasures.db");
+    private string Ledger => Path.Combine(_temp.Path, "erasures.db");
 
-    private string PathOf(string name) => Path.Combine(_directory, name);
+    private string PathOf(string name) => Path.Combine(_temp.Path, name);
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_digest_proves_later_ledgers_extend_it_and_names_an_older_copy_put_back()
@@ -143,5 +144,5 @@ public sealed class ErasureEvidenceCommandTests : IDisposable
     }
 
     private Task<ChildProcess> RunAsync(params string[] arguments) =>
-        ChildProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
+        SampleProcess.RunAsync(SamplePrograms.Sample, [.. arguments, "--ledger", Ledger], null);
 }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
@@ -16,11 +17,11 @@ namespace ContactsSdk.Sample.Tests;
 /// </summary>
 public sealed class ErasureRateLimitTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-sample-429-").FullName;
+    private readonly TempDirectory _temp = new("contactssdk-sample-429-");
 
-    private string Ledger => Path.Combine(_directory, "erasures.db");
+    private string Ledger => Path.Combine(_temp.Path, "erasures.db");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_delete_the_gateway_keeps_refusing_with_429_is_one_line_and_exit_code_1()
@@ -28,7 +29,7 @@ public sealed class ErasureRateLimitTests : IDisposable
         await using var emulator = await MarketingCloudEmulator.StartAsync();
         emulator.Faults.AddRule(EmulatorRoute.Delete, Fault.TooManyRequests(TimeSpan.FromSeconds(1)), probability: 1);
 
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, ["delete", "limited-contact"], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, ["delete", "limited-contact"], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
 
         Assert.True(sample.ExitCode == 1, $"exit {sample.ExitCode}\n{sample.StandardOutput}\n{sample.StandardError}");
         var error = Assert.Single(sample.ErrorLines);
@@ -44,7 +45,7 @@ public sealed class ErasureRateLimitTests : IDisposable
         await using var emulator = await MarketingCloudEmulator.StartAsync();
         emulator.Faults.AddRule(EmulatorRoute.All, Fault.TooManyRequests(TimeSpan.FromSeconds(45)), probability: 1);
 
-        using var submit = await ChildProcess.RunAsync(
+        using var submit = await SampleProcess.RunAsync(
             SamplePrograms.Sample,
             ["erasure", "submit", "--request-id", "GDPR-429", "--key", "limited-contact", "--no-wait", "--ledger", Ledger],
             LoopbackEmulator.SettingsFor(emulator.BaseAddress));
@@ -53,7 +54,7 @@ public sealed class ErasureRateLimitTests : IDisposable
         Assert.Contains("Erasure 'GDPR-429' is recorded", submit.StandardOutput);
         Assert.Equal(0, emulator.Statistics.TokenRequests + emulator.Statistics.DeleteRequests + emulator.Statistics.StatusRequests);
 
-        using var list = await ChildProcess.RunAsync(SamplePrograms.Sample, ["erasure", "list", "--ledger", Ledger], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
+        using var list = await SampleProcess.RunAsync(SamplePrograms.Sample, ["erasure", "list", "--ledger", Ledger], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
         Assert.Equal(0, list.ExitCode);
         Assert.Contains(list.StandardOutput.Split('\n'), line => line.StartsWith("GDPR-429  ReadyToSend", StringComparison.Ordinal));
     }

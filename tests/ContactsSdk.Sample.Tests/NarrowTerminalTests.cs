@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using Xunit;
 
@@ -19,8 +20,8 @@ public sealed class NarrowTerminalTests
     public async Task The_demo_fits_a_40_column_terminal()
     {
         // stty sets the pseudo-terminal's size, which the sample reads as its width.
-        var command = $"stty cols {Columns} rows 30; exec {Quote(ChildProcess.DotnetHost())} {Quote(ChildProcess.ProgramPath(SamplePrograms.Sample))}";
-        using var terminal = ChildProcess.StartExecutable(
+        var command = $"stty cols {Columns} rows 30; exec {Quote(ChildProcess.DotnetHost())} {Quote(SampleProcess.ProgramPath(SamplePrograms.Sample))}";
+        using var terminal = SampleProcess.StartExecutable(
             "script", ["--quiet", "--return", "--command", command, "/dev/null"], new Dictionary<string, string> { ["TERM"] = "xterm-256color" });
         await terminal.WaitForExitAsync();
 

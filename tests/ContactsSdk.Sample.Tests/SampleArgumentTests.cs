@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using Xunit;
 
@@ -18,7 +19,7 @@ public sealed class SampleArgumentTests
     [InlineData("status 1 2", "Unrecognized command or argument '2'.")]
     public async Task A_bad_argument_gets_its_own_message_and_exit_code_2(string arguments, string message)
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, arguments.Split(' '));
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, arguments.Split(' '));
 
         Assert.Equal(2, sample.ExitCode);
         Assert.Equal(["error: " + message, "Run with --help to see the commands and their arguments."], sample.ErrorLines);
@@ -29,7 +30,7 @@ public sealed class SampleArgumentTests
     [Fact]
     public async Task Two_bad_arguments_get_two_messages()
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, "status", "abc", "--frobnicate");
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, "status", "abc", "--frobnicate");
 
         Assert.Equal(2, sample.ExitCode);
         Assert.Contains("error: The operation ID must be a positive whole number; 'abc' is not.", sample.ErrorLines);
@@ -39,7 +40,7 @@ public sealed class SampleArgumentTests
     [Fact]
     public async Task Help_lists_the_commands_the_settings_and_the_exit_codes()
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, "--help");
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, "--help");
 
         Assert.Equal(0, sample.ExitCode);
         Assert.Equal(string.Empty, sample.StandardError);
@@ -55,7 +56,7 @@ public sealed class SampleArgumentTests
     [Fact]
     public async Task Help_of_a_command_describes_its_argument()
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, "status", "--help");
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, "status", "--help");
 
         Assert.Equal(0, sample.ExitCode);
         Assert.Contains("The operationID a delete request returned.", sample.StandardOutput);
@@ -65,7 +66,7 @@ public sealed class SampleArgumentTests
     [Fact]
     public async Task An_empty_contact_key_is_refused_before_anything_is_sent()
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, "delete", "key-1", " ");
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, "delete", "key-1", " ");
 
         Assert.Equal(2, sample.ExitCode);
         Assert.Equal("error: A contact key must not be empty.", sample.ErrorLines.First());

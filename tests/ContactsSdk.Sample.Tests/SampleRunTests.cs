@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ContactsSdk.TestSupport;
 using ContactsSdk.Sample.Tests.Support;
 using ContactsSdk.Testing;
 using Xunit;
@@ -16,7 +17,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task The_demo_shows_both_phases_of_each_deletion_and_succeeds_when_both_end_as_arranged()
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample);
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample);
 
         Assert.True(sample.ExitCode == 0, sample.StandardOutput + sample.StandardError);
         Assert.Equal(string.Empty, sample.StandardError);
@@ -36,7 +37,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Status_on_a_fresh_emulator_says_there_is_nothing_to_read()
     {
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, "status", "3");
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, "status", "3");
 
         Assert.Equal(1, sample.ExitCode);
         var error = Assert.Single(sample.ErrorLines);
@@ -49,7 +50,7 @@ public sealed class SampleRunTests
         await using var emulator = await MarketingCloudEmulator.StartAsync();
         var operationId = await LoopbackEmulator.StartDeletionAsync(emulator.BaseAddress, "status-contact-1");
 
-        using var sample = await ChildProcess.RunAsync(
+        using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample, ["status", operationId.ToString(System.Globalization.CultureInfo.InvariantCulture)], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
 
         Assert.True(sample.ExitCode == 0, sample.StandardError);
@@ -65,7 +66,7 @@ public sealed class SampleRunTests
     {
         await using var emulator = await MarketingCloudEmulator.StartAsync();
 
-        using var sample = await ChildProcess.RunAsync(
+        using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample, ["status", "424242"], LoopbackEmulator.SettingsFor(emulator.BaseAddress, TestSecret));
 
         Assert.Equal(1, sample.ExitCode);
@@ -79,7 +80,7 @@ public sealed class SampleRunTests
     {
         await using var emulator = await MarketingCloudEmulator.StartAsync();
 
-        using var sample = await ChildProcess.RunAsync(
+        using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample, ["status", "1"], LoopbackEmulator.SettingsFor(emulator.BaseAddress, TestSecret));
 
         Assert.Equal(1, sample.ExitCode);
@@ -92,9 +93,9 @@ public sealed class SampleRunTests
     [Fact]
     public async Task An_unreachable_endpoint_is_one_line_and_exit_code_1()
     {
-        var nobody = LoopbackEmulator.LoopbackAddress(LoopbackEmulator.UnusedPort());
+        var nobody = LoopbackEmulator.LoopbackAddress(LoopbackPort.Unused());
 
-        using var sample = await ChildProcess.RunAsync(
+        using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample, ["delete", "contact-1"], LoopbackEmulator.SettingsFor(nobody, TestSecret));
 
         Assert.Equal(1, sample.ExitCode);
@@ -107,7 +108,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Unusable_delete_queue_settings_of_the_sample_emulator_are_one_line_naming_them_and_exit_code_2()
     {
-        using var sample = await ChildProcess.RunAsync(
+        using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample,
             [],
             new Dictionary<string, string> { ["Emulator__DeleteCallFixedTime"] = "8.00:00:00", ["Emulator__DeleteQueue"] = "sometimes" });
@@ -129,7 +130,7 @@ public sealed class SampleRunTests
             new Dictionary<string, string> { ["Emulator__DeleteCallFixedTime"] = "7.00:00:00", ["Emulator__DeleteCallTimePerContact"] = "00:00:01" },
         })
         {
-            using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, [], settings);
+            using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, [], settings);
 
             Assert.True(sample.ExitCode == 0, sample.StandardOutput + sample.StandardError);
             Assert.Contains("Both deletions ended as arranged: the first deleted, the second restored.", sample.StandardOutput.Split('\n'));
@@ -139,7 +140,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Half_filled_settings_are_one_line_naming_the_problems_and_exit_code_2()
     {
-        using var sample = await ChildProcess.RunAsync(
+        using var sample = await SampleProcess.RunAsync(
             SamplePrograms.Sample, ["status", "1"], new Dictionary<string, string> { ["MarketingCloud__ClientId"] = "only-an-id" });
 
         Assert.Equal(2, sample.ExitCode);
@@ -152,7 +153,7 @@ public sealed class SampleRunTests
     {
         await using var emulator = await MarketingCloudEmulator.StartAsync();
 
-        using var sample = await ChildProcess.RunAsync(SamplePrograms.Sample, [], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
+        using var sample = await SampleProcess.RunAsync(SamplePrograms.Sample, [], LoopbackEmulator.SettingsFor(emulator.BaseAddress));
 
         Assert.Equal(2, sample.ExitCode);
         Assert.StartsWith("error: credentials are configured, so the demo would delete real contacts.", Assert.Single(sample.ErrorLines));
@@ -162,7 +163,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task Ctrl_C_during_a_wait_stops_with_one_line_and_exit_code_130()
     {
-        using var sample = ChildProcess.Start(SamplePrograms.Sample, []);
+        using var sample = SampleProcess.Start(SamplePrograms.Sample, []);
         await sample.WaitForOutputAsync("Operation 1 started");
 
         sample.Signal(PosixSignalNumber.SigInt);
@@ -175,7 +176,7 @@ public sealed class SampleRunTests
     [Fact]
     public async Task SIGTERM_during_a_wait_stops_with_one_line_and_exit_code_130()
     {
-        using var sample = ChildProcess.Start(SamplePrograms.Sample, []);
+        using var sample = SampleProcess.Start(SamplePrograms.Sample, []);
         await sample.WaitForOutputAsync("Operation 1 started");
 
         sample.Signal(PosixSignalNumber.SigTerm);

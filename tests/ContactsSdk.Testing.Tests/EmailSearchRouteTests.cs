@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Tests.Support;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Testing.Tests;
 
@@ -119,8 +120,8 @@ public sealed class EmailSearchRouteTests
     [Fact]
     public async Task The_log_counts_addresses_and_never_names_them()
     {
-        var logs = new CapturingLoggerFactory();
-        await using var harness = await EmulatorHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = Contacts, LoggerFactory = logs });
+        var logs = new CapturingLoggerProvider();
+        await using var harness = await EmulatorHarness.StartAsync(clock => new EmulatorOptions { TimeProvider = clock, Contacts = Contacts, LoggerFactory = logs.CreateFactory() });
         var token = await harness.GetTokenAsync();
 
         using var json = await SearchAsync(harness, token, """{"channelAddressList":["jane.doe@example.com","nobody@example.com"]}""");

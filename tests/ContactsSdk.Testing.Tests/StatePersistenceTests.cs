@@ -7,17 +7,18 @@ using System.Threading.Tasks;
 using ContactsSdk.Testing.Lifecycle;
 using ContactsSdk.Testing.Tests.Support;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Testing.Tests;
 
 /// <summary><see cref="EmulatorOptions.StatePath"/>: an emulator started again with the same file continues where the last one stopped.</summary>
 public sealed class StatePersistenceTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("contactssdk-emulator-state-").FullName;
+    private readonly TempDirectory _temp = new("contactssdk-emulator-state-");
 
-    private string StatePath => Path.Combine(_directory, "emulator-state.json");
+    private string StatePath => Path.Combine(_temp.Path, "emulator-state.json");
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_restarted_emulator_holds_the_same_deletions_at_the_same_point_and_continues_the_id_sequence()

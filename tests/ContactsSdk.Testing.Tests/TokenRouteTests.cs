@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using ContactsSdk.Testing.Tests.Support;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Testing.Tests;
 
@@ -137,12 +138,12 @@ public sealed class TokenRouteTests
     public async Task The_secret_never_appears_in_a_response_or_a_log()
     {
         const string secret = "S3cret-Value-That-Must-Not-Leak";
-        var logs = new CapturingLoggerFactory();
+        var logs = new CapturingLoggerProvider();
         await using var harness = await EmulatorHarness.StartAsync(clock => new EmulatorOptions
         {
             TimeProvider = clock,
             ClientSecret = secret,
-            LoggerFactory = logs,
+            LoggerFactory = logs.CreateFactory(),
         });
         var seen = new System.Collections.Generic.List<string>();
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using ContactsSdk.Generator.Harness;
+using ContactsSdk.TestSupport.Generator;
 
 namespace ContactsSdk.Benchmarks.Generator;
 

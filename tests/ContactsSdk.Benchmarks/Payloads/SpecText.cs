@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Benchmarks.Payloads;
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Configuration;
 

@@ -5,6 +5,7 @@ using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Conventions;
 

@@ -7,6 +7,7 @@ using ContactsSdk.Testing;
 using ContactsSdk.Testing.Faults;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Crash;
 

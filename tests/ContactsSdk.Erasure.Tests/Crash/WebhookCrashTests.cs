@@ -10,6 +10,8 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport;
+using ContactsSdk.TestSupport.Erasure;
 
 namespace ContactsSdk.Erasure.Tests.Crash;
 
@@ -40,7 +42,7 @@ public sealed class WebhookCrashTests
         var marker = directory.File("crashed");
         const int count = 3;
         // Nothing listens yet: every event the first run commits stays in the outbox.
-        var port = WebhookReceiver.FreePort();
+        var port = LoopbackPort.Unused();
 
         using (var crashing = WorkerProcess.Start(emulator, ledger, "hook-crash", count, Environment(port, new Dictionary<string, string>
         {

@@ -7,13 +7,13 @@ using ContactsSdk.Erasure.Diagnostics;
 using ContactsSdk.Erasure.Scheduling;
 using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
-using ContactsSdk.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Deadlines;
 

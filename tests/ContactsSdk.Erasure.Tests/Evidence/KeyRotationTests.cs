@@ -7,6 +7,7 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Evidence;
 

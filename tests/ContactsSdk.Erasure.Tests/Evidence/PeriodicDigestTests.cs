@@ -10,6 +10,7 @@ using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Evidence;
 

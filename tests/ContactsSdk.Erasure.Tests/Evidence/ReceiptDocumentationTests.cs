@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -7,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Tests.Support;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Evidence;
 
@@ -75,14 +75,9 @@ public sealed partial class ReceiptDocumentationTests : IDisposable
 
     private async Task<(int Code, string Output)> RunBashAsync(string script)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _directory.Path };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await errors);
+        using var process = ChildProcess.Start("bash", ["-c", script], start => start.WorkingDirectory = _directory.Path);
+        var code = await process.WaitForExitAsync();
+        return (code, process.StandardOutput + process.StandardError);
     }
 
     [GeneratedRegex("```bash\n(.*?)```", RegexOptions.Singleline)]

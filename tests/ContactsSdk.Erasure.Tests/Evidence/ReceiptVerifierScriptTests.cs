@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -9,6 +8,7 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Testing;
 using ContactsSdk.Testing.Lifecycle;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Evidence;
 
@@ -146,19 +146,14 @@ public sealed partial class ReceiptVerifierScriptTests : IDisposable
 
     private static async Task<(int Code, string Output, string Errors)> RunProcessAsync(string executable, string? path, params string[] arguments)
     {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (path is not null)
+        using var process = ChildProcess.Start(executable, arguments, start =>
         {
-            start.Environment["PATH"] = path;
-        }
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
+            if (path is not null)
+            {
+                start.Environment["PATH"] = path;
+            }
+        });
+        var code = await process.WaitForExitAsync();
+        return (code, process.StandardOutput, process.StandardError);
     }
 }

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using ContactsSdk.Erasure.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Scale;
 

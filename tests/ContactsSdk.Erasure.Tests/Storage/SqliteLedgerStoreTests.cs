@@ -8,6 +8,7 @@ using ContactsSdk.Erasure.Storage.Sqlite;
 using ContactsSdk.Erasure.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Storage;
 

@@ -12,6 +12,7 @@ using ContactsSdk.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Support;
 

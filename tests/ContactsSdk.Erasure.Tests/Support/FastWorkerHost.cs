@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ContactsSdk.Erasure.Storage;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.Hosting;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Support;
 
@@ -39,11 +39,10 @@ public sealed class ReadOnlyFile : IDisposable
 
     private void Chattr(string flag)
     {
-        using var process = Process.Start(new ProcessStartInfo("chattr", [flag, _path]) { RedirectStandardError = true })!;
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        using var process = ChildProcess.Start("chattr", [flag, _path]);
+        if (process.WaitForExit(TimeSpan.FromSeconds(30)) != 0)
         {
-            throw new InvalidOperationException($"chattr {flag} failed: {process.StandardError.ReadToEnd()}");
+            throw new InvalidOperationException($"chattr {flag} failed: {process.StandardError}");
         }
     }
 }

@@ -1,37 +1,29 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Erasure.Tests.Support;
 
-/// <summary>The erasure worker as a child process (dotnet ContactsSdk.Erasure.Worker.dll), which the tests kill with SIGKILL.</summary>
+/// <summary>
+/// The erasure worker as a child process (dotnet ContactsSdk.Erasure.Worker.dll), which the tests kill
+/// with SIGKILL: its arguments and environment, on the shared <see cref="ChildProcess"/>.
+/// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
 
-    private WorkerProcess(Process process)
+    private WorkerProcess(ChildProcess process)
     {
         _process = process;
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>Standard output and error together, in arrival order.</summary>
+    public string Output => _process.Output;
 
     public bool HasExited => _process.HasExited;
 
@@ -70,90 +62,25 @@ internal sealed class WorkerProcess : IDisposable
     private static WorkerProcess Launch(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var worker = typeof(WorkerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ErasureWorkerPath").Value!;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        return new WorkerProcess(ChildProcess.Start(ChildProcess.DotnetHost(), ["exec", worker, .. arguments], start =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "exec", worker }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment.Remove("ERASURE_CRASH_AT");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        var process = new Process { StartInfo = start };
-        var worker_ = new WorkerProcess(process);
-        process.OutputDataReceived += (_, e) => worker_.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => worker_.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return worker_;
+            // A crash point set for the test run itself must not reach a worker the test did not ask to crash.
+            start.Environment.Remove("ERASURE_CRASH_AT");
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+        }));
     }
 
     /// <summary>Waits for the process to end; kills it and throws when it takes longer than <paramref name="timeout"/>.</summary>
-    public async Task<int> WaitAsync(TimeSpan timeout)
-    {
-        var exited = _process.WaitForExitAsync();
-        if (await Task.WhenAny(exited, Task.Delay(timeout)) != exited)
-        {
-            Kill();
-            throw new TimeoutException($"The worker did not end within {timeout}. Output:\n{Output}");
-        }
-        await exited;
-        return _process.ExitCode;
-    }
+    public Task<int> WaitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
     /// <summary>SIGKILL: the process gets no chance to clean up.</summary>
-    public void Kill()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: false);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-        _process.WaitForExit();
-    }
+    public void Kill() => _process.Kill(entireProcessTree: false);
 
     /// <summary>SIGTERM, what an orchestrator sends to stop a worker gracefully (a deploy, a scale-down).</summary>
-    public void Terminate()
-    {
-        if (SendSignal(_process.Id, SigTerm) != 0)
-        {
-            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
-        }
-    }
+    public void Terminate() => _process.Signal(PosixSignalNumber.SigTerm);
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            Kill();
-        }
-        _process.Dispose();
-    }
-
-    private const int SigTerm = 15;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
+    public void Dispose() => _process.Dispose();
 }

@@ -6,6 +6,7 @@ using ContactsSdk.Erasure.Tests.Crash;
 using ContactsSdk.Erasure.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport.Erasure;
 
 namespace ContactsSdk.Erasure.Tests.Webhooks;
 

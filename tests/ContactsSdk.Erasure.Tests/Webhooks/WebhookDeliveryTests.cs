@@ -8,10 +8,11 @@ using ContactsSdk.Erasure.Tests.Support;
 using ContactsSdk.Erasure.Webhooks;
 using ContactsSdk.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ContactsSdk.TestSupport;
+using ContactsSdk.TestSupport.Erasure;
 
 namespace ContactsSdk.Erasure.Tests.Webhooks;
 
@@ -106,7 +107,7 @@ public sealed class WebhookDeliveryTests : IDisposable
     public async Task Deliveries_to_an_unreachable_receiver_wait_visibly_and_all_arrive_once_it_listens()
     {
         await using var emulator = await CrashEmulator.StartAsync();
-        var port = WebhookReceiver.FreePort();
+        var port = LoopbackPort.Unused();
         using var host = BuildWorker(emulator, $"http://127.0.0.1:{port}/hooks");
         await host.StartAsync();
         try

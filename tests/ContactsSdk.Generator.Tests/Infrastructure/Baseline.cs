@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 using Xunit;
 
 namespace ContactsSdk.Generator.Tests.Infrastructure;

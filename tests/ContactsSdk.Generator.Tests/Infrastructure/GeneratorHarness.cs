@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using ContactsSdk.Generator.Harness;
+using ContactsSdk.TestSupport.Generator;
 
 namespace ContactsSdk.Generator.Tests.Infrastructure;
 

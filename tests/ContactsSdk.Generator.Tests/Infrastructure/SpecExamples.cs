@@ -6,11 +6,11 @@ namespace ContactsSdk.Generator.Tests.Infrastructure;
 /// </summary>
 internal static class SpecExamples
 {
-    public const string StatusPath = ContactsSdk.Testing.SpecExamples.DeleteStatusPath;
+    public const string StatusPath = ContactsSdk.TestSupport.SpecExamples.DeleteStatusPath;
 
     // One text instance, so the shared reader parses the spec once for all examples.
     private static readonly System.Lazy<string> s_spec = new(TestPaths.ReadSpec);
 
     public static string Read(string name) =>
-        ContactsSdk.Testing.SpecExamples.ResponseJson(s_spec.Value, StatusPath, "get", name);
+        ContactsSdk.TestSupport.SpecExamples.ResponseJson(s_spec.Value, StatusPath, "get", name);
 }

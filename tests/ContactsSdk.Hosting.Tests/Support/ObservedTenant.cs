@@ -8,12 +8,12 @@ using System.Net.Http;
 using System.Threading.Tasks;
 using ContactsSdk.Diagnostics;
 using ContactsSdk.Testing;
-using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Hosting.Tests.Support;
 
@@ -32,7 +32,7 @@ internal sealed class ObservedTenant : IAsyncDisposable
     private readonly List<Metric> _metrics;
 
     private ObservedTenant(MarketingCloudEmulator emulator, ServiceProvider services, TracerProvider tracing, MeterProvider metering,
-        List<Activity> activities, List<Metric> metrics, TokenCapture tokens, LogCapture logs)
+        List<Activity> activities, List<Metric> metrics, TokenCapture tokens, CapturingLoggerProvider logs)
     {
         Emulator = emulator;
         _services = services;
@@ -51,7 +51,7 @@ internal sealed class ObservedTenant : IAsyncDisposable
 
     public TokenCapture Tokens { get; }
 
-    public LogCapture Logs { get; }
+    public CapturingLoggerProvider Logs { get; }
 
     public string AccountId => Emulator.Credentials.AccountId.ToString(CultureInfo.InvariantCulture);
 
@@ -60,17 +60,11 @@ internal sealed class ObservedTenant : IAsyncDisposable
         var clock = new VirtualClock();
         var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions { TimeProvider = clock });
         var tokens = new TokenCapture();
-        var logs = new LogCapture();
+        var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
             .AddSingleton<TimeProvider>(clock)
-            .AddContactsSdk(options =>
-            {
-                options.EndpointOverride = emulator.BaseAddress;
-                options.ClientId = emulator.Credentials.ClientId;
-                options.ClientSecret = emulator.Credentials.ClientSecret;
-                options.AccountId = new AccountId(emulator.Credentials.AccountId);
-            });
+            .AddContactsSdk(options => options.ConnectTo(emulator));
         // The application's own handler on the SDK's named token client: it sees the token responses.
         services.AddHttpClient(ContactsSdkServiceCollectionExtensions.AuthHttpClientName).AddHttpMessageHandler(() => tokens.CreateHandler());
 
@@ -169,35 +163,3 @@ internal sealed class TokenCapture
         }
     }
 }
-
-/// <summary>A logger provider that keeps every entry: event ID, level, formatted message and arguments.</summary>
-internal sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<LogEntry> _entries = new();
-
-    public IReadOnlyCollection<LogEntry> Entries => _entries.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var arguments = state is IEnumerable<KeyValuePair<string, object?>> pairs
-                ? string.Join(" | ", pairs.Select(pair => $"{pair.Key}={pair.Value}"))
-                : string.Empty;
-            entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception) + " || " + arguments + " || " + exception));
-        }
-    }
-}
-
-internal sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Text);

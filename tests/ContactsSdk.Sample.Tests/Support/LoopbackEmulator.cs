@@ -4,10 +4,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Sample.Tests.Support;
 
@@ -64,16 +64,6 @@ internal static class LoopbackEmulator
         tokenResponse.EnsureSuccessStatusCode();
         using var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
         return token.RootElement.GetProperty("access_token").GetString();
-    }
-
-    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
-    public static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public static Uri LoopbackAddress(int port) => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Testing.Tests.Support;
 

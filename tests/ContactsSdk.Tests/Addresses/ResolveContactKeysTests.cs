@@ -5,6 +5,7 @@ using ContactsSdk.Testing;
 using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Addresses;
 

@@ -7,6 +7,7 @@ using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.DependencyInjection;
 
@@ -51,12 +52,7 @@ public sealed class ServiceCollectionTests
         // its DNS answers) forever. The client's requests go through the factory's current handler.
         await using var emulator = await MarketingCloudEmulator.StartAsync();
         var primaryHandlers = 0;
-        var services = new ServiceCollection().AddContactsSdk(o =>
-        {
-            o.EndpointOverride = emulator.BaseAddress;
-            o.ClientId = emulator.Credentials.ClientId;
-            o.ClientSecret = emulator.Credentials.ClientSecret;
-        });
+        var services = new ServiceCollection().AddContactsSdk(o => o.ConnectTo(emulator));
         services.AddHttpClient(ContactsSdkServiceCollectionExtensions.ApiHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(() =>
             {

@@ -10,6 +10,7 @@ using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Errors;
 

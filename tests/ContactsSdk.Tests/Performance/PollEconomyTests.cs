@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Models;
 using Xunit;
+using ContactsSdk.TestSupport.Performance;
 
 namespace ContactsSdk.Tests.Performance;
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
+using ContactsSdk.TestSupport.Performance;
 
 namespace ContactsSdk.Tests.Performance;
 

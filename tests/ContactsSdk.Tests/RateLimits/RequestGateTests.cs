@@ -8,6 +8,7 @@ using ContactsSdk.Testing.Faults;
 using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.RateLimits;
 
@@ -61,11 +62,7 @@ public sealed class RequestGateTests
             .AddSingleton<TimeProvider>(clock)
             .AddContactsSdk(options =>
             {
-                var emulated = EmulatedTenant.OptionsFor(emulator);
-                options.EndpointOverride = emulated.EndpointOverride;
-                options.ClientId = emulated.ClientId;
-                options.ClientSecret = emulated.ClientSecret;
-                options.AccountId = emulated.AccountId;
+                options.ConnectTo(emulator);
                 options.TemporarilyBlockedPause = Pause;
             });
         await using var provider = services.BuildServiceProvider();

@@ -10,6 +10,7 @@ using ContactsSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Xunit;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Security;
 

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Support;
 
@@ -30,13 +31,7 @@ internal sealed class EmulatedTenant : IAsyncDisposable
         return new EmulatedTenant(emulator, clock, client);
     }
 
-    public static ContactsClientOptions OptionsFor(MarketingCloudEmulator emulator) => new()
-    {
-        EndpointOverride = emulator.BaseAddress,
-        ClientId = emulator.Credentials.ClientId,
-        ClientSecret = emulator.Credentials.ClientSecret,
-        AccountId = new AccountId(emulator.Credentials.AccountId),
-    };
+    public static ContactsClientOptions OptionsFor(MarketingCloudEmulator emulator) => emulator.ClientOptions();
 
     public async ValueTask DisposeAsync()
     {

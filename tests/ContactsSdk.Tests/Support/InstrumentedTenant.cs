@@ -8,6 +8,7 @@ using ContactsSdk.Authentication;
 using ContactsSdk.Testing;
 using ContactsSdk.Http;
 using Microsoft.Extensions.Logging;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using ContactsSdk.Testing;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using ContactsSdk.TestSupport;
 
 namespace ContactsSdk.Tests.Support;
 

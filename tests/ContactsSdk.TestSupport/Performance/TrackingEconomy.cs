@@ -4,9 +4,9 @@ using System.Linq;
 using System.Threading.Tasks;
 using ContactsSdk.Models;
 using ContactsSdk.Testing;
-using ContactsSdk.Tests.Support;
+using ContactsSdk.TestSupport;
 
-namespace ContactsSdk.Tests.Performance;
+namespace ContactsSdk.TestSupport.Performance;
 
 /// <summary>What following many deletions at once cost.</summary>
 /// <param name="Deletions">How many deletions were followed.</param>
@@ -15,7 +15,7 @@ namespace ContactsSdk.Tests.Performance;
 /// <param name="TokenRequests">Token requests the emulator received while following.</param>
 /// <param name="Deleted">Deletions that ended Deleted (all of them, when the tracking is right).</param>
 /// <param name="SlowestNotice">The longest time from a delete phase's completion to the status read that reported it.</param>
-internal sealed record TrackingEconomyResult(
+public sealed record TrackingEconomyResult(
     int Deletions,
     long StatusRequests,
     long AnalyticsRequests,
@@ -32,7 +32,7 @@ internal sealed record TrackingEconomyResult(
 /// started over one day (as erasure requests trickle in), then followed to their end, over loopback
 /// against the emulator, client and emulator on one <see cref="VirtualClock"/>. Counts only.
 /// </summary>
-internal static class TrackingEconomy
+public static class TrackingEconomy
 {
     /// <summary>The 14-day scenario of the poll economy: one-minute pending suppression, 13 restorable days, a one-day delete phase.</summary>
     public static PollScenario Scenario => PollScenario.Standard.Single(s => s.Name == "14 days");
@@ -51,13 +51,7 @@ internal static class TrackingEconomy
             NumberOfRestorableDays = scenario.RestorableDays,
             DeletePhaseDuration = scenario.DeletePhase,
         });
-        using var client = new ContactsClient(new ContactsClientOptions
-        {
-            EndpointOverride = emulator.BaseAddress,
-            ClientId = emulator.Credentials.ClientId,
-            ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = new AccountId(emulator.Credentials.AccountId),
-        }, clock);
+        using var client = new ContactsClient(emulator.ClientOptions(), clock);
 
         var spacing = TimeSpan.FromDays(1) / deletions;
         var ids = new long[deletions];

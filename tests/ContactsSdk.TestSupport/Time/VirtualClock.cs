@@ -2,14 +2,14 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace ContactsSdk.Tests.Support;
+namespace ContactsSdk.TestSupport;
 
 /// <summary>
 /// A clock that never makes a test wait: whenever a timer is armed, virtual time jumps forward by
 /// the timer's due time and the timer fires at once. Client and emulator share it, so a 14-day
 /// deletion runs in milliseconds and every wait the client asked for is visible as virtual time.
 /// </summary>
-internal sealed class VirtualClock : TimeProvider
+public sealed class VirtualClock : TimeProvider
 {
     private readonly object _gate = new();
     private DateTimeOffset _now;

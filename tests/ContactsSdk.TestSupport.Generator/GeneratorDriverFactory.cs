@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ContactsSdk.Generator.Harness;
+namespace ContactsSdk.TestSupport.Generator;
 
 /// <summary>
 /// Drives the status generator as the compiler does in a build of the SDK: the spec as an
@@ -15,7 +15,7 @@ namespace ContactsSdk.Generator.Harness;
 /// <c>KiotaClientNamespace</c> property. Shared by the generator tests and the benchmarks, so both
 /// measure and check the same thing.
 /// </summary>
-internal static class GeneratorDriverFactory
+public static class GeneratorDriverFactory
 {
     /// <summary>The namespace of the SDK's Kiota client.</summary>
     public const string KiotaNamespace = "ContactsSdk";
@@ -31,7 +31,7 @@ internal static class GeneratorDriverFactory
 }
 
 /// <summary>An additional file held in memory.</summary>
-internal sealed class InMemoryAdditionalText : AdditionalText
+public sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
 
@@ -47,7 +47,7 @@ internal sealed class InMemoryAdditionalText : AdditionalText
 }
 
 /// <summary>The MSBuild view the compiler gives the generator: the namespace property and the spec marker.</summary>
-internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
+public sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private static readonly BuildOptions s_empty = new(new Dictionary<string, string>());
     private static readonly BuildOptions s_spec = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.ContactsSdkSpec"] = "true" });
@@ -74,7 +74,7 @@ internal sealed class BuildOptionsProvider : AnalyzerConfigOptionsProvider
         _specPaths.Contains(textFile.Path) ? s_spec : s_empty;
 }
 
-internal sealed class BuildOptions : AnalyzerConfigOptions
+public sealed class BuildOptions : AnalyzerConfigOptions
 {
     private readonly Dictionary<string, string> _values;
 

@@ -2,18 +2,18 @@ using System;
 using System.IO;
 using Xunit;
 
-namespace ContactsSdk.Testing;
+namespace ContactsSdk.TestSupport;
 
 /// <summary>
 /// Baselines kept as committed files: a test compares its output with the file; with
 /// CONTACTSSDK_UPDATE_BASELINES=1 it rewrites the file instead (then review the diff). Shared by the
-/// test projects; each one knows where its baselines live.
+/// test projects (tests/ContactsSdk.TestSupport); each one knows where its baselines live.
 /// </summary>
 /// <remarks>
 /// Under CI (CI=true) the update mode is refused: a baseline test that rewrote its file there would
 /// pass whatever the output, and the rewritten file would be thrown away with the CI checkout.
 /// </remarks>
-internal static class BaselineFile
+public static class BaselineFile
 {
     public const string UpdateVariable = "CONTACTSSDK_UPDATE_BASELINES";
 
@@ -30,7 +30,7 @@ internal static class BaselineFile
         AssertMatches(path, name, actual, Environment.GetEnvironmentVariable);
 
     /// <summary>The same comparison, with the environment read through <paramref name="environment"/>.</summary>
-    internal static void AssertMatches(string path, string name, string actual, Func<string, string?> environment)
+    public static void AssertMatches(string path, string name, string actual, Func<string, string?> environment)
     {
         actual = Normalize(actual);
         if (UpdateRequested(environment))
@@ -51,7 +51,7 @@ internal static class BaselineFile
     /// Whether <see cref="UpdateVariable"/> asks for an update; under CI that request fails the test
     /// instead (before anything is written).
     /// </summary>
-    internal static bool UpdateRequested(Func<string, string?> environment)
+    public static bool UpdateRequested(Func<string, string?> environment)
     {
         if (!IsSet(environment(UpdateVariable)))
         {

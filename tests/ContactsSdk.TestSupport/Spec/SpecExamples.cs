@@ -4,14 +4,14 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using SharpYaml.Serialization;
 
-namespace ContactsSdk.Testing;
+namespace ContactsSdk.TestSupport;
 
 /// <summary>
 /// The examples embedded in spec/contacts.yaml, cut out of the spec text as their raw JSON (the
 /// examples are written in JSON flow style), so tests, benchmarks and the spec cannot drift apart.
 /// Shared by the test projects; each one knows where its copy of the spec text comes from.
 /// </summary>
-internal static class SpecExamples
+public static class SpecExamples
 {
     /// <summary>The delete status route, whose examples are the route document's seed examples.</summary>
     public const string DeleteStatusPath = "/contacts/v1/contacts/actions/delete/status";

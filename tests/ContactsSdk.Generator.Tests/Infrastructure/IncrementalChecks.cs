@@ -6,12 +6,13 @@ using System.Reflection;
 using ContactsSdk.Generator;
 using Microsoft.CodeAnalysis;
 
-namespace ContactsSdk.Generator.Harness;
+namespace ContactsSdk.Generator.Tests.Infrastructure;
 
 /// <summary>
 /// What every run of the generator must show: a second run over an equal compilation is served
 /// from the cache, and no step's output holds a compiler object (a Compilation, a symbol, a syntax
-/// node), which would keep a compilation alive and defeat caching.
+/// node), which would keep a compilation alive and defeat caching. Here and not in the shared test
+/// support: it reads the generator's internal step names, which only this project may see.
 /// </summary>
 internal static class IncrementalChecks
 {

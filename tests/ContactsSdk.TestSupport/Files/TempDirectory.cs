@@ -1,15 +1,15 @@
 using System;
 using System.IO;
 
-namespace ContactsSdk.Erasure.Tests.Support;
+namespace ContactsSdk.TestSupport;
 
 /// <summary>A directory under the system temp path, deleted with its content on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    /// <param name="prefix">The start of the directory's name, so a leftover one tells which tests made it.</param>
+    public TempDirectory(string prefix = "contactssdk-tests-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "contactssdk-erasure-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string Path { get; }

@@ -5,9 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Testing;
 using ContactsSdk.Models;
-using ContactsSdk.Tests.Support;
+using ContactsSdk.TestSupport;
 
-namespace ContactsSdk.Tests.Performance;
+namespace ContactsSdk.TestSupport.Performance;
 
 /// <summary>
 /// A deletion of a given length on the emulator, in virtual time: how long each phase lasts.
@@ -16,7 +16,7 @@ namespace ContactsSdk.Tests.Performance;
 /// <param name="Pending">Suppression phase with <c>operation.status</c> Pending.</param>
 /// <param name="RestorableDays">Suppressed and restorable, before the delete phase.</param>
 /// <param name="DeletePhase">Delete phase with <c>backgroundOperationStatusID</c> Processing.</param>
-internal sealed record PollScenario(string Name, TimeSpan Pending, int RestorableDays, TimeSpan DeletePhase)
+public sealed record PollScenario(string Name, TimeSpan Pending, int RestorableDays, TimeSpan DeletePhase)
 {
     /// <summary>From the delete request to the delete phase's Completed.</summary>
     public TimeSpan Duration => Pending + TimeSpan.FromDays(RestorableDays) + DeletePhase;
@@ -38,7 +38,7 @@ internal sealed record PollScenario(string Name, TimeSpan Pending, int Restorabl
 /// <param name="TokenRequests">Token requests the emulator received (tokens live 18 minutes).</param>
 /// <param name="NoticeLatency">From the moment the delete phase completed to the moment the wait returned.</param>
 /// <param name="LongestWait">The longest wait between two polls.</param>
-internal sealed record PollEconomyResult(
+public sealed record PollEconomyResult(
     PollScenario Scenario,
     ContactDeletionState State,
     long StatusRequests,
@@ -52,7 +52,7 @@ internal sealed record PollEconomyResult(
 /// followed to its end on the emulator, over loopback, with client and emulator on one
 /// <see cref="VirtualClock"/>, so days pass in milliseconds and every count is exact.
 /// </summary>
-internal static class PollEconomy
+public static class PollEconomy
 {
     public static async Task<PollEconomyResult> MeasureAsync(PollScenario scenario, DeletionWaitOptions? options = null)
     {
@@ -67,13 +67,7 @@ internal static class PollEconomy
             NumberOfRestorableDays = scenario.RestorableDays,
             DeletePhaseDuration = scenario.DeletePhase,
         });
-        using var client = new ContactsClient(new ContactsClientOptions
-        {
-            EndpointOverride = emulator.BaseAddress,
-            ClientId = emulator.Credentials.ClientId,
-            ClientSecret = emulator.Credentials.ClientSecret,
-            AccountId = new AccountId(emulator.Credentials.AccountId),
-        }, clock);
+        using var client = new ContactsClient(emulator.ClientOptions(), clock);
 
         var started = await client.StartDeletionByKeysAsync(new[] { "poll-economy-contact" });
         var waits = new LongestWait();

@@ -4,19 +4,19 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using ContactsSdk.Erasure.Webhooks;
+using ContactsSdk.TestSupport;
 
-namespace ContactsSdk.Erasure.Tests.Support;
+namespace ContactsSdk.TestSupport.Erasure;
 
 /// <summary>
 /// A real webhook receiver: an HTTP listener on 127.0.0.1 that checks each request's signature as a
 /// receiver would, keeps every request (duplicates too), and answers with the status the test sets.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<ReceivedWebhook> _received = [];
@@ -59,15 +59,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>What a receiver keeps: each delivery once, by delivery ID, in first-arrival order.</summary>
     public IReadOnlyList<ReceivedWebhook> Deduplicated => Received.GroupBy(r => r.DeliveryId).Select(g => g.First()).ToList();
 
-    public static WebhookReceiver Start(string secret, int? port = null) => new(port ?? FreePort(), secret);
-
-    /// <summary>A port nothing listens on now (for an unreachable endpoint that starts listening later).</summary>
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static WebhookReceiver Start(string secret, int? port = null) => new(port ?? LoopbackPort.Unused(), secret);
 
     /// <summary>Waits until <paramref name="done"/> holds for the requests received; false at the time limit.</summary>
     public async Task<bool> WaitUntilAsync(Func<IReadOnlyList<ReceivedWebhook>, bool> done, TimeSpan limit)
@@ -149,7 +141,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One request as received: its delivery ID, event type, signature header, body, and whether the signature checked out.</summary>
-internal sealed record ReceivedWebhook(Guid DeliveryId, string EventType, string? Signature, byte[] Body, bool SignatureValid)
+public sealed record ReceivedWebhook(Guid DeliveryId, string EventType, string? Signature, byte[] Body, bool SignatureValid)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
