@@ -24,6 +24,20 @@ public sealed record PollScenario(string Name, TimeSpan Pending, int RestorableD
     /// <summary>State changes the client sees on the way (Pending, Suppressed when restorable days are kept, Deleting, Deleted).</summary>
     public int StateChanges => RestorableDays > 0 ? 3 : 2;
 
+    /// <summary>
+    /// An emulator whose every deletion follows this scenario, on <paramref name="clock"/>. A fixed
+    /// pending suppression per deletion, not the delete queue: these measurements are of the client's
+    /// poll rule (docs/performance.md); the erasure scenarios measure the queue's cost.
+    /// </summary>
+    public Task<MarketingCloudEmulator> StartEmulatorAsync(TimeProvider clock) => MarketingCloudEmulator.StartAsync(new EmulatorOptions
+    {
+        TimeProvider = clock,
+        PendingDuration = Pending,
+        DeleteQueueEnabled = false,
+        NumberOfRestorableDays = RestorableDays,
+        DeletePhaseDuration = DeletePhase,
+    });
+
     /// <summary>Deletions lasting 1 hour, 1 day and 14 days in all, each with a one-minute pending suppression.</summary>
     public static readonly PollScenario[] Standard =
     {
@@ -57,16 +71,7 @@ public static class PollEconomy
     public static async Task<PollEconomyResult> MeasureAsync(PollScenario scenario, DeletionWaitOptions? options = null)
     {
         var clock = new VirtualClock();
-        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
-        {
-            TimeProvider = clock,
-            PendingDuration = scenario.Pending,
-            // The client's poll rule measured on the documented scenario (docs/performance.md): a fixed
-            // pending suppression per deletion, not the delete queue, whose cost the erasure scenarios measure.
-            DeleteQueueEnabled = false,
-            NumberOfRestorableDays = scenario.RestorableDays,
-            DeletePhaseDuration = scenario.DeletePhase,
-        });
+        await using var emulator = await scenario.StartEmulatorAsync(clock);
         using var client = new ContactsClient(emulator.ClientOptions(), clock);
 
         var started = await client.StartDeletionByKeysAsync(new[] { "poll-economy-contact" });

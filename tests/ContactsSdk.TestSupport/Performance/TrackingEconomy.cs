@@ -41,16 +41,7 @@ public static class TrackingEconomy
     {
         var clock = new VirtualClock();
         var scenario = Scenario;
-        await using var emulator = await MarketingCloudEmulator.StartAsync(new EmulatorOptions
-        {
-            TimeProvider = clock,
-            PendingDuration = scenario.Pending,
-            // The client's poll rule measured on the documented scenario (docs/performance.md): a fixed
-            // pending suppression per deletion, not the delete queue, whose cost the erasure scenarios measure.
-            DeleteQueueEnabled = false,
-            NumberOfRestorableDays = scenario.RestorableDays,
-            DeletePhaseDuration = scenario.DeletePhase,
-        });
+        await using var emulator = await scenario.StartEmulatorAsync(clock);
         using var client = new ContactsClient(emulator.ClientOptions(), clock);
 
         var spacing = TimeSpan.FromDays(1) / deletions;
