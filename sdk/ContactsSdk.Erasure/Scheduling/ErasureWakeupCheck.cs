@@ -43,8 +43,8 @@ internal sealed class ErasureWakeupCheck
         await BringSendQueueHeadForwardAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Restores the missing wake-ups; returns how many it restored.</summary>
-    public async Task<int> RestoreMissingAsync(CancellationToken cancellationToken)
+    /// <summary>Restores the missing wake-ups, and counts them.</summary>
+    private async Task RestoreMissingAsync(CancellationToken cancellationToken)
     {
         var restored = 0;
         // Read before the ledger: an erasure recorded after this read has its first wake-up stored by its
@@ -64,29 +64,27 @@ internal sealed class ErasureWakeupCheck
             _logger.LogWarning("{Count} active erasures had no wake-up; they were scheduled now.", restored);
             ErasureMetrics.CountWakeupsRestored(restored);
         }
-        return restored;
     }
 
     /// <summary>
     /// Brings the look of the erasure next in line to send (<see cref="SendQueue.NextSenderAsync"/>)
     /// forward to now when it is later than any look the head schedules for itself. Its stored look was
     /// spaced by the place it had when it last looked, far back maybe; the request before it normally
-    /// wakes it, and this covers that wake-up being lost. Returns whether it moved the look.
+    /// wakes it, and this covers that wake-up being lost.
     /// </summary>
-    public async Task<bool> BringSendQueueHeadForwardAsync(CancellationToken cancellationToken)
+    private async Task BringSendQueueHeadForwardAsync(CancellationToken cancellationToken)
     {
         if (await SendQueue.NextSenderAsync(_store, cancellationToken).ConfigureAwait(false) is not { } head)
         {
-            return false;
+            return;
         }
         var headsOwnLook = _options.QueueCheckInterval > _options.SendSlotRetryDelay ? _options.QueueCheckInterval : _options.SendSlotRetryDelay;
         if (await _wakeups.TimeToWakeupAsync(head, cancellationToken).ConfigureAwait(false) is { } due && due <= headsOwnLook)
         {
-            return false;
+            return;
         }
         // No wake-up at all is the missing case above, restored already unless the erasure was recorded since.
         await _wakeups.ScheduleAsync(head, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         _logger.LogDebug("The erasure next in line to send was due later than its own looks; it looks now.");
-        return true;
     }
 }

@@ -17,11 +17,11 @@ internal static class SendQueue
     /// <summary>
     /// How long an erasure with <paramref name="ahead"/> erasures before it waits before it looks at the
     /// slot again: <paramref name="retryDelay"/> times one plus its place, at most <see cref="LongestLook"/>.
-    /// The head looks soon, and the whole queue makes about ln(length) looks per <paramref name="retryDelay"/>
-    /// (the sum of 1/(1 + place)): 12 for 100,000 waiting, so the looks barely grow with the queue. An erasure far back
-    /// needs no look of its own: the request ahead of it wakes the erasure at the head, whose batch takes
-    /// the longest waiting along, and the periodic wake-up check brings the head's look forward should
-    /// that wake-up be lost (<see cref="Scheduling.ErasureWakeupCheck"/>).
+    /// The head looks soon, and the whole queue makes about ln(length) looks per
+    /// <paramref name="retryDelay"/> (the sum of 1/(1 + place)): 12 for 100,000 waiting, so the looks
+    /// barely grow with the queue. An erasure far back needs no look of its own: the request ahead of it
+    /// wakes the erasure at the head, whose batch takes the longest waiting along, and the periodic
+    /// wake-up check brings the head's look forward should that wake-up be lost (<see cref="Scheduling.ErasureWakeupCheck"/>).
     /// </summary>
     public static TimeSpan LookAfter(TimeSpan retryDelay, int ahead)
     {
